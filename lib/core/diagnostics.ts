@@ -1,0 +1,151 @@
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { Construct } from 'constructs';
+import { ProblemCollector } from './errors';
+import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
+
+/**
+ * The log categories each resource type really emits, and whether its logs can go to
+ * resource-specific ("Dedicated") tables. Sources: Azure Monitor "supported logs" reference
+ * pages per resource provider (MicrosoftDocs/azure-docs azure-monitor/reference/supported-logs/).
+ */
+const LOG_CATEGORIES: Record<string, { categories: string[]; dedicated: boolean; metrics: boolean }> = {
+  azurerm_virtual_network_gateway: {
+    categories: ['GatewayDiagnosticLog', 'TunnelDiagnosticLog', 'RouteDiagnosticLog', 'IKEDiagnosticLog', 'P2SDiagnosticLog'],
+    dedicated: true,
+    metrics: true,
+  },
+  azurerm_express_route_circuit: { categories: ['PeeringRouteLog'], dedicated: false, metrics: true },
+  azurerm_public_ip: {
+    categories: ['DDoSProtectionNotifications', 'DDoSMitigationFlowLogs', 'DDoSMitigationReports'],
+    dedicated: false,
+    metrics: true,
+  },
+  azurerm_virtual_network: { categories: ['VMProtectionAlerts'], dedicated: false, metrics: true },
+  azurerm_network_security_group: {
+    categories: ['NetworkSecurityGroupEvent', 'NetworkSecurityGroupRuleCounter'],
+    dedicated: false,
+    metrics: false,
+  },
+  azurerm_recovery_services_vault: {
+    categories: [
+      'CoreAzureBackup',
+      'AddonAzureBackupJobs',
+      'AddonAzureBackupAlerts',
+      'AddonAzureBackupPolicy',
+      'AddonAzureBackupStorage',
+      'AddonAzureBackupProtectedInstance',
+      'AzureSiteRecoveryJobs',
+      'AzureSiteRecoveryEvents',
+      'AzureSiteRecoveryReplicatedItems',
+      'AzureSiteRecoveryReplicationStats',
+      'AzureSiteRecoveryRecoveryPoints',
+      'AzureSiteRecoveryReplicationDataUploadRate',
+      'AzureSiteRecoveryProtectedDiskDataChurn',
+    ],
+    dedicated: true,
+    metrics: true,
+  },
+  azurerm_key_vault: { categories: ['AuditEvent', 'AzurePolicyEvaluationDetails'], dedicated: false, metrics: true },
+  azurerm_traffic_manager_profile: { categories: ['ProbeHealthStatusEvents'], dedicated: false, metrics: true },
+  azurerm_relay_namespace: { categories: ['HybridConnectionsEvent', 'HybridConnectionsLogs'], dedicated: false, metrics: true },
+  azurerm_log_analytics_workspace: { categories: ['Audit', 'SummaryLogs'], dedicated: true, metrics: true },
+  // Storage logs live on the service sub-resource (`<account id>/fileServices/default`).
+  azurerm_storage_account_file_service: {
+    categories: ['StorageRead', 'StorageWrite', 'StorageDelete'],
+    dedicated: true,
+    metrics: true,
+  },
+};
+
+/** Options of `Diagnostics.send` and of every construct's `sendDiagnosticsTo`. */
+export interface DiagnosticsOptions {
+  /**
+   * Log categories to send.
+   * @default - every category the resource type emits
+   */
+  readonly logCategories?: string[];
+  /**
+   * Send the platform metrics (`AllMetrics`) as well.
+   * @default true where the type has metrics
+   */
+  readonly metrics?: boolean;
+}
+
+/** Props of `DiagnosticSetting`. */
+export interface DiagnosticSettingProps extends DiagnosticsOptions {
+  /** Resource id whose logs and metrics to send. */
+  readonly targetResourceId: string;
+  /** Terraform type of the resource, e.g. `azurerm_virtual_network_gateway`: picks its real log categories. */
+  readonly resourceType: string;
+  /** Where to send them. */
+  readonly workspace: ILogAnalyticsWorkspace;
+  /**
+   * Name of the diagnostic setting.
+   * @default 'to-log-analytics'
+   */
+  readonly name?: string;
+}
+
+/**
+ * Sends one resource's logs and metrics to a Log Analytics workspace, with the categories the
+ * resource type really emits. This is the one way every construct of the library does it.
+ */
+export class DiagnosticSetting extends Construct {
+  /** The log categories Azure documents for a Terraform resource type (empty if unknown). */
+  public static logCategoriesOf(resourceType: string): string[] {
+    return [...(LOG_CATEGORIES[resourceType]?.categories ?? [])];
+  }
+
+  /** Resource types whose log categories the library knows. */
+  public static knownResourceTypes(): string[] {
+    return Object.keys(LOG_CATEGORIES).sort();
+  }
+
+  /** The diagnostic setting resource (escape hatch). */
+  public readonly resource: MonitorDiagnosticSetting;
+
+  constructor(scope: Construct, id: string, props: DiagnosticSettingProps) {
+    super(scope, id);
+    const known = LOG_CATEGORIES[props.resourceType];
+    const problems = new ProblemCollector(this);
+    problems.check(
+      !known,
+      'DIAG-CATEGORY-UNKNOWN',
+      'resourceType',
+      props.resourceType,
+      `the library does not know the log categories of ${props.resourceType}`,
+      `use one of ${Object.keys(LOG_CATEGORIES).sort().join(', ')}, or create an azurerm_monitor_diagnostic_setting yourself`,
+    );
+    problems.throwIfAny();
+    const categories = props.logCategories ?? known!.categories;
+    for (const category of categories) {
+      problems.check(
+        !known!.categories.includes(category),
+        'DIAG-CATEGORY-UNKNOWN',
+        'logCategories',
+        category,
+        `${props.resourceType} has no log category ${category}`,
+        `use some of ${known!.categories.join(', ')}`,
+      );
+    }
+    const metrics = (props.metrics ?? true) && known!.metrics;
+    problems.check(
+      categories.length === 0 && !metrics,
+      'DIAG-CATEGORY-UNKNOWN',
+      'logCategories',
+      categories,
+      'a diagnostic setting needs at least one log category or metrics',
+      'leave `logCategories` out to send every category',
+    );
+    problems.throwIfAny();
+
+    this.resource = new MonitorDiagnosticSetting(this, 'Resource', {
+      name: props.name ?? 'to-log-analytics',
+      targetResourceId: props.targetResourceId,
+      logAnalyticsWorkspaceId: props.workspace.workspaceResourceId,
+      logAnalyticsDestinationType: known!.dedicated ? 'Dedicated' : undefined,
+      enabledLog: categories.map((category) => ({ category })),
+      enabledMetric: metrics ? [{ category: 'AllMetrics' }] : undefined,
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'crypto';
+import { TerraformStack, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { ProblemCollector } from './errors';
+
+/** How Azure constrains the name of one resource type. */
+interface NameRule {
+  /** Cloud Adoption Framework abbreviation, used as the prefix of generated names. */
+  readonly abbreviation: string;
+  readonly minLength: number;
+  readonly maxLength: number;
+  /** Allowed characters and shape. */
+  readonly pattern: RegExp;
+  /** Said in error messages. */
+  readonly patternText: string;
+  /** Globally unique (DNS name): generated names get a stable hash suffix. */
+  readonly globallyUnique?: boolean;
+  /** Only lowercase letters and digits: generated names drop separators. */
+  readonly alphanumericOnly?: boolean;
+}
+
+// Network-style names: letters, digits, '_', '.', '-'; start with a letter or digit; end with a
+// letter, digit or '_' (Azure's resource-name rules for Microsoft.Network).
+const NETWORK_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9_.-]*[a-zA-Z0-9_])?$/;
+const NETWORK_TEXT = "letters, digits, '_', '.', '-'; start with a letter or digit; end with a letter, digit or '_'";
+
+function network(abbreviation: string, maxLength = 80, minLength = 1): NameRule {
+  return { abbreviation, minLength, maxLength, pattern: NETWORK_NAME, patternText: NETWORK_TEXT };
+}
+
+/**
+ * Per resource type: CAF abbreviation and Azure's name rules
+ * (MicrosoftDocs/azure-docs resource-name-rules.md; CAF resource-abbreviations.md).
+ */
+export const NAME_RULES = {
+  virtualNetwork: network('vnet', 64, 2),
+  subnet: network('snet'),
+  virtualNetworkGateway: network('vgw'),
+  expressRouteGateway: network('ergw'),
+  localNetworkGateway: network('lgw'),
+  connection: network('con'),
+  publicIp: network('pip'),
+  natRule: network('ngwr'),
+  expressRouteCircuit: network('erc'),
+  virtualNetworkPeering: network('peer'),
+  routeServer: network('rtserv'),
+  privateEndpoint: network('pep'),
+  networkSecurityGroup: network('nsg'),
+  logAnalyticsWorkspace: {
+    abbreviation: 'log',
+    minLength: 4,
+    maxLength: 63,
+    pattern: /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+    patternText: "letters, digits and '-'; start and end with a letter or digit",
+  },
+  keyVault: {
+    abbreviation: 'kv',
+    minLength: 3,
+    maxLength: 24,
+    pattern: /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/,
+    patternText: "letters, digits and '-'; start with a letter; end with a letter or digit; no '--'",
+    globallyUnique: true,
+  },
+  storageAccount: {
+    abbreviation: 'st',
+    minLength: 3,
+    maxLength: 24,
+    pattern: /^[a-z0-9]+$/,
+    patternText: 'lowercase letters and digits only',
+    globallyUnique: true,
+    alphanumericOnly: true,
+  },
+  recoveryServicesVault: {
+    abbreviation: 'rsv',
+    minLength: 2,
+    maxLength: 50,
+    pattern: /^[a-zA-Z][a-zA-Z0-9-]*$/,
+    patternText: "letters, digits and '-'; start with a letter",
+  },
+} satisfies Record<string, NameRule>;
+
+export type NameKind = keyof typeof NAME_RULES;
+
+/**
+ * Checks a name the user gave against Azure's rules for the type; records a `NAME-INVALID`
+ * problem on `problems` when it breaks them. Tokens are skipped (known only at apply time).
+ */
+export function checkName(problems: ProblemCollector, kind: NameKind, prop: string, name: string | undefined): void {
+  if (name === undefined || Token.isUnresolved(name)) return;
+  const rule: NameRule = NAME_RULES[kind];
+  const broken = name.length < rule.minLength || name.length > rule.maxLength || !rule.pattern.test(name);
+  problems.check(
+    broken,
+    'NAME-INVALID',
+    prop,
+    name,
+    `a ${kind} name must be ${rule.minLength}-${rule.maxLength} characters of ${rule.patternText}`,
+    `choose a name that matches, or leave \`${prop}\` out to get a generated one`,
+  );
+}
+
+/**
+ * The name a construct gives a resource the user did not name: `<abbreviation>-<path>`, where
+ * the path is the construct's path inside its stack (stable across synths, unique per stack).
+ * Globally unique types get a stable 8-character hash of the full path as suffix, so that two
+ * stacks never ask Azure for the same DNS name.
+ */
+export function generateName(scope: IConstruct, kind: NameKind, qualifier?: string): string {
+  const rule: NameRule = NAME_RULES[kind];
+  const scopes = scope.node.scopes;
+  const stackIndex = scopes.indexOf(TerraformStack.of(scope));
+  const pathParts = scopes.slice(stackIndex + 1).map((s) => s.node.id);
+  if (pathParts.length === 0) pathParts.push(scope.node.id);
+  if (qualifier) pathParts.push(qualifier);
+  const base = pathParts.join('-');
+  const hash = createHash('sha256').update(`${scope.node.path}/${qualifier ?? ''}`).digest('hex').slice(0, 8);
+  if (rule.alphanumericOnly) {
+    const clean = base.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const room = rule.maxLength - rule.abbreviation.length - hash.length;
+    return `${rule.abbreviation}${clean.slice(0, room)}${hash}`;
+  }
+  const clean = base.replace(/[^a-zA-Z0-9_.-]/g, '-').replace(/-+/g, '-');
+  // A hash suffix where Azure wants global uniqueness, or where truncation could make two names equal.
+  const fits = rule.abbreviation.length + 1 + clean.length <= rule.maxLength;
+  const suffix = rule.globallyUnique || !fits ? `-${hash}` : '';
+  const room = rule.maxLength - rule.abbreviation.length - 1 - suffix.length;
+  // Truncation may leave a separator before the suffix or at the end, which most types refuse.
+  const head = `${rule.abbreviation}-${clean.slice(0, room)}`.replace(/[-.]+$/, '');
+  return `${head}${suffix}`.toLowerCase();
+}

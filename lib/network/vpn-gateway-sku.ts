@@ -1,0 +1,48 @@
+/**
+ * A VPN gateway SKU. Use the static members (`VpnGatewaySku.VPN_GW2_AZ`); `VpnGatewaySku.of(name)`
+ * takes any name and lets validation say whether Azure still creates it.
+ */
+export class VpnGatewaySku {
+  public static readonly VPN_GW1 = new VpnGatewaySku('VpnGw1');
+  public static readonly VPN_GW2 = new VpnGatewaySku('VpnGw2');
+  public static readonly VPN_GW3 = new VpnGatewaySku('VpnGw3');
+  public static readonly VPN_GW4 = new VpnGatewaySku('VpnGw4');
+  public static readonly VPN_GW5 = new VpnGatewaySku('VpnGw5');
+  public static readonly VPN_GW1_AZ = new VpnGatewaySku('VpnGw1AZ');
+  /** The library's default: zone-redundant, 1.25 Gbps aggregate, BGP and active-active. */
+  public static readonly VPN_GW2_AZ = new VpnGatewaySku('VpnGw2AZ');
+  public static readonly VPN_GW3_AZ = new VpnGatewaySku('VpnGw3AZ');
+  public static readonly VPN_GW4_AZ = new VpnGatewaySku('VpnGw4AZ');
+  public static readonly VPN_GW5_AZ = new VpnGatewaySku('VpnGw5AZ');
+
+  /** Any SKU by its Azure name; validated when the gateway is built. */
+  public static of(name: string): VpnGatewaySku {
+    return new VpnGatewaySku(name);
+  }
+
+  private constructor(
+    /** The SKU's Azure name, e.g. `VpnGw2AZ`. */
+    public readonly name: string,
+  ) {}
+
+  /** True for zone-redundant (AZ) SKUs. */
+  public get zoneRedundant(): boolean {
+    return this.name.endsWith('AZ');
+  }
+
+  /** True for the SKUs that exist only in Generation2 (VpnGw4/5 and their AZ forms). */
+  public get generation2Only(): boolean {
+    return /^VpnGw[45](AZ)?$/.test(this.name);
+  }
+
+  /** Aggregate throughput in Mbps Azure quotes for the SKU (for bandwidth alerts). */
+  public get aggregateThroughputMbps(): number | undefined {
+    const match = /^VpnGw([1-5])(AZ)?$/.exec(this.name);
+    return match ? [650, 1000, 1250, 5000, 10000][Number(match[1]) - 1] : undefined;
+  }
+}
+
+/** SKUs Azure no longer creates, or that lack what the patterns need (BGP, zones, active-active). */
+export const LEGACY_VPN_SKUS = ['Basic', 'Standard', 'HighPerformance', 'UltraPerformance'];
+/** Every SKU the library accepts. */
+export const VALID_VPN_SKUS = [1, 2, 3, 4, 5].flatMap((n) => [`VpnGw${n}`, `VpnGw${n}AZ`]);
