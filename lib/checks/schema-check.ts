@@ -256,7 +256,10 @@ function checkAttribute(ctx: Ctx, address: string, where: string, code: number, 
  */
 function checkBlockValue(ctx: Ctx, address: string, where: string, flags: number, nested: RawSchema, value: unknown): boolean {
   if (value === null || value === undefined) return false;
-  if (isExpression(value)) return true;
+  if (isExpression(value)) {
+    checkForExpressionKeys(ctx, address, where, nested, value as string);
+    return true;
+  }
   const name = where.split('.').pop();
   const what = flags & B_ATTR ? 'an attribute of list-of-objects type' : 'a block';
   if (isObject(value)) {
@@ -279,6 +282,39 @@ function checkBlockValue(ctx: Ctx, address: string, where: string, flags: number
     else push(ctx, 'error', address, join(where, String(i)), `${name} is ${what}, expecting objects, but got ${describe(el)}`);
   });
   return true;
+}
+
+function camelToSnake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/**
+ * cdktf turns `iterator.dynamic({...})` given for an attribute-as-block (e.g.
+ * `azurerm_network_security_group.security_rule`) into a for-expression string,
+ * `${[ for key, val in ...: {"sourcePortRange" = "*", ...}]}`, with the keys exactly as written in
+ * TypeScript. camelCase keys whose snake_case form is an argument of the block cannot work
+ * (the object then lacks the real attribute), so they are reported; nothing else in an expression is.
+ */
+function checkForExpressionKeys(ctx: Ctx, address: string, where: string, nested: RawSchema, expr: string): void {
+  const re = /"([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)"\s*=/g;
+  const seen = new Set<string>();
+  for (let m = re.exec(expr); m !== null; m = re.exec(expr)) {
+    const key = m[1];
+    const snake = camelToSnake(key);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const known = (n: string): boolean => (!!nested.a && hasOwn(nested.a, n)) || (!!nested.b && hasOwn(nested.b, n));
+    if (!known(key) && known(snake)) {
+      push(
+        ctx,
+        'error',
+        address,
+        where,
+        `the expression for ${where.split('.').pop()} builds objects with key ${key}: Terraform names are snake_case (cdktf passes the keys of iterator.dynamic() content through unchanged, hashicorp/terraform-cdk#2013)`,
+        snake,
+      );
+    }
+  }
 }
 
 /** `dynamic` in JSON: `{ "<block>": { "for_each": ..., "iterator"?: ..., "content": {...} } }` (or a list of those). */
@@ -335,6 +371,18 @@ function checkBody(ctx: Ctx, address: string, prefix: string, schema: RawSchema,
       const [flags, idx] = blocks[key];
       if (checkBlockValue(ctx, address, where, flags, ctx.file.s[idx], value)) given.add(key);
     } else {
+      const snake = camelToSnake(key);
+      if (snake !== key && (hasOwn(attrs, snake) || hasOwn(blocks, snake))) {
+        push(
+          ctx,
+          'error',
+          address,
+          where,
+          `unsupported argument ${key}: Terraform names are snake_case (cdktf passes the keys of iterator.dynamic() content through unchanged, hashicorp/terraform-cdk#2013)`,
+          snake,
+        );
+        continue;
+      }
       const suggestion = nearest(key, namesOf(schema, topLevel ? meta : undefined));
       push(ctx, 'error', address, where, `unsupported argument ${key}${prefix ? ` in ${lastBlockName(prefix)}` : ''}`, suggestion);
     }

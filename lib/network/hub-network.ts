@@ -9,6 +9,7 @@ import { CidrRange, carveNextFree, networkAddress, cidrContains, cidrOverlaps, i
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
+import { resolveExpression } from '../core/tokens';
 
 export const GATEWAY_SUBNET_NAME = 'GatewaySubnet';
 
@@ -344,8 +345,10 @@ export class HubNetwork extends Construct implements IHubNetwork {
 
   private validateNoGatewaySubnetNsg(): string[] {
     const errors: string[] = [];
-    for (const node of TerraformStack.of(this).node.findAll()) {
-      if (node instanceof SubnetNetworkSecurityGroupAssociation && node.subnetIdInput === this.gatewaySubnet.id) {
+    const stack = TerraformStack.of(this);
+    const gatewaySubnetRef = resolveExpression(stack, this.gatewaySubnet.id);
+    for (const node of stack.node.findAll()) {
+      if (node instanceof SubnetNetworkSecurityGroupAssociation && resolveExpression(stack, node.subnetIdInput) === gatewaySubnetRef) {
         errors.push(
           `[NET-GWSUBNET-NSG] ${node.node.path}: \`subnetId\` = GatewaySubnet of ${this.node.path}: no network security group may be associated with GatewaySubnet. Fix: remove the association; filter traffic on the other subnets`,
         );

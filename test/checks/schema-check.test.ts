@@ -25,7 +25,9 @@ interface Built {
   readonly subnet: Subnet;
   readonly nic: NetworkInterface;
   readonly vm: LinuxVirtualMachine;
+  readonly nic2: NetworkInterface;
   readonly nsg: NetworkSecurityGroup;
+  readonly ports: TerraformIterator;
 }
 
 /** A small but realistic stack: provider, data source, RG, VNet (with inline subnet attribute), subnet, NIC, VM, NSG with a dynamic block. */
@@ -66,6 +68,16 @@ function build(): Built {
     osDisk: { caching: 'ReadWrite', storageAccountType: 'Standard_LRS' },
     sourceImageReference: { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' },
   });
+  // Iterators: cdktf passes the content keys through as written, so they must be snake_case
+  // (hashicorp/terraform-cdk#2013). A true block becomes `dynamic`; an attribute-as-block
+  // (security_rule) becomes a for-expression string.
+  const names = TerraformIterator.fromList(['a', 'b']);
+  const nic2 = new NetworkInterface(stack, 'nic2', {
+    name: 'nic-2',
+    location: rg.location,
+    resourceGroupName: rg.name,
+    ipConfiguration: names.dynamic({ name: names.value, subnet_id: subnet.id, private_ip_address_allocation: 'Dynamic' }),
+  });
   const ports = TerraformIterator.fromList(['22', '443']);
   const nsg = new NetworkSecurityGroup(stack, 'nsg', {
     name: 'nsg-1',
@@ -77,16 +89,16 @@ function build(): Built {
       direction: 'Inbound',
       access: 'Allow',
       protocol: 'Tcp',
-      sourcePortRange: '*',
-      destinationPortRange: ports.value,
-      sourceAddressPrefix: '*',
-      destinationAddressPrefix: '*',
+      source_port_range: '*',
+      destination_port_range: ports.value,
+      source_address_prefix: '*',
+      destination_address_prefix: '*',
     }),
   });
   // a resource of another provider: never reported
   const other = new TerraformResource(stack, 'pet', { terraformResourceType: 'random_pet' });
   other.addOverride('lenght', 2);
-  return { stack, rg, vnet, subnet, nic, vm, nsg };
+  return { stack, rg, vnet, subnet, nic, nic2, vm, nsg, ports };
 }
 
 function check(stack: TerraformStack): SchemaFinding[] {
@@ -103,7 +115,8 @@ describe('checkTerraformJson', () => {
     const { stack } = build();
     const json = JSON.parse(Testing.synth(stack));
     // the fixture really exercises what it claims to
-    expect(json.resource.azurerm_network_security_group.nsg.dynamic.security_rule).toBeDefined();
+    expect(json.resource.azurerm_network_interface.nic2.dynamic.ip_configuration.content).toBeDefined();
+    expect(json.resource.azurerm_network_security_group.nsg.security_rule).toMatch(/^\$\{\[ for /);
     expect(json.resource.azurerm_virtual_network.hub_vnet.subnet).toHaveLength(1);
     expect(json.resource.random_pet.pet.lenght).toBe(2);
     expect(checkTerraformJson('hub', json)).toEqual([]);
@@ -142,11 +155,37 @@ describe('checkTerraformJson', () => {
   });
 
   test('a typo inside dynamic block content is caught', () => {
-    const { stack, nsg } = build();
-    nsg.addOverride('dynamic.security_rule.content.destination_port_ranger', '80');
+    const { stack, nic2 } = build();
+    nic2.addOverride('dynamic.ip_configuration.content.subnet_idd', 'x');
     const f = only(check(stack));
-    expect(f.attribute).toBe('dynamic.security_rule.content.destination_port_ranger');
-    expect(f.suggestion).toBe('destination_port_range');
+    expect(f.attribute).toBe('dynamic.ip_configuration.content.subnet_idd');
+    expect(f.suggestion).toBe('subnet_id');
+  });
+
+  test('camelCase keys from iterator.dynamic() are caught (dynamic block and for-expression)', () => {
+    const { stack, rg, subnet, ports } = build();
+    const names = TerraformIterator.fromList(['a']);
+    new NetworkInterface(stack, 'nic3', {
+      name: 'nic-3',
+      location: rg.location,
+      resourceGroupName: rg.name,
+      ipConfiguration: names.dynamic({ name: names.value, subnetId: subnet.id, privateIpAddressAllocation: 'Dynamic' }),
+    });
+    new NetworkSecurityGroup(stack, 'nsg2', {
+      name: 'nsg-2',
+      location: rg.location,
+      resourceGroupName: rg.name,
+      securityRule: ports.dynamic({ name: ports.value, sourcePortRange: '*', destinationPortRange: ports.value }),
+    });
+    const findings = check(stack);
+    expect(findings.map((f) => [f.address, f.attribute, f.suggestion])).toEqual([
+      ['azurerm_network_interface.nic3', 'dynamic.ip_configuration.content.subnetId', 'subnet_id'],
+      ['azurerm_network_interface.nic3', 'dynamic.ip_configuration.content.privateIpAddressAllocation', 'private_ip_address_allocation'],
+      ['azurerm_network_interface.nic3', 'dynamic.ip_configuration.content.private_ip_address_allocation', undefined],
+      ['azurerm_network_security_group.nsg2', 'security_rule', 'source_port_range'],
+      ['azurerm_network_security_group.nsg2', 'security_rule', 'destination_port_range'],
+    ]);
+    expect(findings[0].message).toMatch(/snake_case/);
   });
 
   test('a missing required attribute is caught', () => {
@@ -166,9 +205,9 @@ describe('checkTerraformJson', () => {
     delete json.resource.azurerm_network_interface.nic.ip_configuration[0].name;
     delete json.resource.azurerm_linux_virtual_machine.vm.os_disk;
     const findings = checkTerraformJson('hub', json);
-    expect(findings.map((f) => [f.address, f.attribute])).toEqual([
-      ['azurerm_network_interface.nic', 'ip_configuration.0.name'],
+    expect(findings.map((f) => [f.address, f.attribute]).sort()).toEqual([
       ['azurerm_linux_virtual_machine.vm', 'os_disk'],
+      ['azurerm_network_interface.nic', 'ip_configuration.0.name'],
     ]);
   });
 
@@ -184,12 +223,10 @@ describe('checkTerraformJson', () => {
     vnet.addOverride('location', { name: 'westeurope' });
     subnet.addOverride('address_prefixes', [{ prefix: '10.0.0.0/27' }]);
     const findings = check(stack);
-    expect(findings.map((f) => [f.address, f.attribute])).toEqual([
-      ['azurerm_virtual_network.hub_vnet', 'location'],
-      ['azurerm_subnet.gw', 'address_prefixes'],
+    expect(findings.map((f) => [f.address, f.attribute, f.message])).toEqual([
+      ['azurerm_subnet.gw', 'address_prefixes', expect.stringMatching(/address_prefixes is an attribute expecting a list .* but got a list of objects/)],
+      ['azurerm_virtual_network.hub_vnet', 'location', expect.stringMatching(/location is an attribute expecting a single value, but got an object/)],
     ]);
-    expect(findings[0].message).toMatch(/location is an attribute expecting a single value, but got an object/);
-    expect(findings[1].message).toMatch(/list of objects/);
   });
 
   test('an attribute value given where a block is expected is caught', () => {

@@ -1,0 +1,92 @@
+import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
+import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import { HubNetwork } from '../../lib';
+import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
+
+const base = { resourceGroupName: 'rg', location: 'westeurope' };
+
+describe('HubNetwork', () => {
+  test('carves a /26 GatewaySubnet first and further subnets after it', () => {
+    // GIVEN
+    const stack = newStack();
+    // WHEN
+    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], subnets: { app: {}, mgmt: { prefixLength: 27 } } });
+    // THEN
+    const json = synthJson(stack);
+    const subnets = resourcesOf(json, 'azurerm_subnet');
+    const byName = Object.fromEntries(subnets.map((s) => [s.name, s.address_prefixes[0]]));
+    expect(byName).toEqual({ GatewaySubnet: '10.0.0.0/26', app: '10.0.1.0/24', mgmt: '10.0.0.64/27' });
+    expect(hub.subnetPrefixes()).toEqual({ GatewaySubnet: '10.0.0.0/26', app: '10.0.1.0/24', mgmt: '10.0.0.64/27' });
+    expect(resourcesOf(json, 'azurerm_subnet_network_security_group_association')).toHaveLength(0);
+  });
+
+  test('explicit prefixes are placed first and carving fits around them', () => {
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/22'], subnets: { fixed: { addressPrefix: '10.0.0.0/24' } } });
+    hub.addSubnet('later', { prefixLength: 24 });
+    expect(hub.subnetPrefixes()).toEqual({ fixed: '10.0.0.0/24', GatewaySubnet: '10.0.1.0/26', later: '10.0.2.0/24' });
+  });
+
+  test('a token address space is passed through unvalidated', () => {
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.1.0.0/16'], gatewaySubnetPrefix: '10.1.255.0/27' });
+    expect(onlyResource(synthJson(stack), 'azurerm_virtual_network').address_space).toEqual(['10.1.0.0/16']);
+    expect(hub.gatewaySubnetPrefix).toBe('10.1.255.0/27');
+  });
+
+  test('fails when GatewaySubnet is smaller than /27', () => {
+    expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], gatewaySubnetPrefix: '10.0.0.0/28' }), 'NET-GWSUBNET-SIZE', 'gatewaySubnetPrefix', '10.0.0.0/28');
+    expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], gatewaySubnetPrefixLength: 29 }), 'NET-GWSUBNET-SIZE', 'gatewaySubnetPrefixLength', 29);
+  });
+
+  test('fails when a subnet lies outside the address space', () => {
+    expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], subnets: { app: { addressPrefix: '10.1.0.0/24' } } }), 'NET-SUBNET-OUTSIDE', 'subnets.app.addressPrefix', '10.1.0.0/24');
+  });
+
+  test('fails when subnets overlap, naming both ranges', () => {
+    const error = expectValidationError(
+      () => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], subnets: { a: { addressPrefix: '10.0.1.0/24' }, b: { addressPrefix: '10.0.1.128/25' } } }),
+      'NET-SUBNET-OVERLAP',
+      'subnets.b.addressPrefix',
+      '10.0.1.128/25',
+    );
+    expect(error.message).toMatch(/10\.0\.1\.128\/25 \(b\) overlaps 10\.0\.1\.0\/24 \(a\)/);
+  });
+
+  test('fails when a prefix has host bits set or is not a CIDR', () => {
+    const error = expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.1/16'] }), 'NET-CIDR-INVALID', 'addressSpace', '10.0.0.1/16');
+    expect(error.message).toContain('10.0.0.0/16');
+    expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/33'] }), 'NET-CIDR-INVALID', 'addressSpace', '10.0.0.0/33');
+    expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: [] }), 'NET-CIDR-INVALID', 'addressSpace');
+  });
+
+  test('fails when the address space has no room left', () => {
+    const hub = new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/24'] });
+    expectValidationError(() => hub.addSubnet('big', { prefixLength: 24 }), 'NET-SUBNET-NO-SPACE', 'prefixLength', 24);
+  });
+
+  test('fails when a subnet is called GatewaySubnet or a name is repeated', () => {
+    expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], subnets: { GatewaySubnet: {} } }), 'NET-GWSUBNET-RESERVED', 'subnets.GatewaySubnet', 'GatewaySubnet');
+    const hub = new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], subnets: { app: {} } });
+    expectValidationError(() => hub.addSubnet('app'), 'NET-SUBNET-DUPLICATE', 'name', 'app');
+  });
+
+  test('fails when a name breaks Azure rules', () => {
+    expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], name: 'bad name!' }), 'NAME-INVALID', 'name', 'bad name!');
+  });
+
+  test('fails at synth when an NSG is associated with GatewaySubnet through an L1', () => {
+    // GIVEN
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
+    const nsg = new NetworkSecurityGroup(stack, 'Nsg', { ...base, name: 'nsg-x' });
+    // WHEN
+    new SubnetNetworkSecurityGroupAssociation(stack, 'Bad', { subnetId: hub.gatewaySubnetId, networkSecurityGroupId: nsg.id });
+    // THEN
+    expect(validationErrors(stack).join('\n')).toMatch(/\[NET-GWSUBNET-NSG\] test\/Bad/);
+  });
+
+  test('fails when two address space ranges overlap', () => {
+    expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16', '10.0.128.0/17'] }), 'NET-ADDRESS-OVERLAP', 'addressSpace', '10.0.128.0/17');
+  });
+});
