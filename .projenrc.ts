@@ -65,6 +65,9 @@ project.addTask('examples', {
   steps: [{ spawn: 'compile' }, { exec: 'cdktf synth --output cdktf.out' }],
 });
 
+// The check command: `npx cdktf-azure-hybrid check cdktf.out`.
+project.addBins({ 'cdktf-azure-hybrid': 'bin/cdktf-azure-hybrid' });
+
 // jsii writes JavaScript to libdir (dist/); the entry point must follow it.
 project.package.addField('main', 'dist/index.js');
 

@@ -101,9 +101,16 @@ class KeyVaultSharedKey extends SharedKey {
   }
 }
 
-/** The random provider must be configured once per stack for `random_password`. */
+const STACKS_WITH_RANDOM = new WeakSet<TerraformStack>();
+
+/**
+ * The random provider must be configured once per stack for `random_password`. The tree is
+ * searched once per stack (a user may have configured it), not once per site: that made
+ * 1,000 sites quadratic.
+ */
 function ensureRandomProvider(scope: Construct): void {
   const stack = TerraformStack.of(scope);
-  const has = stack.node.findAll().some((c) => c instanceof RandomProvider);
-  if (!has) new RandomProvider(stack, 'random');
+  if (STACKS_WITH_RANDOM.has(stack)) return;
+  if (!stack.node.findAll().some((c) => c instanceof RandomProvider)) new RandomProvider(stack, 'random');
+  STACKS_WITH_RANDOM.add(stack);
 }
