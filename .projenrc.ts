@@ -65,6 +65,15 @@ project.addTask('examples', {
   steps: [{ spawn: 'compile' }, { exec: 'cdktf synth --output cdktf.out' }],
 });
 
+// The offline schema is data, not code: jsii does not copy it, so the build does, and it ships.
+project.compileTask.exec('mkdir -p dist/checks && cp lib/checks/azurerm-schema.json dist/checks/');
+project.addPackageIgnore('!/dist/checks/azurerm-schema.json');
+project.addPackageIgnore('!/bin/');
+project.addTask('schema', {
+  description: 'Regenerate lib/checks/azurerm-schema.json from the provider package\'s .jsii assembly',
+  exec: 'node scripts/build-azurerm-schema.js',
+});
+
 // The check command: `npx cdktf-azure-hybrid check cdktf.out`.
 project.addBins({ 'cdktf-azure-hybrid': 'bin/cdktf-azure-hybrid' });
 

@@ -127,8 +127,6 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
 // ---------------------------------------------------------------------------------------------
 // Value helpers
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -145,7 +143,7 @@ function describe(v: unknown): string {
     return 'a list';
   }
   if (isObject(v)) return 'an object (block syntax)';
-  return `a ${typeof v} (${JSON.stringify(v as Json).slice(0, 40)})`;
+  return `a ${typeof v} (${String(JSON.stringify(v)).slice(0, 40)})`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,26 +174,34 @@ function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * Nearest candidate by edit distance. With `always`, returns the nearest whatever the distance
- * (used for type names); otherwise only when it is plausibly a typo.
+ * Nearest candidate by edit distance (ties: alphabetical). With `always`, returns the nearest
+ * whatever the distance (used for type names); otherwise only when it is plausibly a typo.
  */
-function nearest(name: string, candidates: Iterable<string>, always = false): string | undefined {
+function nearest(name: string, candidates: readonly string[], always = false): string | undefined {
   let best: string | undefined;
-  let bestD = always ? Infinity : Math.max(2, Math.floor(name.length / 3));
+  // exclusive bound on the distance of an acceptable candidate
+  let bound = always ? Number.MAX_SAFE_INTEGER : Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const c of candidates) {
-    const d = editDistance(name, c, Number.isFinite(bestD) ? bestD : Math.max(name.length, c.length));
-    if (d < bestD || (d === bestD && best !== undefined && c < best)) {
+    const d = editDistance(name, c, Math.min(bound, Math.max(name.length, c.length)));
+    if (d < bound || (d === bound && best !== undefined && c < best)) {
       best = c;
-      bestD = d;
+      bound = d;
     }
   }
-  if (best === undefined && !always) {
+  if (best === undefined && !always && name.length >= 4) {
     // A candidate that extends the name, or the other way round, is a good guess too (`address` -> `address_space`).
-    for (const c of candidates) {
-      if (name.length >= 4 && (c.startsWith(name) || name.startsWith(c))) return c;
-    }
+    best = candidates.filter((c) => c.startsWith(name) || name.startsWith(c)).sort()[0];
   }
   return best;
+}
+
+/** Type-name suggestions are searched among ~1,500 names: remember them. */
+const typeSuggestions = new Map<string, string | undefined>();
+
+function nearestType(name: string, section: 'r' | 'd', file: RawSchemaFile): string | undefined {
+  const key = `${section}:${name}`;
+  if (!typeSuggestions.has(key)) typeSuggestions.set(key, nearest(name, Object.keys(file[section]), true));
+  return typeSuggestions.get(key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -433,7 +439,7 @@ function checkSection(ctx: Ctx, section: unknown, isData: boolean): void {
       if (hasOwn(other, type)) {
         push(ctx, 'error', address, undefined, `${type} is a ${isData ? 'resource' : 'data source'} type, not a ${isData ? 'data source' : 'resource'} type`);
       } else {
-        push(ctx, 'error', address, undefined, `unknown ${isData ? 'data source' : 'resource'} type ${type}`, nearest(type, Object.keys(own), true));
+        push(ctx, 'error', address, undefined, `unknown ${isData ? 'data source' : 'resource'} type ${type}`, nearestType(type, isData ? 'd' : 'r', ctx.file));
       }
       return;
     }
