@@ -37,7 +37,7 @@ const project = new cdk.JsiiProject({
     'ts-node@10.9.2',
   ],
   // Runtime dependencies of a jsii library are bundled into its tarball.
-  bundledDeps: ['ip-address@10.7.6'],
+  bundledDeps: ['ip-address@10.7.6', '@hpcc-js/wasm-graphviz@1.29.2'],
   jestOptions: {
     // projen's default runs `jest --updateSnapshot`, under which a snapshot test can never fail.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,

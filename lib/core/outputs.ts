@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IStackSynthesizer, ISynthesisSession, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { toMermaid } from '../diagram/render';
+import { buildTopology } from '../diagram/topology';
 
 /**
  * One section of a stack's hand-off runbook. Rendered at synth time, so it can list what was
@@ -29,6 +31,7 @@ export interface HandoffOutputOptions {
 
 const RUNBOOK_ID = 'HandoffRunbook';
 const RUNBOOK_FILE = 'runbook.md';
+const DIAGRAM_FILE = 'diagram.mmd';
 
 /**
  * The hand-off of one stack to the on-premises team: the Terraform outputs they need and a
@@ -83,8 +86,11 @@ export class Runbook extends Construct {
     return name;
   }
 
-  /** The runbook as Markdown. */
-  public render(): string {
+  /**
+   * The runbook as Markdown.
+   * @param mermaid the stack's topology as Mermaid text, drawn at the top when given
+   */
+  public render(mermaid?: string): string {
     const stackName = this.stack.node.id;
     const lines: string[] = [
       `# Hand-off runbook: ${stackName}`,
@@ -101,6 +107,7 @@ export class Runbook extends Construct {
       '```',
       '',
     ];
+    if (mermaid) lines.push('## Topology', '', '```mermaid', mermaid.trimEnd(), '```', '');
     for (const section of this.sections) {
       lines.push(`## ${section.title}`, '', section.renderMarkdown().trim(), '');
     }
@@ -139,9 +146,17 @@ class RunbookSynthesizer implements IStackSynthesizer {
   public synthesize(session: ISynthesisSession): void {
     this.inner.synthesize(session);
     const stack = TerraformStack.of(this.runbook);
-    const folder = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+    const manifest = session.manifest.forStack(stack);
+    const folder = path.join(session.outdir, manifest.workingDirectory);
     fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, RUNBOOK_FILE), this.runbook.render());
+    // The topology is drawn from what was just synthesized, so it shows what Terraform will build.
+    let mermaid: string | undefined;
+    const tfJson = path.join(session.outdir, manifest.synthesizedStackPath);
+    if (fs.existsSync(tfJson) && tfJson.endsWith('.json')) {
+      mermaid = toMermaid(buildTopology(stack.node.id, JSON.parse(fs.readFileSync(tfJson, 'utf8'))));
+      fs.writeFileSync(path.join(folder, DIAGRAM_FILE), mermaid);
+    }
+    fs.writeFileSync(path.join(folder, RUNBOOK_FILE), this.runbook.render(mermaid));
   }
 }
 
