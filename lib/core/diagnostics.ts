@@ -9,9 +9,11 @@ import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspa
  * pages per resource provider (MicrosoftDocs/azure-docs azure-monitor/reference/supported-logs/).
  */
 const LOG_CATEGORIES: Record<string, { categories: string[]; dedicated: boolean; metrics: boolean }> = {
+  // Gateway logs have no resource-specific tables: they land in AzureDiagnostics
+  // (supported-logs/microsoft-network-virtualnetworkgateways-logs).
   azurerm_virtual_network_gateway: {
     categories: ['GatewayDiagnosticLog', 'TunnelDiagnosticLog', 'RouteDiagnosticLog', 'IKEDiagnosticLog', 'P2SDiagnosticLog'],
-    dedicated: true,
+    dedicated: false,
     metrics: true,
   },
   azurerm_express_route_circuit: { categories: ['PeeringRouteLog'], dedicated: false, metrics: true },

@@ -77,6 +77,46 @@ export const NAME_RULES = {
     pattern: /^[a-zA-Z][a-zA-Z0-9-]*$/,
     patternText: "letters, digits and '-'; start with a letter",
   },
+  trafficManagerProfile: {
+    abbreviation: 'traf',
+    minLength: 1,
+    maxLength: 63,
+    pattern: /^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$/,
+    patternText: "letters, digits, '.' and '-'; start and end with a letter or digit",
+    globallyUnique: true,
+  },
+  relayNamespace: {
+    abbreviation: 'relay',
+    minLength: 6,
+    maxLength: 50,
+    pattern: /^[a-zA-Z][a-zA-Z0-9-]*[a-zA-Z0-9]$/,
+    patternText: "letters, digits and '-'; start with a letter; end with a letter or digit",
+    globallyUnique: true,
+  },
+  relayHybridConnection: {
+    abbreviation: 'hc',
+    minLength: 1,
+    maxLength: 260,
+    pattern: /^[a-zA-Z0-9]([a-zA-Z0-9._-]*[a-zA-Z0-9])?$/,
+    patternText: "letters, digits, '.', '_' and '-'; start and end with a letter or digit",
+  },
+  // Hybrid management
+  dataCollectionRule: network('dcr', 64, 3),
+  applicationInsights: network('appi', 255),
+  actionGroup: network('ag', 260),
+  monitorAlert: network('alrt', 260),
+  webTest: network('webt', 260),
+  connectionMonitor: network('cm', 80),
+  arcKubernetesCluster: {
+    abbreviation: 'arck',
+    minLength: 1,
+    maxLength: 260,
+    pattern: /^[-_a-zA-Z0-9]{1,260}$/,
+    patternText: "letters, digits, '-' and '_'",
+  },
+  arcPrivateLinkScope: network('pls', 64),
+  expressRouteCircuitAuthorization: network('erauth'),
+  storageSyncService: network('sss', 260),
 } satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof NAME_RULES;

@@ -1,4 +1,9 @@
 import { NETWORK_RULES } from '../network/rules';
+import { MANAGEMENT_RULES } from '../management/rules';
+import { APPS_RULES } from '../apps/rules';
+import { STORAGE_RULES } from '../storage/rules';
+import { RESILIENCY_RULES } from '../resiliency/rules';
+import { CHECK_RULES } from '../checks/rules';
 import { AD, RuleEntry, RuleLevel, TF } from './rule-entry';
 
 export { RuleLevel };
@@ -22,6 +27,11 @@ export interface RuleInfo {
 // id -> [level, description, source]. Keep ids stable: users suppress rules by id.
 const CATALOGUE: Record<string, RuleEntry> = {
   ...NETWORK_RULES,
+  ...MANAGEMENT_RULES,
+  ...APPS_RULES,
+  ...STORAGE_RULES,
+  ...RESILIENCY_RULES,
+  ...CHECK_RULES,
   // Naming and address plans
   'NAME-INVALID': [RuleLevel.ERROR, "A resource name must satisfy Azure's length and character rules for its type", `${AD} azure-resource-manager/management/resource-name-rules.md`],
   'NET-CIDR-INVALID': [RuleLevel.ERROR, 'An address prefix must be a valid IPv4 CIDR whose address is the network address', 'RFC 4632'],
@@ -33,6 +43,7 @@ const CATALOGUE: Record<string, RuleEntry> = {
   // Diagnostics
   'DIAG-WORKSPACE-RETENTION': [RuleLevel.ERROR, 'Log Analytics retention must be 30-730 days', `${TF} log_analytics_workspace.html.markdown`],
   'DIAG-CATEGORY-UNKNOWN': [RuleLevel.ERROR, 'Diagnostic log categories must be ones the resource type emits', `${AD} azure-monitor/reference/supported-logs/`],
+  'DIAG-GATEWAY-MISSING': [RuleLevel.WARNING, "A VPN or ExpressRoute gateway's logs and metrics should go to a Log Analytics workspace (pass one, or call sendDiagnosticsTo)", `${AD} vpn-gateway/monitor-vpn-gateway.md`],
   // Tags
   'TAG-INVALID': [RuleLevel.ERROR, 'Tag names are at most 512 characters (values 256) and cannot contain < > % & \\ ? /; at most 50 tags per resource', `${AD} azure-resource-manager/management/tag-resources.md`],
 };
@@ -50,14 +61,15 @@ export class RuleCatalogue {
 
   /** One rule by id; throws for an unknown id (a typo in a suppression, say). */
   public static get(id: string): RuleInfo {
-    const entry = CATALOGUE[id];
+    const entry = RuleCatalogue.has(id) ? CATALOGUE[id] : undefined;
     if (!entry) throw new Error(`Unknown rule id '${id}'. Known ids: ${Object.keys(CATALOGUE).sort().join(', ')}`);
     return { id, level: entry[0], description: entry[1], source: entry[2] };
   }
 
   /** True if the id is in the catalogue. */
   public static has(id: string): boolean {
-    return id in CATALOGUE;
+    // Own keys only: `'toString' in CATALOGUE` is true.
+    return Object.prototype.hasOwnProperty.call(CATALOGUE, id);
   }
 }
 

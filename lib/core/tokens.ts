@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /**
@@ -7,4 +7,13 @@ import { IConstruct } from 'constructs';
  */
 export function resolveExpression(scope: IConstruct, value: unknown): unknown {
   return Tokenization.resolve(value, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+}
+
+/**
+ * A value as text for the runbook: literals as they are, tokens as their Terraform expression
+ * (`${var.device_address}`) instead of the placeholder `${TfToken[TOKEN.11]}` or a huge number.
+ */
+export function displayValue(scope: IConstruct, value: unknown): string {
+  if (value === undefined) return '';
+  return Token.isUnresolved(value) ? String(resolveExpression(scope, value)) : String(value);
 }

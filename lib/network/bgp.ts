@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { cidrContainsAddress, isIpv4Address, parseCidr } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
 import { AZURE_VPN_ASN } from './defaults';
@@ -44,6 +45,7 @@ const APIPA_RANGE_2 = parseCidr('169.254.22.0/24')!;
 /** Records `VPN-APIPA-RANGE` for each address outside 169.254.21.0-169.254.22.255. */
 export function checkApipa(problems: ProblemCollector, prop: string, addresses: string[]): void {
   for (const address of addresses) {
+    if (Token.isUnresolved(address)) continue; // known only at apply time
     const inRange = isIpv4Address(address) && (cidrContainsAddress(APIPA_RANGE, address) || cidrContainsAddress(APIPA_RANGE_2, address));
     problems.check(
       !inRange,

@@ -26,3 +26,22 @@ export const IPSEC_POLICY = {
 export const DPD_TIMEOUT_SECONDS = 45;
 /** Length of a generated pre-shared key (Azure allows 1-128 printable ASCII). */
 export const SHARED_KEY_LENGTH = 64;
+
+// ExpressRoute, coexistence and spokes (azure-hybrid-rules.md sections 1 and 3).
+
+/** ExpressRoute gateway SKU: zone-redundant, the smallest that is not tied to a Basic public IP. */
+export const EXPRESSROUTE_GATEWAY_SKU = 'ErGw1AZ';
+/** Circuit SKU tier: Standard (Premium only for global reach across geopolitical regions). */
+export const EXPRESSROUTE_SKU_TIER = 'Standard';
+/** Circuit billing: MeteredData; switch to UnlimitedData above ~68% sustained utilization. */
+export const EXPRESSROUTE_SKU_FAMILY = 'MeteredData';
+/** Longest MD5 key a circuit peering takes, and the length of a generated one. */
+export const EXPRESSROUTE_SHARED_KEY_MAX_LENGTH = 25;
+/** Bandwidths (Mbps) connectivity providers offer. */
+export const EXPRESSROUTE_PROVIDER_BANDWIDTHS_MBPS = [50, 100, 200, 500, 1000, 2000, 5000, 10000];
+/** Bandwidths (Gbps) of circuits on an ExpressRoute Direct port. */
+export const EXPRESSROUTE_PORT_BANDWIDTHS_GBPS = [1, 2, 5, 10, 40, 100];
+/** Size of RouteServerSubnet carved when Azure Route Server is added (/27 is Azure's minimum). */
+export const ROUTE_SERVER_SUBNET_PREFIX_LENGTH = 27;
+/** Spoke peerings: forwarded traffic allowed (hub NVAs, gateway transit). */
+export const SPOKE_ALLOW_FORWARDED_TRAFFIC = true;

@@ -4,6 +4,7 @@ import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GATEWAY_SUBNET_MAX_PREFIX_LENGTH, GATEWAY_SUBNET_PREFIX_LENGTH, SUBNET_PREFIX_LENGTH } from './defaults';
+import { SpokeOptions, SpokePeering } from './spoke';
 import { AddressPlan } from '../core/address-plan';
 import { CidrRange, carveNextFree, networkAddress, cidrContains, cidrOverlaps, isNetworkCidr, parseCidr } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
@@ -226,6 +227,16 @@ export class HubNetwork extends Construct implements IHubNetwork {
     const subnet = this.createSubnet(problems, '', name, options);
     problems.throwIfAny();
     return subnet!;
+  }
+
+  /**
+   * Adds a spoke (a new virtual network, or an existing one by id and name) peered both ways:
+   * gateway transit on the hub side, the hub's gateways used on the spoke side, both peerings
+   * created after the hub's gateways. Its address space must not overlap the hub, other spokes or
+   * on-premises sites.
+   */
+  public addSpoke(id: string, options: SpokeOptions): SpokePeering {
+    return new SpokePeering(this, id, { ...options, hub: this });
   }
 
   /** A subnet created by this hub, by name (`GatewaySubnet` included). */

@@ -12,6 +12,7 @@ import { isIpv4Address } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
+import { displayValue } from '../core/tokens';
 import { Address4 } from 'ip-address';
 
 /**
@@ -359,7 +360,9 @@ export class SiteToSiteConnection extends Construct {
         'the second instance\'s custom address needs the first one\'s',
         'set `customBgpAddressInstance1` too',
       );
-      checkApipa(problems, 'customBgpAddressInstance1', custom.slice(0, 1));
+      // Each address under its own prop (the second one was not range-checked before).
+      if (props.customBgpAddressInstance1 !== undefined) checkApipa(problems, 'customBgpAddressInstance1', [props.customBgpAddressInstance1]);
+      if (props.customBgpAddressInstance2 !== undefined) checkApipa(problems, 'customBgpAddressInstance2', [props.customBgpAddressInstance2]);
       [props.customBgpAddressInstance1, props.customBgpAddressInstance2].forEach((a, i) => {
         if (a === undefined || Token.isUnresolved(a)) return;
         const list = gateway.apipaAddresses[i] ?? [];
@@ -441,8 +444,9 @@ export class SiteToSiteConnection extends Construct {
   private renderHandoff(): string {
     const p = this.props;
     const gateway = p.gateway;
+    const show = (value: unknown): string => displayValue(this, value);
     const lines = [
-      `- Device: ${p.gatewayAddress ? `public IP \`${p.gatewayAddress}\`` : `FQDN \`${p.gatewayFqdn}\``}. Build ${gateway.activeActive ? 'two tunnels, one to each Azure public IP' : 'one tunnel'} (\`terraform output -json ${gateway.publicIpsOutputName}\`).`,
+      `- Device: ${p.gatewayAddress ? `public IP \`${show(p.gatewayAddress)}\`` : `FQDN \`${show(p.gatewayFqdn)}\``}. Build ${gateway.activeActive ? 'two tunnels, one to each Azure public IP' : 'one tunnel'} (\`terraform output -json ${gateway.publicIpsOutputName}\`).`,
       `- Pre-shared key: ${this.key.whereToFindIt}.`,
       '- IKE version: **IKEv2**.',
     ];
@@ -453,30 +457,30 @@ export class SiteToSiteConnection extends Construct {
         '',
         '  | phase | setting | value |',
         '  | --- | --- | --- |',
-        `  | IKE (phase 1) | encryption | ${policy.ikeEncryption} |`,
-        `  | IKE (phase 1) | integrity / PRF | ${policy.ikeIntegrity} |`,
-        `  | IKE (phase 1) | DH group | ${policy.dhGroup} |`,
+        `  | IKE (phase 1) | encryption | ${show(policy.ikeEncryption)} |`,
+        `  | IKE (phase 1) | integrity / PRF | ${show(policy.ikeIntegrity)} |`,
+        `  | IKE (phase 1) | DH group | ${show(policy.dhGroup)} |`,
         '  | IKE (phase 1) | SA lifetime | 28800 s (fixed by Azure) |',
-        `  | IPsec (phase 2) | encryption | ${policy.ipsecEncryption} |`,
-        `  | IPsec (phase 2) | integrity | ${policy.ipsecIntegrity} |`,
-        `  | IPsec (phase 2) | PFS group | ${policy.pfsGroup} |`,
-        `  | IPsec (phase 2) | SA lifetime | ${policy.saLifetimeSeconds ?? IPSEC_POLICY.saLifetimeSeconds} s / ${policy.saDataSizeKilobytes ?? IPSEC_POLICY.saDataSizeKilobytes} KB |`,
+        `  | IPsec (phase 2) | encryption | ${show(policy.ipsecEncryption)} |`,
+        `  | IPsec (phase 2) | integrity | ${show(policy.ipsecIntegrity)} |`,
+        `  | IPsec (phase 2) | PFS group | ${show(policy.pfsGroup)} |`,
+        `  | IPsec (phase 2) | SA lifetime | ${show(policy.saLifetimeSeconds ?? IPSEC_POLICY.saLifetimeSeconds)} s / ${show(policy.saDataSizeKilobytes ?? IPSEC_POLICY.saDataSizeKilobytes)} KB |`,
         '',
       );
     } else {
       lines.push("- IPsec/IKE policy: Azure's default proposals (see Azure's list of default IPsec/IKE parameters).");
     }
-    lines.push(`- Dead peer detection: ${p.dpdTimeoutSeconds ?? DPD_TIMEOUT_SECONDS} s.`);
+    lines.push(`- Dead peer detection: ${show(p.dpdTimeoutSeconds ?? DPD_TIMEOUT_SECONDS)} s.`);
     if (this.bgpEnabled) {
       lines.push(
-        `- BGP: on-premises ASN **${p.bgpAsn}**, peer address \`${p.bgpPeeringAddress}\`; Azure ASN **${gateway.asn}**, Azure peer addresses \`terraform output -json ${gateway.bgpPeeringAddressesOutputName}\`.`,
+        `- BGP: on-premises ASN **${show(p.bgpAsn)}**, peer address \`${show(p.bgpPeeringAddress)}\`; Azure ASN **${show(gateway.asn)}**, Azure peer addresses \`terraform output -json ${gateway.bgpPeeringAddressesOutputName}\`.`,
       );
       if (p.customBgpAddressInstance1) {
-        lines.push(`- Azure peers from its custom APIPA addresses: \`${[p.customBgpAddressInstance1, p.customBgpAddressInstance2].filter(Boolean).join('`, `')}\`.`);
+        lines.push(`- Azure peers from its custom APIPA addresses: \`${[p.customBgpAddressInstance1, p.customBgpAddressInstance2].filter(Boolean).map(show).join('`, `')}\`.`);
       }
-      lines.push(`- Routes are learned over BGP; the local network gateway holds ${this.addressSpaces.map((a) => `\`${a}\``).join(', ') || 'no prefixes'}.`);
+      lines.push(`- Routes are learned over BGP; the local network gateway holds ${this.addressSpaces.map((a) => `\`${show(a)}\``).join(', ') || 'no prefixes'}.`);
     } else {
-      lines.push(`- Static routing: Azure sends ${(p.addressSpaces ?? []).map((a) => `\`${a}\``).join(', ')} to this site; route Azure's address space to the tunnel on the device.`);
+      lines.push(`- Static routing: Azure sends ${(p.addressSpaces ?? []).map((a) => `\`${show(a)}\``).join(', ')} to this site; route Azure's address space to the tunnel on the device.`);
     }
     if (p.usePolicyBasedTrafficSelectors) lines.push('- Policy-based traffic selectors are on: the device must propose exactly the on-premises and Azure prefixes.');
     lines.push('- Check: `az network vpn-connection show --name <connection> --resource-group <rg> --query connectionStatus` says `Connected`.');

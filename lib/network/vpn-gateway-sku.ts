@@ -9,7 +9,7 @@ export class VpnGatewaySku {
   public static readonly VPN_GW4 = new VpnGatewaySku('VpnGw4');
   public static readonly VPN_GW5 = new VpnGatewaySku('VpnGw5');
   public static readonly VPN_GW1_AZ = new VpnGatewaySku('VpnGw1AZ');
-  /** The library's default: zone-redundant, 1.25 Gbps aggregate, BGP and active-active. */
+  /** The library's default: zone-redundant, 1.25 Gbps aggregate in Generation2, BGP and active-active. */
   public static readonly VPN_GW2_AZ = new VpnGatewaySku('VpnGw2AZ');
   public static readonly VPN_GW3_AZ = new VpnGatewaySku('VpnGw3AZ');
   public static readonly VPN_GW4_AZ = new VpnGatewaySku('VpnGw4AZ');
@@ -35,10 +35,19 @@ export class VpnGatewaySku {
     return /^VpnGw[45](AZ)?$/.test(this.name);
   }
 
-  /** Aggregate throughput in Mbps Azure quotes for the SKU (for bandwidth alerts). */
-  public get aggregateThroughputMbps(): number | undefined {
+  /**
+   * Aggregate IPsec throughput in Mbps Azure quotes for the SKU in a generation (for bandwidth
+   * alerts); undefined for SKUs that do not exist in that generation.
+   * Source: MicrosoftDocs/azure-docs includes/vpn-gateway-table-gwtype-aggtput-include.md.
+   */
+  public throughputMbps(generation: string): number | undefined {
     const match = /^VpnGw([1-5])(AZ)?$/.exec(this.name);
-    return match ? [650, 1000, 1250, 5000, 10000][Number(match[1]) - 1] : undefined;
+    if (!match) return undefined;
+    const table: Record<string, (number | undefined)[]> = {
+      Generation1: [650, 1000, 1250, undefined, undefined],
+      Generation2: [undefined, 1250, 2500, 5000, 10000],
+    };
+    return table[generation]?.[Number(match[1]) - 1];
   }
 }
 

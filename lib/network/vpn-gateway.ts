@@ -13,6 +13,7 @@ import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
+import { displayValue } from '../core/tokens';
 import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
 
 /** VPN gateway generation. */
@@ -144,6 +145,8 @@ export class VpnGateway extends Construct {
   public readonly hub: IHubNetwork;
   /** SKU in use. */
   public readonly sku: VpnGatewaySku;
+  /** Generation in use. */
+  public readonly generation: VpnGatewayGeneration;
   /** Whether the gateway is active-active. */
   public readonly activeActive: boolean;
   /** Whether BGP is on. */
@@ -171,6 +174,7 @@ export class VpnGateway extends Construct {
     this.asn = props.asn ?? AZURE_VPN_ASN;
     const vpnType = props.vpnType ?? VpnType.ROUTE_BASED;
     const generation = props.generation ?? (/^VpnGw1(AZ)?$/.test(this.sku.name) ? VpnGatewayGeneration.GENERATION1 : VpnGatewayGeneration.GENERATION2);
+    this.generation = generation;
     const apipa1 = props.apipaAddressesInstance1 ?? [];
     const apipa2 = props.apipaAddressesInstance2 ?? [];
     this.apipaAddresses = this.activeActive ? [apipa1, apipa2] : [apipa1];
@@ -233,6 +237,11 @@ export class VpnGateway extends Construct {
 
     this.node.addValidation({ validate: () => this.validateIpConfigurations() });
     this.addHandoff();
+  }
+
+  /** Aggregate throughput Azure quotes for this SKU and generation, in Mbps. */
+  public get aggregateThroughputMbps(): number | undefined {
+    return this.sku.throughputMbps(this.generation);
   }
 
   /** Sends the gateway's logs (all its categories) and metrics to a workspace. */
@@ -382,16 +391,20 @@ export class VpnGateway extends Construct {
     );
     const duplicated = apipa1.find((a) => apipa2.includes(a));
     problems.check(duplicated !== undefined, 'VPN-APIPA-ACTIVE-ACTIVE', 'apipaAddressesInstance2', duplicated, 'each instance needs its own APIPA addresses', 'use different addresses for the two instances');
-    if (this.sku.zoneRedundant) {
+    if (this.sku.zoneRedundant && !zones.some((z) => Token.isUnresolved(z))) {
+      // An AZ SKU runs zonal (one zone) or zone-redundant; its public IPs must say which.
       problems.check(
-        zones.length < 2 && !zones.some((z) => Token.isUnresolved(z)),
-        'VPN-SKU-ZONES',
+        zones.length === 0,
+        'VPN-PUBLICIP-ZONES',
         'publicIpZones',
         zones,
-        'an AZ SKU gateway with a zonal or non-zonal public IP is not zone-redundant',
-        "use ['1', '2', '3'] (default)",
+        'an AZ SKU gateway needs zonal or zone-redundant public IPs, and these have no zone',
+        "use ['1', '2', '3'] (default, zone-redundant) or one zone for a zonal gateway",
       );
-    } else {
+      if (zones.length === 1) {
+        Annotations.of(this).addWarning(`[VPN-SKU-ZONES] Public IPs in zone ${zones[0]} only make a zonal gateway: a zone outage takes the VPN down. Prefer ['1', '2', '3'].`);
+      }
+    } else if (!this.sku.zoneRedundant) {
       Annotations.of(this).addWarning(`[VPN-SKU-ZONES] ${sku} is not zone-redundant; prefer ${sku}AZ.`);
     }
     problems.throwIfAny();
@@ -428,16 +441,17 @@ export class VpnGateway extends Construct {
   }
 
   private renderHandoff(): string {
+    const show = (value: unknown): string => displayValue(this, value);
     const lines = [
       `- SKU **${this.sku.name}**, ${this.activeActive ? '**active-active**: build one tunnel to each of the two public IPs, from each on-premises device' : 'active-standby: one public IP'}.`,
       `- Public IPs: \`terraform output -json ${this.outputNames.publicIps}\``,
     ];
     if (this.bgpEnabled) {
       lines.push(
-        `- BGP: Azure ASN **${this.asn}**; Azure's BGP peer addresses: \`terraform output -json ${this.outputNames.bgpPeeringAddresses}\``,
+        `- BGP: Azure ASN **${show(this.asn)}**; Azure's BGP peer addresses: \`terraform output -json ${this.outputNames.bgpPeeringAddresses}\``,
       );
       this.apipaAddresses.forEach((list, i) => {
-        if (list.length > 0) lines.push(`- Custom APIPA BGP addresses of instance ${i + 1}: ${list.map((a) => `\`${a}\``).join(', ')}`);
+        if (list.length > 0) lines.push(`- Custom APIPA BGP addresses of instance ${i + 1}: ${list.map((a) => `\`${show(a)}\``).join(', ')}`);
       });
       lines.push('- The on-premises BGP speaker needs eBGP multihop (the peers are not directly connected) and must not advertise Azure\'s own prefixes back.');
     } else {

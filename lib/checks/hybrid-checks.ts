@@ -1,0 +1,183 @@
+import { Annotations, App, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { ProblemCollector } from '../core/errors';
+import { RuleCatalogue, RuleLevel } from '../core/rules';
+import { resolveExpression } from '../core/tokens';
+import { ResourceIndex } from './rule';
+import { checkResource, checkRuleIds, RuleFinding, SUPPRESSION_JSON_KEY } from './rule-pack';
+
+/** One rule suppressed on a construct and its children. */
+export interface RuleSuppression {
+  /** Rule id from the catalogue, e.g. `PIP-ZONES`. */
+  readonly id: string;
+  /** Why the rule does not apply here; required, shown in the synth output. */
+  readonly reason: string;
+}
+
+/** Options of `HybridChecks`. */
+export interface HybridChecksProps {
+  /**
+   * Run only these rule ids.
+   * @default - every rule of the pack
+   */
+  readonly rules?: string[];
+  /**
+   * Never run these rule ids.
+   * @default - none
+   */
+  readonly excludeRules?: string[];
+  /**
+   * Level per rule id, overriding the catalogue (e.g. make `PIP-ZONES` an error).
+   * @default - the catalogue's levels
+   */
+  readonly levels?: { [ruleId: string]: RuleLevel };
+  /**
+   * Do not report warnings (errors and suppressions are still reported).
+   * @default false
+   */
+  readonly ignoreWarnings?: boolean;
+}
+
+/** Metadata type under which suppressions are stored on a construct node. */
+const SUPPRESSION_METADATA = 'cdktf-azure-hybrid:suppressions';
+
+interface StackCache {
+  readonly size: number;
+  readonly index: ResourceIndex;
+}
+
+/**
+ * The library's policy rule pack, as an Aspect in the style of cdk-nag:
+ * `HybridChecks.addTo(app)` or `Aspects.of(stack).add(new HybridChecks())` (not
+ * `Aspects.of(app)`: cdktf 0.21 never runs aspects added to the App). It checks every azurerm resource of the tree (the
+ * library's constructs and hand-written provider resources alike) on its final Terraform JSON,
+ * with the same rules as the `cdktf-azure-hybrid check` command. Errors are error annotations
+ * (`app.synth()` then fails, listing them), warnings are warning annotations, suppressed findings
+ * are info annotations naming the reason.
+ */
+export class HybridChecks implements IAspect {
+  /**
+   * Suppresses rules on a construct and everything under it. Each suppression needs a rule id
+   * of the catalogue and a non-empty reason.
+   */
+  public static suppress(construct: IConstruct, suppressions: RuleSuppression[]): void {
+    const problems = new ProblemCollector(construct);
+    suppressions.forEach((s, i) => {
+      problems.check(!RuleCatalogue.has(s.id), 'CHK-SUPPRESSION', `suppressions[${i}].id`, s.id, `${s.id} is not a rule id of the catalogue`, 'use an id listed in RULES.md');
+      problems.check(typeof s.reason !== 'string' || s.reason.trim().length === 0, 'CHK-SUPPRESSION', `suppressions[${i}].reason`, s.reason, `suppressing ${s.id} needs a reason`, 'say why the rule does not apply here');
+    });
+    problems.throwIfAny();
+    construct.node.addMetadata(SUPPRESSION_METADATA, suppressions.map((s) => ({ id: s.id, reason: s.reason.trim() })));
+  }
+
+  /**
+   * Adds the checks to a stack or a whole app. Use this rather than `Aspects.of(app).add(...)`:
+   * cdktf 0.21 invokes aspects from each stack down, so an aspect added to the App itself is
+   * never run. On an App, the checks are added to every stack it has now, and a stack created
+   * afterwards fails `app.synth()` with a validation error rather than going unchecked.
+   * @returns the checks added
+   */
+  public static addTo(scope: IConstruct, props: HybridChecksProps = {}): HybridChecks {
+    const checks = new HybridChecks(props);
+    if (!App.isApp(scope)) {
+      Aspects.of(scope).add(checks);
+      return checks;
+    }
+    const stacks = scope.node.findAll().filter((n): n is TerraformStack => TerraformStack.isStack(n));
+    for (const stack of stacks) Aspects.of(stack).add(checks);
+    scope.node.addValidation({
+      validate: () =>
+        scope.node
+          .findAll()
+          .filter((n): n is TerraformStack => TerraformStack.isStack(n) && !stacks.includes(n as TerraformStack))
+          .map((s) => `[CHK-STACK-UNCHECKED] stack ${s.node.path} was created after HybridChecks.addTo(app) and is unchecked: call addTo after creating every stack`),
+    });
+    return checks;
+  }
+
+  /** The suppressions in force on a construct: its own and its scopes'. */
+  public static suppressionsOf(construct: IConstruct): RuleSuppression[] {
+    return construct.node.scopes.flatMap((scope) =>
+      scope.node.metadata.filter((m) => m.type === SUPPRESSION_METADATA).flatMap((m) => m.data as RuleSuppression[]),
+    );
+  }
+
+  private readonly props: HybridChecksProps;
+  private readonly stacks = new WeakMap<TerraformStack, StackCache>();
+  private readonly reported = new WeakMap<IConstruct, Set<string>>();
+
+  constructor(props: HybridChecksProps = {}) {
+    checkRuleIds(props.rules, 'HybridChecks rules');
+    checkRuleIds(props.excludeRules, 'HybridChecks excludeRules');
+    checkRuleIds(Object.keys(props.levels ?? {}), 'HybridChecks levels');
+    this.props = props;
+  }
+
+  public visit(node: IConstruct): void {
+    if (!(node instanceof TerraformResource) || !node.terraformResourceType.startsWith('azurerm_')) return;
+    const stack = TerraformStack.of(node);
+    const index = this.indexOf(stack);
+    const type = node.terraformResourceType;
+    const name = node.friendlyUniqueId;
+    index[type] = { ...(index[type] ?? {}), [name]: bodyOf(stack, node) ?? {} }; // freshest body for this resource
+    const findings = checkResource(stack.node.id, index, type, name, {
+      rules: this.props.rules,
+      excludeRules: this.props.excludeRules,
+      levels: this.props.levels,
+    });
+    if (findings.length === 0) return;
+    const suppressions = HybridChecks.suppressionsOf(node);
+    const used: RuleSuppression[] = [];
+    for (const f of findings) {
+      const s = suppressions.find((x) => x.id === f.ruleId);
+      if (s) {
+        used.push(s);
+        this.report(node, 'info', `[${f.ruleId}] suppressed: ${s.reason} (${describe(f)})`);
+      } else if (f.level === RuleLevel.ERROR) {
+        this.report(node, 'error', `[${f.ruleId}] ${describe(f)}`);
+      } else if (!this.props.ignoreWarnings) {
+        this.report(node, 'warning', `[${f.ruleId}] ${describe(f)}`);
+      }
+    }
+    if (used.length > 0) {
+      // Recorded in cdk.tf.json so that `cdktf-azure-hybrid check` honours the same suppressions.
+      node.addOverride(`//.${SUPPRESSION_JSON_KEY}`, used.map((s) => ({ id: s.id, reason: s.reason })));
+    }
+  }
+
+  /** The stack's resources with tokens resolved; rebuilt when the tree has grown. */
+  private indexOf(stack: TerraformStack): ResourceIndex {
+    const resources = stack.node.findAll().filter((n): n is TerraformResource => n instanceof TerraformResource);
+    const cached = this.stacks.get(stack);
+    if (cached && cached.size === resources.length) return cached.index;
+    const index: ResourceIndex = {};
+    for (const r of resources) {
+      const body = bodyOf(stack, r);
+      if (body) (index[r.terraformResourceType] ??= {})[r.friendlyUniqueId] = body;
+    }
+    this.stacks.set(stack, { size: resources.length, index });
+    return index;
+  }
+
+  /** Adds an annotation once per node (aspects run again at every synth). */
+  private report(node: IConstruct, level: 'error' | 'warning' | 'info', message: string): void {
+    let seen = this.reported.get(node);
+    if (!seen) this.reported.set(node, (seen = new Set()));
+    if (seen.has(message)) return;
+    seen.add(message);
+    const a = Annotations.of(node);
+    if (level === 'error') a.addError(message);
+    else if (level === 'warning') a.addWarning(message);
+    else a.addInfo(message);
+  }
+}
+
+function describe(f: RuleFinding): string {
+  return `${f.address}${f.attribute ? `.${f.attribute}` : ''}: ${f.message}`;
+}
+
+/** The resource's Terraform JSON body, tokens resolved to `${...}` expressions. */
+function bodyOf(stack: TerraformStack, resource: TerraformResource): Record<string, any> | undefined {
+  const json = resolveExpression(stack, resource.toTerraform()) as { resource?: Record<string, Record<string, Record<string, any>>> };
+  return json.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
+}

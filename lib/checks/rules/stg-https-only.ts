@@ -1,0 +1,11 @@
+import { fails, HybridRule } from '../rule';
+
+/** Storage accepts HTTPS only (azurerm default true: absent is compliant). */
+export const STG_HTTPS_ONLY: HybridRule = {
+  id: 'STG-HTTPS-ONLY',
+  types: ['azurerm_storage_account'],
+  check: (_type, body) =>
+    body.https_traffic_only_enabled === false
+      ? fails('https_traffic_only_enabled', 'https_traffic_only_enabled is false: the account accepts plain HTTP. Fix: set it to true (or leave it out)')
+      : 'compliant',
+};

@@ -1,0 +1,15 @@
+import { fails, HybridRule } from '../rule';
+
+export const LEGACY_VPN_SKUS = ['Basic', 'Standard', 'HighPerformance'];
+
+/** Legacy VPN gateway SKUs are refused (ExpressRoute gateways keep their own SKU names). */
+export const VPN_SKU_LEGACY: HybridRule = {
+  id: 'VPN-SKU-LEGACY',
+  types: ['azurerm_virtual_network_gateway'],
+  check: (_type, body) => {
+    if (body.type !== 'Vpn') return 'not-applicable';
+    return LEGACY_VPN_SKUS.includes(body.sku)
+      ? fails('sku', `sku is ${JSON.stringify(body.sku)}, a legacy VPN gateway SKU Azure no longer creates. Fix: use VpnGw2AZ (or another VpnGwNAZ)`)
+      : 'compliant';
+  },
+};

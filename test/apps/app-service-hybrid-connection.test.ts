@@ -1,0 +1,118 @@
+import { TerraformOutput, Testing } from 'cdktf';
+import { AppServiceHybridConnectionStack } from '../../examples/app-service-hybrid-connection';
+import { AppServiceHybridConnection, AppServicePlanTier } from '../../lib';
+import { Runbook } from '../../lib/core/outputs';
+import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
+
+const APP_ID = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Web/sites/app';
+const base = { resourceGroupName: 'rg', location: 'westeurope', webAppId: APP_ID };
+const SECRET_ATTRIBUTE = /\.(primary|secondary)_(key|connection_string)|\.send_key_value/;
+
+describe('AppServiceHybridConnection', () => {
+  test('example synthesizes (snapshot), and no key appears unmasked', () => {
+    const stack = new AppServiceHybridConnectionStack(Testing.app(), 'app-service-hybrid-connection');
+    const synthesized = Testing.synth(stack, true);
+    expect(synthesized).toMatchSnapshot();
+    expect(Runbook.of(stack).render()).toMatchSnapshot();
+    const json = JSON.parse(synthesized);
+    // Every output that references a key or connection string is sensitive...
+    const outputs = Object.entries(json.output as Record<string, { value: string; sensitive?: boolean }>);
+    const secretOutputs = outputs.filter(([, o]) => SECRET_ATTRIBUTE.test(JSON.stringify(o.value)));
+    expect(secretOutputs).toHaveLength(2);
+    for (const [, o] of secretOutputs) expect(o.sensitive).toBe(true);
+    // ...and no key material is a literal anywhere.
+    expect(synthesized).not.toMatch(/SharedAccessKey=|"primary_key"|"send_key_value"/);
+  });
+
+  test('one hybrid connection per host:port, client authorization on, metadata built, connection-scoped rules and binding', () => {
+    // GIVEN
+    const stack = newStack();
+    const hc = new AppServiceHybridConnection(stack, 'Hc', { ...base, planTier: AppServicePlanTier.STANDARD });
+    // WHEN
+    const sql = hc.addEndpoint('Sql', { host: 'sql01.corp.contoso.com', port: 1433 });
+    // THEN
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_relay_namespace')).toMatchObject({ sku_name: 'Standard', location: 'westeurope', name: expect.stringMatching(/^relay-hc-[0-9a-f]{8}$/) });
+    const connection = onlyResource(json, 'azurerm_relay_hybrid_connection');
+    expect(connection.requires_client_authorization).toBe(true);
+    expect(JSON.parse(connection.user_metadata)).toEqual([{ key: 'endpoint', value: 'sql01.corp.contoso.com:1433' }]);
+    const rules = resourcesOf(json, 'azurerm_relay_hybrid_connection_authorization_rule');
+    expect(rules.map((r) => [r.name, r.listen, r.send, r.manage]).sort()).toEqual([
+      ['listener', true, false, false],
+      ['sender', false, true, false],
+    ]);
+    for (const r of rules) expect(r.hybrid_connection_name).toMatch(/azurerm_relay_hybrid_connection\..*\.name/);
+    const binding = onlyResource(json, 'azurerm_web_app_hybrid_connection');
+    expect(binding).toMatchObject({ web_app_id: APP_ID, hostname: 'sql01.corp.contoso.com', port: 1433 });
+    expect(binding.send_key_name).toMatch(/azurerm_relay_hybrid_connection_authorization_rule\..*SenderRule.*\.name/);
+    expect(binding.relay_id).toMatch(/azurerm_relay_hybrid_connection\..*\.id/);
+    expect(json.output[sql.listenerConnectionStringOutputName]).toMatchObject({ sensitive: true, value: expect.stringMatching(/ListenerRule.*\.primary_connection_string/) });
+    expect(resourcesOf(json, 'azurerm_function_app_hybrid_connection')).toHaveLength(0);
+  });
+
+  test('binds a function app by id', () => {
+    const stack = newStack();
+    const hc = new AppServiceHybridConnection(stack, 'Hc', { resourceGroupName: 'rg', location: 'westeurope', functionAppId: '/fn/id', namespaceName: 'relay-contoso' });
+    hc.addEndpoint('Api', { host: 'api.corp.contoso.com', port: 8080 });
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_function_app_hybrid_connection')).toMatchObject({ function_app_id: '/fn/id', port: 8080 });
+    expect(onlyResource(json, 'azurerm_relay_namespace').name).toBe('relay-contoso');
+  });
+
+  test('fails when the host is an IP address, localhost or carries a port', () => {
+    const hc = new AppServiceHybridConnection(newStack(), 'Hc', base);
+    expectValidationError(() => hc.addEndpoint('Ip', { host: '10.0.0.5', port: 1433 }), 'APP-HC-HOST', 'host', '10.0.0.5');
+    expectValidationError(() => hc.addEndpoint('Local', { host: 'localhost', port: 1433 }), 'APP-HC-HOST', 'host', 'localhost');
+    expectValidationError(() => hc.addEndpoint('Port', { host: 'sql01:1433', port: 1433 }), 'APP-HC-HOST', 'host', 'sql01:1433');
+  });
+
+  test('fails when the port is out of range', () => {
+    const hc = new AppServiceHybridConnection(newStack(), 'Hc', base);
+    expectValidationError(() => hc.addEndpoint('Sql', { host: 'sql01.corp.contoso.com', port: 0 }), 'APP-HC-PORT', 'port', 0);
+    expectValidationError(() => hc.addEndpoint('Sql', { host: 'sql01.corp.contoso.com', port: 65536 }), 'APP-HC-PORT', 'port', 65536);
+  });
+
+  test('fails when the same host:port is added twice', () => {
+    const hc = new AppServiceHybridConnection(newStack(), 'Hc', base);
+    hc.addEndpoint('Sql', { host: 'sql01.corp.contoso.com', port: 1433 });
+    expectValidationError(() => hc.addEndpoint('Sql2', { host: 'SQL01.corp.contoso.com', port: 1433 }), 'APP-HC-ENDPOINT-DUPLICATE', 'host', 'SQL01.corp.contoso.com:1433');
+  });
+
+  test('fails when the relay namespace name is not 6-50 characters', () => {
+    expectValidationError(() => new AppServiceHybridConnection(newStack(), 'Hc', { ...base, namespaceName: 'relay' }), 'NAME-INVALID', 'namespaceName', 'relay');
+    expectValidationError(() => new AppServiceHybridConnection(newStack(), 'Hc', { ...base, namespaceName: 'r'.repeat(51) }), 'NAME-INVALID', 'namespaceName', 'r'.repeat(51));
+  });
+
+  test('fails when no app or both apps are given', () => {
+    expectValidationError(() => new AppServiceHybridConnection(newStack(), 'Hc', { resourceGroupName: 'rg', location: 'westeurope' }), 'APP-HC-APP-TARGET', 'webAppId');
+    expectValidationError(() => new AppServiceHybridConnection(newStack(), 'Hc', { ...base, functionAppId: '/fn/id' }), 'APP-HC-APP-TARGET', 'functionAppId', '/fn/id');
+  });
+
+  test('fails on Free, Shared and Consumption plans', () => {
+    for (const tier of [AppServicePlanTier.FREE, AppServicePlanTier.SHARED, AppServicePlanTier.CONSUMPTION]) {
+      expectValidationError(() => new AppServiceHybridConnection(newStack(), 'Hc', { ...base, planTier: tier }), 'APP-HC-PLAN-TIER', 'planTier', tier);
+    }
+  });
+
+  test('fails past the plan limit (Basic 5 per plan, counting other apps)', () => {
+    const hc = new AppServiceHybridConnection(newStack(), 'Hc', { ...base, planTier: AppServicePlanTier.BASIC, otherConnectionsOnPlan: 3 });
+    hc.addEndpoint('A', { host: 'a.corp.contoso.com', port: 1 });
+    hc.addEndpoint('B', { host: 'b.corp.contoso.com', port: 1 });
+    expectValidationError(() => hc.addEndpoint('C', { host: 'c.corp.contoso.com', port: 1 }), 'APP-HC-PLAN-LIMIT', 'planTier', 'Basic');
+    expectValidationError(() => new AppServiceHybridConnection(newStack(), 'Hc', { ...base, otherConnectionsOnPlan: -1 }), 'APP-HC-PLAN-LIMIT', 'otherConnectionsOnPlan', -1);
+  });
+
+  test('fails at synth when an output carrying the listener key is not sensitive', () => {
+    // GIVEN
+    const stack = newStack();
+    const hc = new AppServiceHybridConnection(stack, 'Hc', base);
+    const sql = hc.addEndpoint('Sql', { host: 'sql01.corp.contoso.com', port: 1433 });
+    expect(validationErrors(stack)).toEqual([]);
+    // WHEN: someone exposes a key in a plain output
+    new TerraformOutput(stack, 'Leak', { value: sql.listenerRule.primaryKey });
+    // THEN
+    const errors = validationErrors(stack);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('[APP-HC-SECRET-OUTPUT]');
+  });
+});

@@ -1,0 +1,104 @@
+import { Testing } from 'cdktf';
+import { ArcKubernetes, ArcServers, HybridMonitoring, OperatingSystem, Runbook } from '../../lib';
+import { ArcKubernetesGitOpsStack } from '../../examples/arc-kubernetes-gitops';
+import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
+
+const base = { resourceGroupName: 'rg', location: 'westeurope' };
+const KEY = Buffer.from('a DER-encoded RSA public key stands here').toString('base64');
+const CLUSTER = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/c1';
+
+describe('ArcKubernetes', () => {
+  test('creates the cluster with SystemAssigned identity, Flux and Container insights, GitOps after Flux', () => {
+    const stack = newStack();
+    const k8s = new ArcKubernetes(stack, 'K8s', { ...base, agentPublicKeyCertificate: KEY, workspace: { workspaceResourceId: '/ws' } });
+    k8s.addGitOps('Baseline', { gitUrl: 'https://github.com/contoso/baseline' });
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_arc_kubernetes_cluster')).toMatchObject({ agent_public_key_certificate: KEY, identity: { type: 'SystemAssigned' } });
+    const extensions = resourcesOf(json, 'azurerm_arc_kubernetes_cluster_extension');
+    expect(extensions.map((e) => e.extension_type).sort()).toEqual(['Microsoft.AzureMonitor.Containers', 'microsoft.flux']);
+    expect(extensions.find((e) => e.extension_type === 'Microsoft.AzureMonitor.Containers').configuration_settings.logAnalyticsWorkspaceResourceID).toBe('/ws');
+    const flux = onlyResource(json, 'azurerm_arc_kubernetes_flux_configuration');
+    expect(flux).toMatchObject({ name: 'baseline', scope: 'cluster', namespace: 'flux-system' });
+    expect(flux.git_repository).toMatchObject({ url: 'https://github.com/contoso/baseline', reference_type: 'branch', reference_value: 'main' });
+    expect(flux.depends_on[0]).toMatch(/^azurerm_arc_kubernetes_cluster_extension\./);
+    const md = Runbook.of(stack).render();
+    expect(md).toContain('az connectedk8s connect');
+    expect(md).toContain('dp.kubernetesconfiguration.azure.com');
+  });
+
+  test('uses an existing connected cluster by id', () => {
+    const stack = newStack();
+    const k8s = new ArcKubernetes(stack, 'K8s', { ...base, existingClusterId: CLUSTER });
+    expect(k8s.cluster).toBeUndefined();
+    expect(onlyResource(synthJson(stack), 'azurerm_arc_kubernetes_cluster_extension').cluster_id).toBe(CLUSTER);
+  });
+
+  test('fails when neither or both of cluster id and key are given', () => {
+    expectValidationError(() => new ArcKubernetes(newStack(), 'K8s', base), 'ARC-K8S-SOURCE', 'existingClusterId');
+    expectValidationError(() => new ArcKubernetes(newStack(), 'K8s', { ...base, existingClusterId: CLUSTER, agentPublicKeyCertificate: KEY }), 'ARC-K8S-SOURCE', 'existingClusterId', CLUSTER);
+  });
+
+  test('fails when the key is not base64, the id not a connected cluster or the name invalid', () => {
+    expectValidationError(() => new ArcKubernetes(newStack(), 'K8s', { ...base, agentPublicKeyCertificate: 'not base64!' }), 'ARC-K8S-KEY', 'agentPublicKeyCertificate', 'not base64!');
+    expectValidationError(() => new ArcKubernetes(newStack(), 'K8s', { ...base, existingClusterId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/a' }), 'ARC-K8S-CLUSTER-ID', 'existingClusterId');
+    expectValidationError(() => new ArcKubernetes(newStack(), 'K8s', { ...base, agentPublicKeyCertificate: KEY, clusterName: 'bad name' }), 'ARC-K8S-NAME', 'clusterName', 'bad name');
+  });
+
+  test('fails when a Flux configuration name, source, URL or interval is invalid', () => {
+    const k8s = new ArcKubernetes(newStack(), 'K8s', { ...base, existingClusterId: CLUSTER });
+    expectValidationError(() => k8s.addGitOps('X', { name: 'Bad_Name', gitUrl: 'https://g/r' }), 'ARC-FLUX-NAME', 'name', 'Bad_Name');
+    expectValidationError(() => k8s.addGitOps('x', {}), 'ARC-FLUX-SOURCE', 'gitUrl', []);
+    expectValidationError(() => k8s.addGitOps('x', { gitUrl: 'https://g/r', bucketUrl: 'https://b', bucketName: 'b' }), 'ARC-FLUX-SOURCE', 'gitUrl');
+    expectValidationError(() => k8s.addGitOps('x', { gitUrl: 'ftp://g/r' }), 'ARC-FLUX-URL', 'gitUrl', 'ftp://g/r');
+    expectValidationError(() => k8s.addGitOps('x', { gitUrl: 'https://g/r', syncIntervalSeconds: 35791395 }), 'ARC-FLUX-INTERVAL', 'syncIntervalSeconds', 35791395);
+    expectValidationError(() => k8s.addGitOps('x', { gitUrl: 'https://g/r', kustomizations: { a: { path: './', syncIntervalSeconds: 0 } } }), 'ARC-FLUX-INTERVAL', 'kustomizations.a.syncIntervalSeconds', 0);
+  });
+
+  test('fails when GitOps is added with Flux turned off', () => {
+    const k8s = new ArcKubernetes(newStack(), 'K8s', { ...base, existingClusterId: CLUSTER, flux: false });
+    expectValidationError(() => k8s.addGitOps('x', { gitUrl: 'https://g/r' }), 'ARC-FLUX-DISABLED', 'flux', false);
+  });
+
+  test('fails at synth when depends_on the flux extension is removed, or an extension gets both namespaces', () => {
+    const stack = newStack();
+    const k8s = new ArcKubernetes(stack, 'K8s', { ...base, existingClusterId: CLUSTER });
+    const flux = k8s.addGitOps('x', { gitUrl: 'https://g/r' });
+    expect(validationErrors(stack)).toEqual([]);
+    flux.dependsOn = [];
+    k8s.fluxExtension!.targetNamespace = 'other';
+    const errors = validationErrors(stack);
+    expect(errors.some((e) => e.includes('[ARC-FLUX-DEPENDS]'))).toBe(true);
+    expect(errors.some((e) => e.includes('[ARC-EXT-NAMESPACE]'))).toBe(true);
+  });
+});
+
+describe('ArcServers', () => {
+  test('fails when the onboarding principal is not a GUID', () => {
+    expectValidationError(() => new ArcServers(newStack(), 'Arc', { ...base, resourceGroupId: '/subscriptions/s/resourceGroups/rg', onboardingPrincipalId: 'app-name' }), 'ARC-SRV-PRINCIPAL', 'onboardingPrincipalId', 'app-name');
+  });
+
+  test('fails when machines are listed without monitoring', () => {
+    const arc = new ArcServers(newStack(), 'Arc', { ...base, resourceGroupId: '/subscriptions/s/resourceGroups/rg' });
+    expectValidationError(() => arc.addMachine('m', { machineId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.HybridCompute/machines/m', os: OperatingSystem.LINUX }), 'ARC-SRV-MONITORING', 'monitoring');
+  });
+
+  test('gives machines the agent and rules through the monitoring, role assignment without a PLS by default', () => {
+    const stack = newStack();
+    const monitoring = new HybridMonitoring(stack, 'Mon', base);
+    new ArcServers(stack, 'Arc', { ...base, resourceGroupId: '/subscriptions/s/resourceGroups/rg', onboardingPrincipalId: '11111111-2222-3333-4444-555555555555', monitoring, machines: { m: { machineId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.HybridCompute/machines/m', os: OperatingSystem.LINUX } } });
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_arc_machine_extension').type).toBe('AzureMonitorLinuxAgent');
+    expect(onlyResource(json, 'azurerm_role_assignment')).toMatchObject({ role_definition_name: 'Azure Connected Machine Onboarding', scope: '/subscriptions/s/resourceGroups/rg' });
+    expect(resourcesOf(json, 'azurerm_arc_private_link_scope')).toHaveLength(0);
+  });
+});
+
+describe('arc-kubernetes-gitops example', () => {
+  test('synthesizes (snapshot)', () => {
+    const stack = new ArcKubernetesGitOpsStack(Testing.app(), 'arc-kubernetes-gitops');
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(json).toMatchSnapshot();
+    expect(onlyResource(json, 'azurerm_arc_kubernetes_flux_configuration').kustomizations.map((k: any) => k.name)).toEqual(['infra', 'apps']);
+    expect(Runbook.of(stack).render()).toMatchSnapshot();
+  });
+});
