@@ -1,8 +1,9 @@
+import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { HubNetwork, HybridTags, LogAnalyticsWorkspace, VpnGateway } from '../../lib';
+import { GatewayDiagnostics, HubNetwork, HybridTags, LogAnalyticsWorkspace, VpnGateway } from '../../lib';
 
 /**
  * A hub with a zone-redundant active-active VPN gateway and two on-premises sites:
@@ -40,6 +41,21 @@ export class SiteToSiteVpnStack extends TerraformStack {
       gatewayAddress: '198.51.100.20',
       bgpAsn: 65010,
       bgpPeeringAddress: '192.168.20.1',
+    });
+
+    // VPN troubleshooting: tunnel, BGP and bandwidth alerts, and a connection monitor from an
+    // Arc-enabled server in Paris to a VM address in the hub.
+    const networkTeam = new MonitorActionGroup(this, 'NetworkTeam', {
+      name: 'ag-network-team',
+      resourceGroupName: rg.name,
+      shortName: 'netteam',
+      emailReceiver: [{ name: 'network-oncall', emailAddress: 'network-oncall@contoso.com', useCommonAlertSchema: true }],
+    });
+    const diagnostics = new GatewayDiagnostics(this, 'GatewayDiagnostics', { gateway: this.gateway, workspace, actionGroupId: networkTeam.id });
+    diagnostics.addConnectionMonitor('ParisToHub', {
+      sourceArcMachineId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hybrid-connectivity/providers/Microsoft.HybridCompute/machines/paris-mon01',
+      destinationAddress: '10.10.1.4',
+      port: 443,
     });
 
     Aspects.of(this).add(new HybridTags({ workload: 'hybrid-connectivity', owner: 'platform-team' }));
