@@ -28,7 +28,7 @@ function render(rules, packIds) {
     '<!-- Generated from the rule catalogue (lib/core/rules.ts) by `node scripts/rules-md.js`. Do not edit. -->',
     '',
     'Every Azure rule the library enforces. Constructs refuse props that break a rule (`ValidationError`);',
-    'the policy rule pack (`Aspects.of(app).add(new HybridChecks())`, `npx cdktf-azure-hybrid check cdktf.out`)',
+    'the policy rule pack (`HybridChecks.addTo(app)`, `npx cdktf-azure-hybrid check cdktf.out`)',
     'checks the rules marked in the last column on any azurerm resource. Suppress one with',
     "`HybridChecks.suppress(construct, [{ id: 'RULE-ID', reason: '...' }])`.",
     '',

@@ -41,11 +41,6 @@ export interface HybridChecksProps {
 /** Metadata type under which suppressions are stored on a construct node. */
 const SUPPRESSION_METADATA = 'cdktf-azure-hybrid:suppressions';
 
-interface StackCache {
-  readonly size: number;
-  readonly index: ResourceIndex;
-}
-
 /**
  * The library's policy rule pack, as an Aspect in the style of cdk-nag:
  * `HybridChecks.addTo(app)` or `Aspects.of(stack).add(new HybridChecks())` (not
@@ -103,7 +98,7 @@ export class HybridChecks implements IAspect {
   }
 
   private readonly props: HybridChecksProps;
-  private readonly stacks = new WeakMap<TerraformStack, StackCache>();
+  private readonly stacks = new WeakMap<TerraformStack, ResourceIndex>();
   private readonly reported = new WeakMap<IConstruct, Set<string>>();
 
   constructor(props: HybridChecksProps = {}) {
@@ -114,12 +109,14 @@ export class HybridChecks implements IAspect {
   }
 
   public visit(node: IConstruct): void {
+    // Aspects visit a stack before its children: start every synth from a fresh index.
+    if (TerraformStack.isStack(node)) this.stacks.delete(node as TerraformStack);
     if (!(node instanceof TerraformResource) || !node.terraformResourceType.startsWith('azurerm_')) return;
     const stack = TerraformStack.of(node);
-    const index = this.indexOf(stack);
+    const { index, fresh } = this.indexOf(stack, node);
     const type = node.terraformResourceType;
     const name = node.friendlyUniqueId;
-    index[type] = { ...(index[type] ?? {}), [name]: bodyOf(stack, node) ?? {} }; // freshest body for this resource
+    if (!fresh) (index[type] ??= {})[name] = bodyOf(stack, node) ?? {}; // freshest body for this resource (after earlier aspects)
     const findings = checkResource(stack.node.id, index, type, name, {
       rules: this.props.rules,
       excludeRules: this.props.excludeRules,
@@ -145,18 +142,21 @@ export class HybridChecks implements IAspect {
     }
   }
 
-  /** The stack's resources with tokens resolved; rebuilt when the tree has grown. */
-  private indexOf(stack: TerraformStack): ResourceIndex {
-    const resources = stack.node.findAll().filter((n): n is TerraformResource => n instanceof TerraformResource);
+  /**
+   * The stack's resources with tokens resolved, built once per synth (and again when a resource
+   * it does not know is visited, for aspects added below the stack).
+   */
+  private indexOf(stack: TerraformStack, resource: TerraformResource): { index: ResourceIndex; fresh: boolean } {
     const cached = this.stacks.get(stack);
-    if (cached && cached.size === resources.length) return cached.index;
+    if (cached && cached[resource.terraformResourceType]?.[resource.friendlyUniqueId]) return { index: cached, fresh: false };
     const index: ResourceIndex = {};
-    for (const r of resources) {
+    for (const r of stack.node.findAll()) {
+      if (!(r instanceof TerraformResource)) continue;
       const body = bodyOf(stack, r);
       if (body) (index[r.terraformResourceType] ??= {})[r.friendlyUniqueId] = body;
     }
-    this.stacks.set(stack, { size: resources.length, index });
-    return index;
+    this.stacks.set(stack, index);
+    return { index, fresh: true };
   }
 
   /** Adds an annotation once per node (aspects run again at every synth). */

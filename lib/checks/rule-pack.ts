@@ -17,6 +17,7 @@ import { STG_SHARE_SOFT_DELETE } from './rules/stg-share-soft-delete';
 import { STG_TLS_MIN } from './rules/stg-tls-min';
 import { VPN_ACTIVE_ACTIVE } from './rules/vpn-active-active';
 import { VPN_PUBLICIP_SKU } from './rules/vpn-publicip-sku';
+import { VPN_PUBLICIP_ZONES } from './rules/vpn-publicip-zones';
 import { VPN_SHARED_KEY_LITERAL } from './rules/vpn-shared-key-literal';
 import { VPN_SKU_LEGACY } from './rules/vpn-sku-legacy';
 import { VPN_SKU_ZONES } from './rules/vpn-sku-zones';
@@ -37,6 +38,7 @@ export const HYBRID_RULES: readonly HybridRule[] = [
   VPN_SKU_ZONES,
   VPN_ACTIVE_ACTIVE,
   VPN_PUBLICIP_SKU,
+  VPN_PUBLICIP_ZONES,
   PIP_SKU,
   PIP_ZONES,
   DIAG_MISSING,

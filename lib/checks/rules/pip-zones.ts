@@ -1,11 +1,12 @@
 import { fails, HybridRule, isExpression } from '../rule';
+import { usedByAzGateway } from './vpn-publicip-zones';
 
-/** A Standard public IP should be zone-redundant. */
+/** A Standard public IP should be zone-redundant (IPs of AZ-SKU gateways: VPN-PUBLICIP-ZONES). */
 export const PIP_ZONES: HybridRule = {
   id: 'PIP-ZONES',
   types: ['azurerm_public_ip'],
-  check: (_type, body) => {
-    if (body.sku !== undefined && body.sku !== 'Standard') return 'not-applicable';
+  check: (_type, body, ctx) => {
+    if ((body.sku !== undefined && body.sku !== 'Standard') || usedByAzGateway(ctx)) return 'not-applicable';
     const zones = body.zones;
     if (isExpression(zones) || (Array.isArray(zones) && (zones.length >= 3 || zones.some(isExpression)))) return 'compliant';
     const given = Array.isArray(zones) && zones.length > 0 ? `zones is ${JSON.stringify(zones)}` : 'no zones are set';

@@ -1,0 +1,19 @@
+import { fails, HybridRule, isExpression } from '../rule';
+
+/** The public IPs of an AZ-SKU gateway are zonal or zone-redundant. */
+export const VPN_PUBLICIP_ZONES: HybridRule = {
+  id: 'VPN-PUBLICIP-ZONES',
+  types: ['azurerm_public_ip'],
+  check: (_type, body, ctx) => {
+    const azGateway = ctx.referrers('azurerm_virtual_network_gateway').find((g) => typeof g.body.sku === 'string' && g.body.sku.endsWith('AZ'));
+    if (!azGateway) return 'not-applicable';
+    const zones = body.zones;
+    if (isExpression(zones) || (Array.isArray(zones) && zones.length > 0)) return 'compliant';
+    return fails('zones', `no zones are set, but the IP serves ${azGateway.type}.${azGateway.name} with the AZ SKU ${azGateway.body.sku}. Fix: set zones ["1", "2", "3"]`);
+  },
+};
+
+/** True when an AZ-SKU gateway of the stack uses the resource checked. */
+export function usedByAzGateway(ctx: Parameters<HybridRule['check']>[2]): boolean {
+  return ctx.referrers('azurerm_virtual_network_gateway').some((g) => typeof g.body.sku === 'string' && g.body.sku.endsWith('AZ'));
+}
