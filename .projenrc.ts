@@ -58,11 +58,16 @@ project.testTask.reset(
   'jest --passWithNoTests --updateSnapshot none --json --outputFile=test-reports/jest-results.json',
 );
 
-// `npm run examples`: type-check with jsii, then synthesize every example with the cdktf CLI.
+// `npm run examples`: type-check with jsii, synthesize every example with the cdktf CLI, draw them.
 project.addTask('examples', {
   description: 'Synthesize every example into cdktf.out/stacks/',
   env: { CHECKPOINT_DISABLE: '1' }, // no call home: only the npm registry is reachable
-  steps: [{ spawn: 'compile' }, { exec: 'cdktf synth --output cdktf.out' }],
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'cdktf synth --output cdktf.out' },
+    // Topology of every example as Mermaid and SVG, beside each stack and in docs/diagrams for the README.
+    { exec: 'node bin/cdktf-azure-hybrid diagram cdktf.out --out docs/diagrams' },
+  ],
 });
 
 // The offline schema is data, not code: jsii does not copy it, so the build does, and it ships.

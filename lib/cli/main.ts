@@ -1,16 +1,29 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { checkIndex, indexOfConfig, SUPPRESSION_JSON_KEY } from '../checks/rule-pack';
 import { checkTerraformJson } from '../checks/schema-check';
 import { RuleLevel } from '../core/rules';
+import { runDiagram } from './diagram';
+import { findStacks, StackFile } from './stacks';
 
 const USAGE = [
   'usage: cdktf-azure-hybrid check <cdktf.out directory | cdk.tf.json> [--ignore-warnings]',
+  '       cdktf-azure-hybrid diagram <cdktf.out directory | cdk.tf.json> [--out <directory>]',
   '',
-  '  Runs the offline azurerm schema check and the policy rule pack over every synthesized',
-  '  stack. Prints one finding per line and a summary; exits 1 on errors, 0 otherwise,',
-  '  2 on usage errors.',
+  '  check    Runs the offline azurerm schema check and the policy rule pack over every',
+  '           synthesized stack. Prints one finding per line and a summary; exits 1 on errors,',
+  '           0 otherwise, 2 on usage errors.',
+  '  diagram  Draws each stack\'s hybrid topology as diagram.mmd (Mermaid) and diagram.svg',
+  '           (Graphviz) beside its cdk.tf.json, and as <stack>.mmd/.svg in --out.',
 ];
+
+/**
+ * Every command: `check` runs synchronously through `runCli`, `diagram` renders SVG (async).
+ * Returns the exit code.
+ */
+export async function main(argv: string[], out: (line: string) => void): Promise<number> {
+  if (argv[0] === 'diagram') return runDiagram(argv.slice(1), out, USAGE);
+  return runCli(argv, out);
+}
 
 interface Line {
   readonly level: 'error' | 'warning';
@@ -18,11 +31,6 @@ interface Line {
   readonly stack: string;
   readonly where: string;
   readonly message: string;
-}
-
-interface StackFile {
-  readonly name: string;
-  readonly file: string;
 }
 
 /**
@@ -101,31 +109,13 @@ function suppressionsIn(body: Record<string, any> | undefined): string[] {
   return Array.isArray(list) ? list.map((s: { id?: unknown }) => String(s?.id)) : [];
 }
 
-/**
- * The stacks under a path: a `cdk.tf.json` file (stack named after its folder), a cdktf output
- * directory (its `manifest.json` names the stacks), or any directory holding `cdk.tf.json` files.
- */
-function findStacks(target: string): StackFile[] {
-  if (!fs.existsSync(target)) throw new Error(`${target}: no such file or directory`);
-  if (fs.statSync(target).isFile()) return [{ name: path.basename(path.dirname(path.resolve(target))), file: target }];
-  const manifest = path.join(target, 'manifest.json');
-  if (fs.existsSync(manifest)) {
-    const m = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { stacks?: Record<string, { synthesizedStackPath?: string }> };
-    const listed = Object.entries(m.stacks ?? {})
-      .filter(([, s]) => s.synthesizedStackPath)
-      .map(([name, s]) => ({ name, file: path.join(target, s.synthesizedStackPath!) }))
-      .filter((s) => fs.existsSync(s.file));
-    if (listed.length > 0) return listed;
-  }
-  const found: StackFile[] = [];
-  const walk = (dir: string, depth: number): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(dir, entry.name);
-      if (entry.isFile() && entry.name === 'cdk.tf.json') found.push({ name: path.basename(dir), file: p });
-      else if (entry.isDirectory() && depth < 4 && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(p, depth + 1);
-    }
-  };
-  walk(target, 0);
-  if (found.length === 0) throw new Error(`${target}: no cdk.tf.json found (give a cdktf output directory or a cdk.tf.json)`);
-  return found;
+// Run as a script (`ts-node lib/cli/main.ts check cdktf.out`, as the cdktn job does).
+if (require.main === module) {
+  main(process.argv.slice(2), (line) => console.log(line)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      console.error(e);
+      process.exitCode = 2;
+    },
+  );
 }

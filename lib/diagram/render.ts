@@ -45,7 +45,7 @@ export function toMermaid(topology: Topology): string {
     lines.push('  end');
   }
   for (const e of topology.edges) {
-    const arrow = e.style === 'link' ? '<-->' : '-.->';
+    const arrow = e.style === 'link' ? '<-->' : e.style === 'planned' ? '<-.->' : '-.->';
     lines.push(`  ${id.get(e.from)} ${arrow}|${esc(e.label)}| ${id.get(e.to)}`);
   }
   return `${lines.join('\n')}\n`;
@@ -86,15 +86,23 @@ export function toDot(topology: Topology): string {
   }
   const rank: Record<Zone, number> = { 'on-premises': 0, 'provider': 1, 'azure': 2 };
   for (const e of topology.edges) {
-    const attrs = e.style === 'link' ? 'dir=both, penwidth=1.6, color="#1f5fa8"' : 'style=dashed, color="#888888"';
+    // Network paths weigh more than management and data flows (logs, backup, sync) in the layout.
+    const attrs = {
+      link: 'dir=both, penwidth=1.6, color="#1f5fa8", weight=4',
+      planned: 'dir=both, style=dashed, penwidth=1.6, color="#1f5fa8", weight=4',
+      ref: 'style=dashed, color="#888888", weight=1',
+    }[e.style];
     let from = topology.nodes.find((n) => n.id === e.from)!;
     let to = topology.nodes.find((n) => n.id === e.to)!;
     // Network links are drawn from on-premises towards Azure, so that on-premises sits on the left.
-    if (e.style === 'link' && rank[from.zone] > rank[to.zone]) [from, to] = [to, from];
+    if (e.style !== 'ref' && rank[from.zone] > rank[to.zone]) [from, to] = [to, from];
     // Edges to a whole network attach to its cluster.
     const extra = [from.kind === 'Virtual network' ? `ltail=${q(`cluster_${id.get(from.id)}`)}` : '', to.kind === 'Virtual network' ? `lhead=${q(`cluster_${id.get(to.id)}`)}` : ''].filter(Boolean);
     lines.push(`  ${id.get(from.id)} -> ${id.get(to.id)} [label=${q(e.label)}, ${[attrs, ...extra].join(', ')}];`);
   }
+  // Invisible edges keep the zones in reading order: on-premises, provider, Azure.
+  const firsts = ZONE_ORDER.map((zone) => topology.nodes.find((n) => n.zone === zone)).filter((n): n is TopologyNode => n !== undefined);
+  for (let i = 1; i < firsts.length; i++) lines.push(`  ${id.get(firsts[i - 1].id)} -> ${id.get(firsts[i].id)} [style=invis, weight=8];`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }

@@ -17,12 +17,17 @@ export interface TopologyNode {
   readonly vnet?: string;
 }
 
+export type EdgeStyle = 'link' | 'planned' | 'ref';
+
 export interface TopologyEdge {
   readonly from: string;
   readonly to: string;
   readonly label: string;
-  /** `link`: a network path; `ref`: management or data flow (logs, backup, sync). */
-  readonly style: 'link' | 'ref';
+  /**
+   * `link`: a network path; `planned`: a network path created in a later phase (ExpressRoute
+   * connection after provider provisioning); `ref`: management or data flow (logs, backup, sync).
+   */
+  readonly style: EdgeStyle;
 }
 
 export interface Topology {
@@ -86,6 +91,9 @@ const NODE_TYPES: Record<string, NodeStyle> = {
   azurerm_linux_function_app: { kind: 'Function app', zone: 'azure' },
   azurerm_windows_function_app: { kind: 'Function app', zone: 'azure' },
   azurerm_key_vault: { kind: 'Key Vault', zone: 'azure' },
+  azurerm_arc_kubernetes_flux_configuration: { kind: 'Flux configuration (GitOps)', zone: 'azure', detail: (b) => [one(b.git_repository)?.url ?? one(b.bucket)?.url ?? 'blob storage source'] },
+  azurerm_arc_private_link_scope: { kind: 'Arc private link scope', zone: 'azure' },
+  azurerm_site_recovery_vmware_replicated_vm: { kind: 'VMware VM (replicated)', zone: 'on-premises', detail: (b) => [b.source_vm_name, b.appliance_name ? `appliance ${b.appliance_name}` : undefined] },
   azurerm_private_dns_zone: { kind: 'Private DNS zone', zone: 'azure' },
 };
 
@@ -114,7 +122,24 @@ const EDGE_TYPES: Record<string, (b: Body, resolve: (v: unknown) => string[]) =>
   azurerm_private_dns_zone_virtual_network_link: (b, r) => ({ from: r(b.private_dns_zone_name), to: r(b.virtual_network_id), label: 'DNS link', style: 'ref' }),
 };
 
-const REFERENCE = /\$\{(azurerm_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[a-z_]+/g;
+/** References from a drawn resource to another that are worth an edge: [attribute, label, style]. */
+const NODE_REFERENCES: Record<string, [string, string, EdgeStyle][]> = {
+  azurerm_arc_kubernetes_flux_configuration: [['cluster_id', 'GitOps', 'ref']],
+  azurerm_site_recovery_services_vault_hyperv_site: [['recovery_vault_id', 'Hyper-V replication', 'link']],
+  azurerm_site_recovery_vmware_replicated_vm: [
+    ['recovery_vault_id', 'VMware replication', 'link'],
+    ['default_log_storage_account_id', 'cache', 'ref'],
+    ['test_network_id', 'test failover', 'ref'],
+  ],
+};
+
+/** Machines referenced by literal resource id (Arc servers, VMs outside the stack). */
+const MACHINE_ID = /\/providers\/Microsoft\.(HybridCompute|Compute)\/(machines|virtualMachines)\/([^/]+)$/i;
+
+const REFERENCE = /\$\{(azurerm_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)/g;
+
+/** The customer edge routers an ExpressRoute circuit's private peering reaches (not a resource). */
+export const ON_PREMISES_EDGE = 'on-premises.edge-routers';
 
 /** Builds the topology of one stack from its `cdk.tf.json` content. */
 export function buildTopology(stack: string, config: any): Topology {
@@ -123,10 +148,19 @@ export function buildTopology(stack: string, config: any): Topology {
     for (const [name, body] of Object.entries(byName ?? {})) resources.push({ type, name, address: `${type}.${name}`, body: body ?? {} });
   }
   const byAddress = new Map(resources.map((r) => [r.address, r]));
-  const resolve = (value: unknown): string[] => {
+  const isNode = (address: string) => NODE_TYPES[address.split('.')[0]] !== undefined;
+  // A reference to an attribute of a resource that is not drawn (a backup container's
+  // storage_account_id, say) is followed to what that attribute refers to, a few hops deep.
+  const resolve = (value: unknown, depth = 0): string[] => {
     const found = new Set<string>();
     const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
-    for (const m of text.matchAll(REFERENCE)) if (byAddress.has(`${m[1]}.${m[2]}`)) found.add(`${m[1]}.${m[2]}`);
+    for (const m of text.matchAll(REFERENCE)) {
+      const address = `${m[1]}.${m[2]}`;
+      const target = byAddress.get(address);
+      if (!target) continue;
+      if (isNode(address) || depth >= 3 || target.body[m[3]] === undefined) found.add(address);
+      else resolve(target.body[m[3]], depth + 1).forEach((a) => found.add(a));
+    }
     return [...found];
   };
 
@@ -153,11 +187,14 @@ export function buildTopology(stack: string, config: any): Topology {
     const extra = (style.detail?.(r.body) ?? []).filter((d): d is string => typeof d === 'string' && d.length > 0 && !d.includes('${'));
     nodes.push({ id: r.address, kind, detail: [name, ...extra], zone: style.zone, vnet: r.type === 'azurerm_virtual_network' ? undefined : vnetOf(r.body) });
   }
+  // ExpressRoute private peering ends on the customer's edge routers: draw them, with the peering.
+  const peerings = resources.filter((r) => r.type === 'azurerm_express_route_circuit_peering');
+  if (peerings.length > 0) nodes.push({ id: ON_PREMISES_EDGE, kind: 'On-premises edge routers', detail: ['customer or provider edge (MSEE peers)'], zone: 'on-premises' });
   const nodeIds = new Set(nodes.map((n) => n.id));
 
   const edges: TopologyEdge[] = [];
   const seen = new Set<string>();
-  const addEdge = (from: string, to: string, label: string, style: 'link' | 'ref') => {
+  const addEdge = (from: string, to: string, label: string, style: EdgeStyle) => {
     if (from === to || !nodeIds.has(from) || !nodeIds.has(to)) return;
     // Peerings come in pairs: draw one edge per pair of networks.
     const key = label.startsWith('peering') ? `peer:${[from, to].sort().join('|')}` : `${from}|${to}|${label}`;
@@ -169,6 +206,42 @@ export function buildTopology(stack: string, config: any): Topology {
     const edge = EDGE_TYPES[r.type]?.(r.body, resolve);
     if (!edge) continue;
     for (const from of edge.from) for (const to of edge.to) addEdge(from, to, edge.label, edge.style);
+  }
+  for (const p of peerings) {
+    const b = p.body;
+    const label = ['private peering', b.vlan_id ? `VLAN ${b.vlan_id}` : '', b.peer_asn ? `ASN ${b.peer_asn}` : ''].filter(Boolean).join(', ');
+    for (const circuit of resolve(b.express_route_circuit_name)) addEdge(ON_PREMISES_EDGE, circuit, label, 'link');
+  }
+  // A circuit not yet connected to a gateway (two-phase provisioning) is drawn with its future link.
+  const erGateways = resources.filter((r) => r.type === 'azurerm_virtual_network_gateway' && r.body.type === 'ExpressRoute');
+  for (const circuit of resources.filter((r) => r.type === 'azurerm_express_route_circuit')) {
+    if (edges.some((e) => (e.from === circuit.address || e.to === circuit.address) && e.label === 'ExpressRoute')) continue;
+    for (const gateway of erGateways) addEdge(gateway.address, circuit.address, 'connection after provider provisioning', 'planned');
+  }
+  for (const r of resources) {
+    for (const [attribute, label, style] of NODE_REFERENCES[r.type] ?? []) {
+      for (const target of resolve(r.body[attribute])) addEdge(r.address, target, label, style);
+    }
+    if (r.type === 'azurerm_arc_kubernetes_cluster_extension') {
+      for (const cluster of resolve(r.body.cluster_id)) {
+        for (const target of resolve(r.body.configuration_settings)) addEdge(cluster, target, String(r.body.extension_type ?? 'extension'), 'ref');
+      }
+    }
+    // Machines given by id: draw them once, on premises (Arc) or in Azure (VMs).
+    if (r.type === 'azurerm_monitor_data_collection_rule_association' || r.type === 'azurerm_arc_machine_extension') {
+      const id = r.type === 'azurerm_arc_machine_extension' ? r.body.arc_machine_id : r.body.target_resource_id;
+      const match = typeof id === 'string' ? MACHINE_ID.exec(id) : null;
+      if (!match) continue;
+      const address = `machine.${match[3]}`;
+      if (!nodeIds.has(address)) {
+        const arc = match[1].toLowerCase() === 'hybridcompute';
+        nodes.push({ id: address, kind: arc ? 'Arc-enabled server' : 'Virtual machine', detail: [match[3]], zone: arc ? 'on-premises' : 'azure' });
+        nodeIds.add(address);
+      }
+      if (r.type === 'azurerm_monitor_data_collection_rule_association') {
+        for (const dcr of resolve(r.body.data_collection_rule_id)) addEdge(address, dcr, 'Azure Monitor Agent', 'ref');
+      }
+    }
   }
   // Private endpoints point at the resource they expose; traffic manager endpoints at their profile.
   for (const r of resources) {
