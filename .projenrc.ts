@@ -72,6 +72,9 @@ project.addTask('examples', {
 
 // The offline schema is data, not code: jsii does not copy it, so the build does, and it ships.
 project.compileTask.exec('mkdir -p dist/checks && cp lib/checks/azurerm-schema.json dist/checks/');
+// A lazy root index: importing the package loads a construct's module (and its provider classes)
+// only when the construct is used. The script checks the result against jsii's eager index.
+project.compileTask.exec('node scripts/lazy-index.js');
 project.addPackageIgnore('!/dist/checks/azurerm-schema.json');
 project.addPackageIgnore('!/bin/');
 project.addTask('schema', {
