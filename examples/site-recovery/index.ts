@@ -3,7 +3,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { HybridBackupVault, HybridTags, LogAnalyticsWorkspace, SiteRecoveryHyperV, SiteRecoveryVmware } from '../../lib';
+import { HybridBackupVault, HybridChecks, HybridTags, LogAnalyticsWorkspace, SiteRecoveryHyperV, SiteRecoveryVmware } from '../../lib';
 
 /**
  * Disaster recovery of on-premises VMs to Azure: standalone Hyper-V hosts and a VMware estate
@@ -41,7 +41,15 @@ export class SiteRecoveryStack extends TerraformStack {
       httpsTrafficOnlyEnabled: true,
       minTlsVersion: 'TLS1_2',
       allowNestedItemsToBePublic: false,
+      publicNetworkAccessEnabled: true,
     });
+    // The rule pack warns about the public endpoint; here it is what VMware replication needs.
+    HybridChecks.suppress(cache, [
+      {
+        id: 'STG-PUBLIC-NETWORK',
+        reason: 'The on-premises process server writes replication logs to this cache account over the internet; Site Recovery private endpoints are not used in this example',
+      },
+    ]);
 
     this.vmware = new SiteRecoveryVmware(this, 'Vmware', {
       vault: this.vault,
