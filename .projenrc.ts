@@ -54,9 +54,10 @@ project.jest!.config.transform = {
 };
 
 // Tests always write jest's JSON results, which .ci/run turns into the closing `N passed, N failed` line.
-project.testTask.reset(
-  'jest --passWithNoTests --updateSnapshot none --json --outputFile=test-reports/jest-results.json',
-);
+// `--ci` never writes snapshots (a missing or changed one fails); no `--passWithNoTests`: no tests is
+// a failure. (jest's `--updateSnapshot` is a plain flag: `--updateSnapshot none` would update them
+// and take `none` as a test path pattern.)
+project.testTask.reset('jest --ci --json --outputFile=test-reports/jest-results.json');
 
 // `npm run examples`: type-check with jsii, synthesize every example with the cdktf CLI, draw them.
 project.addTask('examples', {

@@ -12,4 +12,5 @@ const r = JSON.parse(fs.readFileSync(file, 'utf8'));
 const failed = r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
 const line = `${r.numPassedTests} passed, ${failed} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : '');
 console.log(label ? `${label}: ${line}` : line);
-process.exit(failed > 0 || !r.success ? 1 : 0);
+// No test at all is a failure too: a pattern typo or a broken config must not pass as green.
+process.exit(failed > 0 || !r.success || r.numTotalTests === 0 ? 1 : 0);
