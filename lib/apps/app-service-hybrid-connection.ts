@@ -10,6 +10,7 @@ import { HYBRID_CONNECTION_LIMITS, LISTENER_RULE_NAME, SENDER_RULE_NAME } from '
 import { isIpv4Address } from '../core/cidr';
 import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
+import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression } from '../core/tokens';
@@ -41,6 +42,9 @@ export interface HybridConnectionEndpointOptions {
   readonly port: number;
   /**
    * Name of the relay hybrid connection.
+   *
+   * Unique in the namespace; 1-260 letters, digits, '.', '_' and '-', starting and ending with a
+   * letter or digit.
    * @default - generated: `hc-<construct path>`
    */
   readonly name?: string;
@@ -254,6 +258,13 @@ export class AppServiceHybridConnection extends Construct {
   public addEndpoint(id: string, options: HybridConnectionEndpointOptions): HybridConnectionEndpoint {
     const problems = new ProblemCollector(`${this.node.path}/${id}`);
     const { host, port } = options;
+    checkUniqueId(problems, this, id, 'id', id);
+    checkName(problems, 'relayHybridConnection', 'name', options.name);
+    if (options.name !== undefined && !Token.isUnresolved(options.name)) {
+      const name = options.name.toLowerCase();
+      const clash = this.endpoints.find((e) => !Token.isUnresolved(e.hybridConnectionName) && e.hybridConnectionName.toLowerCase() === name);
+      problems.check(clash !== undefined, 'NAME-DUPLICATE', 'name', options.name, `the relay namespace already has a hybrid connection ${options.name} (${clash?.node.path})`, 'give each endpoint its own `name`, or leave it out to get a generated one');
+    }
     if (!Token.isUnresolved(host)) {
       const lower = host.toLowerCase();
       const isIp = isIpv4Address(host) || Address6.isValid(host.replace(/^\[|\]$/g, ''));

@@ -18,6 +18,7 @@ import {
 import { isIpv4Address } from '../core/cidr';
 import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
+import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
@@ -45,6 +46,9 @@ export enum ProbeProtocol {
 export interface TrafficManagerEndpointOptions {
   /**
    * Endpoint name in the profile.
+   *
+   * Unique in the profile across Azure and external endpoints; 1-260 characters, none of
+   * `< > * % & : \ ? / # |`, not ending with `.` or a space.
    * @default - the id given to `addExternalEndpoint` / `addAzureEndpoint`
    */
   readonly name?: string;
@@ -433,6 +437,20 @@ export class CrossCloudTrafficManager extends Construct {
   private checkCommon(problems: ProblemCollector, id: string, kind: 'external' | 'azure', target: string, options: TrafficManagerEndpointOptions): EndpointEntry {
     const name = options.name ?? id;
     const { priority, weight } = options;
+    checkUniqueId(problems, this, id, 'id', id);
+    checkName(problems, 'trafficManagerEndpoint', options.name !== undefined ? 'name' : 'id', name);
+    if (!Token.isUnresolved(name)) {
+      // Azure keys a profile's endpoints by name, whatever their type.
+      const clash = this.entries.find((e) => !Token.isUnresolved(e.name) && e.name.toLowerCase() === name.toLowerCase());
+      problems.check(
+        clash !== undefined,
+        'APP-TM-ENDPOINT-DUPLICATE',
+        options.name !== undefined ? 'name' : 'id',
+        name,
+        `the profile already has ${clash?.kind === 'azure' ? 'an Azure' : 'an external'} endpoint named ${clash?.name}`,
+        'give each endpoint its own name (`name`, or the id when `name` is left out)',
+      );
+    }
     if (priority !== undefined && !Token.isUnresolved(priority)) {
       problems.check(!Number.isInteger(priority) || priority < 1 || priority > 1000, 'APP-TM-PRIORITY', 'priority', priority, 'an endpoint priority is 1-1000', 'use a whole number from 1 (first) to 1000');
       const clash = this.entries.find((e) => e.priority === priority);

@@ -19,6 +19,7 @@ export const APPS_RULES: Record<string, RuleEntry> = {
   'APP-TM-PRIORITY': [RuleLevel.ERROR, 'Endpoint priorities are 1-1000 and unique within a profile', `${TF} traffic_manager_external_endpoint_resource.go; ${TM_ROUTING}`],
   'APP-TM-ENDPOINT-LOCATION': [RuleLevel.ERROR, 'External endpoints need endpoint_location (an Azure region) under Performance routing', `${TF} traffic_manager_external_endpoint.html.markdown`],
   'APP-TM-ENDPOINT-TARGET': [RuleLevel.ERROR, 'An external endpoint target is a fully qualified DNS name or an IP address (no scheme, path or port)', `${TF} traffic_manager_external_endpoint.html.markdown`],
+  'APP-TM-ENDPOINT-DUPLICATE': [RuleLevel.ERROR, 'Endpoint names are unique within a Traffic Manager profile, across Azure, external and nested endpoints', `${AD} articles/traffic-manager/traffic-manager-endpoint-types.md`],
   'APP-TM-MULTIVALUE': [RuleLevel.ERROR, 'MultiValue routing needs max_return 1-8 and only external endpoints given as IP addresses; max_return is only for MultiValue', `${TM_ROUTING}; ${TF} traffic_manager_profile.html.markdown`],
   // App Service Hybrid Connections
   'APP-HC-HOST': [RuleLevel.ERROR, 'A hybrid connection endpoint host is a DNS name as the app resolves it: not an IP address, not localhost, no scheme or port', HC_DOC],

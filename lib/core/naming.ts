@@ -93,12 +93,24 @@ export const NAME_RULES = {
     patternText: "letters, digits and '-'; start with a letter; end with a letter or digit",
     globallyUnique: true,
   },
+  // Azure also allows '/' (resource-name-rules.md, Microsoft.Relay namespaces/HybridConnections,
+  // 1-260), but a '/' adds a segment to the resource id the provider parses back: refused here.
   relayHybridConnection: {
     abbreviation: 'hc',
     minLength: 1,
     maxLength: 260,
     pattern: /^[a-zA-Z0-9]([a-zA-Z0-9._-]*[a-zA-Z0-9])?$/,
     patternText: "letters, digits, '.', '_' and '-'; start and end with a letter or digit",
+  },
+  // Traffic Manager endpoints: resource-name-rules.md leaves length and characters "not specified"
+  // and the provider only requires a non-empty name; the rule keeps what no ARM resource name
+  // takes out (characters that break the resource URL, a trailing '.' or space) and ARM's 260.
+  trafficManagerEndpoint: {
+    abbreviation: 'ep',
+    minLength: 1,
+    maxLength: 260,
+    pattern: /^[^<>*%&:\\?/#|\u0000-\u001f]*[^<>*%&:\\?/#|\u0000-\u001f. ]$/,
+    patternText: "any characters except < > * % & : \\ ? / # | and control characters; not ending with '.' or a space",
   },
   // Hybrid management
   dataCollectionRule: network('dcr', 64, 3),

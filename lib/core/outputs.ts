@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { IStackSynthesizer, ISynthesisSession, TerraformOutput, TerraformStack } from 'cdktf';
@@ -51,7 +52,7 @@ export class Runbook extends Construct {
   public static readonly FILE_NAME = RUNBOOK_FILE;
 
   private readonly sections: IRunbookSection[] = [];
-  private readonly outputs: { name: string; description: string; sensitive: boolean }[] = [];
+  private readonly outputs: { name: string; description: string; sensitive: boolean; source: string }[] = [];
   private readonly stack: TerraformStack;
 
   private constructor(scope: TerraformStack, id: string) {
@@ -69,21 +70,39 @@ export class Runbook extends Construct {
   /**
    * Adds a Terraform output for the on-premises side, named after the owning construct's path
    * (`hub_vpn_gateway_public_ip_1`), so that two uses of a construct never collide.
+   * Paths that differ only in characters snake_case drops (`x-y`, `x.y`, `x_y`) would map to
+   * one name: on such a clash the later output gets a suffix, a stable hash of its owner's full
+   * path and id (`..._1a2b3c4d`), the same on every synth.
    * Returns the output's name, as `terraform output -raw <name>` takes it.
    */
   public addOutput(owner: IConstruct, id: string, options: HandoffOutputOptions): string {
-    const name = outputName(owner, id);
-    if (this.outputs.some((o) => o.name === name)) {
-      throw new Error(`Hand-off output '${name}' is defined twice (construct ${owner.node.path}, id ${id})`);
-    }
+    const name = this.uniqueOutputName(owner, id);
     const output = new TerraformOutput(owner, `Output${id}`, {
       value: options.value,
       description: options.description,
       sensitive: options.sensitive ?? false,
     });
     output.overrideLogicalId(name);
-    this.outputs.push({ name, description: options.description, sensitive: options.sensitive ?? false });
+    this.outputs.push({ name, description: options.description, sensitive: options.sensitive ?? false, source: `${owner.node.path}\0${id}` });
     return name;
+  }
+
+  /** `outputName`, with a stable hash suffix when another output of the stack already has the name. */
+  private uniqueOutputName(owner: IConstruct, id: string): string {
+    const base = outputName(owner, id);
+    // The same owner and id twice is a programming error of the caller, not a clash of names.
+    if (this.outputs.some((o) => o.source === `${owner.node.path}\0${id}`)) {
+      throw new Error(`Hand-off output '${base}' is defined twice (construct ${owner.node.path}, id ${id})`);
+    }
+    const taken = (candidate: string) => this.outputs.some((o) => o.name === candidate);
+    if (!taken(base)) return base;
+    const hash = createHash('sha256').update(`${owner.node.path}/${id}`).digest('hex');
+    // 8 characters are plenty; longer ones only if the suffixed name is taken as well.
+    for (const length of [8, 16, hash.length]) {
+      const candidate = `${base}_${hash.slice(0, length)}`;
+      if (!taken(candidate)) return candidate;
+    }
+    throw new Error(`Hand-off output '${base}': no free name (construct ${owner.node.path}, id ${id})`);
   }
 
   /**

@@ -34,6 +34,7 @@ const CATALOGUE: Record<string, RuleEntry> = {
   ...CHECK_RULES,
   // Naming and address plans
   'NAME-INVALID': [RuleLevel.ERROR, "A resource name must satisfy Azure's length and character rules for its type", `${AD} azure-resource-manager/management/resource-name-rules.md`],
+  'NAME-DUPLICATE': [RuleLevel.ERROR, 'An id or name given to an add method must be unique in its parent: it keys a construct (and often the Azure resource name, unique in its scope)', `library API; ${AD} azure-resource-manager/management/resource-name-rules.md`],
   'NET-CIDR-INVALID': [RuleLevel.ERROR, 'An address prefix must be a valid IPv4 CIDR whose address is the network address', 'RFC 4632'],
   'NET-SUBNET-OUTSIDE': [RuleLevel.ERROR, "Every subnet must lie inside its virtual network's address space", `${AD} virtual-network/virtual-network-manage-subnet.md`],
   'NET-SUBNET-OVERLAP': [RuleLevel.ERROR, 'Subnets of one virtual network must not overlap', `${AD} virtual-network/virtual-network-manage-subnet.md`],

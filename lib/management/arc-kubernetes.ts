@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import * as D from './defaults';
 import { ILogAnalyticsWorkspace } from './log-analytics-workspace';
 import { ProblemCollector } from '../core/errors';
+import { checkUniqueId } from '../core/ids';
 import { generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression } from '../core/tokens';
@@ -202,6 +203,7 @@ export class ArcKubernetes extends Construct {
   public addGitOps(id: string, options: GitOpsOptions): ArcKubernetesFluxConfiguration {
     const problems = new ProblemCollector(this);
     const name = options.name ?? id.toLowerCase();
+    checkUniqueId(problems, this, `GitOps${id}`, 'id', id);
     problems.check(!this.fluxExtension, 'ARC-FLUX-DISABLED', 'flux', false, 'GitOps needs the microsoft.flux extension', 'leave `flux` on');
     if (!Token.isUnresolved(name)) problems.check(!FLUX_NAME.test(name) || this.configurations.has(name), 'ARC-FLUX-NAME', 'name', name, 'a Flux configuration name is 1-30 lowercase letters, digits and -, starting and ending with a letter or digit, unique on the cluster', 'rename it');
     const sources = [options.gitUrl, options.bucketUrl, options.blobContainerId].filter((v) => v !== undefined);

@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import * as D from './defaults';
 import { ILogAnalyticsWorkspace, LogAnalyticsWorkspace } from './log-analytics-workspace';
 import { ProblemCollector } from '../core/errors';
+import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 
@@ -473,6 +474,7 @@ export class HybridMonitoring extends Construct {
     const stream = options.performanceStream ?? PerformanceStream.PERF;
     const sampling = options.samplingFrequencySeconds ?? D.PERF_SAMPLING_SECONDS;
     checkName(problems, 'dataCollectionRule', 'name', options.name);
+    checkUniqueId(problems, this.rulesScope, id, 'id', id);
     problems.check(options.kind === OperatingSystem.LINUX && events.length > 0, 'MON-DCR-KIND', 'windowsEventXPathQueries', events, 'a data collection rule of kind Linux takes no windows_event_log data source', 'put Windows event logs in a Windows rule');
     problems.check(options.kind === OperatingSystem.WINDOWS && facilities.length > 0, 'MON-DCR-KIND', 'syslogFacilities', facilities, 'a data collection rule of kind Windows takes no syslog data source', 'put syslog in a Linux rule');
     problems.check(counters.length + events.length + facilities.length === 0, 'MON-DCR-EMPTY', 'performanceCounters', counters, 'the rule collects nothing', 'give performance counters, Windows event queries or syslog facilities');

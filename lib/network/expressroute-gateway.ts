@@ -57,6 +57,9 @@ export interface ExpressRouteGatewayProps {
   readonly sku?: ExpressRouteGatewaySku;
   /**
    * Availability zones of the gateway's public IP.
+   *
+   * Zone-redundant by default; one zone makes a zonal gateway (a warning); an empty list is
+   * refused (VPN-PUBLICIP-ZONES).
    * @default ['1', '2', '3']
    */
   readonly publicIpZones?: string[];
@@ -153,6 +156,21 @@ export class ExpressRouteGateway extends Construct {
     } else {
       problems.check(!VALID_EXPRESSROUTE_SKUS.includes(sku), 'ER-GATEWAY-SKU-UNKNOWN', 'sku', sku, `${sku} is not an ExpressRoute gateway SKU`, `use one of ${VALID_EXPRESSROUTE_SKUS.join(', ')}`);
     }
+    const zones = props.publicIpZones ?? ZONES;
+    if (sku.endsWith('AZ') && !zones.some((z) => Token.isUnresolved(z))) {
+      // As for the VPN gateway: an AZ SKU runs zonal (one zone) or zone-redundant; its public IP must say which.
+      problems.check(
+        zones.length === 0,
+        'VPN-PUBLICIP-ZONES',
+        'publicIpZones',
+        zones,
+        'an AZ SKU gateway needs a zonal or zone-redundant public IP, and this one has no zone',
+        "use ['1', '2', '3'] (default, zone-redundant) or one zone for a zonal gateway",
+      );
+      if (zones.length === 1) {
+        Annotations.of(this).addWarning(`[VPN-SKU-ZONES] A public IP in zone ${zones[0]} only makes a zonal gateway: a zone outage takes ExpressRoute down. Prefer ['1', '2', '3'].`);
+      }
+    }
     problems.throwIfAny();
 
     this.publicIp = new PublicIp(this, 'PublicIp', {
@@ -161,7 +179,7 @@ export class ExpressRouteGateway extends Construct {
       location: props.hub.location,
       sku: 'Standard',
       allocationMethod: 'Static',
-      zones: props.publicIpZones ?? ZONES,
+      zones,
     });
     this.gateway = new VirtualNetworkGateway(this, 'Resource', {
       name: props.name ?? generateName(this, 'expressRouteGateway'),

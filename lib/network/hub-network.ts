@@ -8,6 +8,7 @@ import { SpokeOptions, SpokePeering } from './spoke';
 import { AddressPlan } from '../core/address-plan';
 import { CidrRange, carveNextFree, networkAddress, cidrContains, cidrOverlaps, isNetworkCidr, parseCidr } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
+import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression } from '../core/tokens';
@@ -236,6 +237,9 @@ export class HubNetwork extends Construct implements IHubNetwork {
    * on-premises sites.
    */
   public addSpoke(id: string, options: SpokeOptions): SpokePeering {
+    const problems = new ProblemCollector(this);
+    checkUniqueId(problems, this, id, 'id', id);
+    problems.throwIfAny();
     return new SpokePeering(this, id, { ...options, hub: this });
   }
 

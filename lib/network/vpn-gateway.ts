@@ -11,6 +11,7 @@ import { LEGACY_VPN_SKUS, VALID_VPN_SKUS, VpnGatewaySku } from './vpn-gateway-sk
 import { parseCidr } from '../core/cidr';
 import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
+import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { displayValue } from '../core/tokens';
@@ -258,6 +259,9 @@ export class VpnGateway extends Construct {
 
   /** Connects an on-premises site: a local network gateway and an IPsec connection to it. */
   public addSite(id: string, options: SiteToSiteConnectionOptions): SiteToSiteConnection {
+    const problems = new ProblemCollector(this);
+    checkUniqueId(problems, this, id, 'id', id);
+    problems.throwIfAny();
     const site = new SiteToSiteConnection(this, id, { ...options, gateway: this });
     this.sites.push(site);
     return site;

@@ -84,6 +84,9 @@ export interface HybridBackupVaultProps {
   readonly crossRegionRestoreEnabled?: boolean;
   /**
    * Soft delete of backup data.
+   *
+   * Only `true` is accepted: `false` is refused (RSV-SOFT-DELETE), as deleted backup data would
+   * be purged at once.
    * @default true
    */
   readonly softDeleteEnabled?: boolean;
@@ -211,6 +214,14 @@ export class HybridBackupVault extends Construct implements IRecoveryServicesVau
       crr,
       `cross-region restore needs a GeoRedundant vault, not ${redundancy}`,
       'use `redundancy: VaultRedundancy.GEO` or turn cross-region restore off',
+    );
+    problems.check(
+      props.softDeleteEnabled === false,
+      'RSV-SOFT-DELETE',
+      'softDeleteEnabled',
+      props.softDeleteEnabled,
+      'with soft delete off, deleted backup data is purged at once and cannot be recovered',
+      'leave `softDeleteEnabled` out (true)',
     );
     problems.throwIfAny();
     const immutability = props.immutability ?? VaultImmutability.UNLOCKED;

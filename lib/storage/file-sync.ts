@@ -12,6 +12,7 @@ import { AFS_PRIVATE_DNS_ZONE, GUID, READER_AND_DATA_ACCESS_ROLE, STORAGE_SYNC_A
 import { HybridFileShare } from './hybrid-file-share';
 import { createPrivateLink } from './private-link';
 import { ProblemCollector } from '../core/errors';
+import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression } from '../core/tokens';
@@ -266,6 +267,7 @@ export class FileSync extends Construct {
     const state = this.groups.get(groupName);
     problems.check(state === undefined, 'SYNC-CLOUD-ENDPOINT', 'groupName', groupName, 'a server endpoint needs a sync group with its cloud endpoint', 'add the sync group first');
     problems.throwIfAny();
+    checkUniqueId(problems, this, `Group${groupName}Server${name}`, propPrefix || 'name', name);
     const serverId = options.registeredServerId;
     if (!Token.isUnresolved(serverId)) {
       problems.check(!REGISTERED_SERVER_ID.test(serverId), 'SYNC-SERVER-ID', prop('registeredServerId'), serverId, 'not the resource id of a registered server', 'copy it from `Get-AzStorageSyncServer` (phase two of the runbook)');

@@ -433,6 +433,9 @@ export class HybridFileShare extends Construct {
     problems.throwIfAny();
     const stack = TerraformStack.of(this);
     const key = createHash('sha256').update(`${String(resolveExpression(stack, principalId))}/${level}/${shareName ?? ''}`).digest('hex').slice(0, 8);
+    // The same grant twice is one role assignment: return the one already made.
+    const existing = this.node.tryFindChild(`Access${key}`);
+    if (existing instanceof RoleAssignment) return existing;
     const scope = shareName ? this.sharesByName.get(shareName)!.id : this.storageAccount.id;
     this.grants.push({ principal: Token.isUnresolved(principalId) ? '(from a reference)' : principalId, level, share: shareName });
     return new RoleAssignment(this, `Access${key}`, {

@@ -116,3 +116,45 @@ describe('AppServiceHybridConnection', () => {
     expect(errors[0]).toContain('[APP-HC-SECRET-OUTPUT]');
   });
 });
+
+describe('AppServiceHybridConnection endpoint ids, names and outputs', () => {
+  test('fails when an endpoint id is repeated', () => {
+    // GIVEN an endpoint Sql
+    const hc = new AppServiceHybridConnection(newStack(), 'Hc', base);
+    hc.addEndpoint('Sql', { host: 'sql01.corp.contoso.com', port: 1433 });
+    // WHEN / THEN another host under the same id
+    expectValidationError(() => hc.addEndpoint('Sql', { host: 'sql02.corp.contoso.com', port: 1433 }), 'NAME-DUPLICATE', 'id', 'Sql');
+  });
+
+  test('fails when the relay hybrid connection name breaks Azure rules', () => {
+    const hc = new AppServiceHybridConnection(newStack(), 'Hc', base);
+    expectValidationError(() => hc.addEndpoint('Sql', { host: 'sql01.corp.contoso.com', port: 1433, name: 'bad name!' }), 'NAME-INVALID', 'name', 'bad name!');
+    expectValidationError(() => hc.addEndpoint('Sql', { host: 'sql01.corp.contoso.com', port: 1433, name: '-hc' }), 'NAME-INVALID', 'name', '-hc');
+    expectValidationError(() => hc.addEndpoint('Sql', { host: 'sql01.corp.contoso.com', port: 1433, name: 'h'.repeat(261) }), 'NAME-INVALID', 'name', 'h'.repeat(261));
+  });
+
+  test('fails when two endpoints ask for one hybrid connection name', () => {
+    const hc = new AppServiceHybridConnection(newStack(), 'Hc', base);
+    hc.addEndpoint('Sql', { host: 'sql01.corp.contoso.com', port: 1433, name: 'hc-sql' });
+    expectValidationError(() => hc.addEndpoint('Files', { host: 'files.corp.contoso.com', port: 445, name: 'HC-SQL' }), 'NAME-DUPLICATE', 'name', 'HC-SQL');
+  });
+
+  test('ids that snake_case to one output name get distinct, stable output names', () => {
+    // GIVEN two endpoints whose ids differ only in a separator
+    const build = () => {
+      const stack = newStack();
+      const hc = new AppServiceHybridConnection(stack, 'Hc', base);
+      const a = hc.addEndpoint('Sql-1', { host: 'sql01.corp.contoso.com', port: 1433, name: 'hc.sql_1' });
+      const b = hc.addEndpoint('Sql_1', { host: 'sql02.corp.contoso.com', port: 1433 });
+      return { stack, a, b };
+    };
+    const { stack, a, b } = build();
+    // THEN the first keeps the plain name, the second gets a hash suffix, the same on every build
+    expect(a.listenerConnectionStringOutputName).toBe('hc_sql_1_listener_connection_string');
+    expect(b.listenerConnectionStringOutputName).toMatch(/^hc_sql_1_listener_connection_string_[0-9a-f]{8}$/);
+    expect(build().b.listenerConnectionStringOutputName).toBe(b.listenerConnectionStringOutputName);
+    const outputs = synthJson(stack).output;
+    expect(outputs[a.listenerConnectionStringOutputName].sensitive).toBe(true);
+    expect(outputs[b.listenerConnectionStringOutputName].sensitive).toBe(true);
+  });
+});

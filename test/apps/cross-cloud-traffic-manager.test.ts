@@ -157,3 +157,41 @@ describe('CrossCloudTrafficManager', () => {
     expect(resourcesOf(synthJson(stack), 'azurerm_monitor_diagnostic_setting')).toHaveLength(0);
   });
 });
+
+describe('CrossCloudTrafficManager endpoint ids and names', () => {
+  test('fails when an endpoint id is repeated, across external and Azure endpoints', () => {
+    // GIVEN an external endpoint OnPrem
+    const tm = new CrossCloudTrafficManager(newStack(), 'Tm', base);
+    tm.addExternalEndpoint('OnPrem', { target: 'app.contoso.com' });
+    // WHEN / THEN: the same id again, as an external or an Azure endpoint
+    expectValidationError(() => tm.addExternalEndpoint('OnPrem', { target: 'app2.contoso.com', name: 'other' }), 'NAME-DUPLICATE', 'id', 'OnPrem');
+    expectValidationError(() => tm.addAzureEndpoint('OnPrem', { targetResourceId: APP_ID, name: 'other' }), 'NAME-DUPLICATE', 'id', 'OnPrem');
+  });
+
+  test('fails when two endpoints of a profile share a name, whatever their kinds', () => {
+    const tm = new CrossCloudTrafficManager(newStack(), 'Tm', base);
+    tm.addExternalEndpoint('OnPrem', { target: 'app.contoso.com', name: 'primary' });
+    const error = expectValidationError(() => tm.addAzureEndpoint('Azure', { targetResourceId: APP_ID, name: 'Primary' }), 'APP-TM-ENDPOINT-DUPLICATE', 'name', 'Primary');
+    expect(error.message).toContain('external endpoint named primary');
+    // the default name is the id
+    expectValidationError(() => tm.addExternalEndpoint('primary', { target: 'app2.contoso.com' }), 'APP-TM-ENDPOINT-DUPLICATE', 'id', 'primary');
+  });
+
+  test('fails when an endpoint name breaks the name rule', () => {
+    const tm = new CrossCloudTrafficManager(newStack(), 'Tm', base);
+    expectValidationError(() => tm.addExternalEndpoint('OnPrem', { target: 'app.contoso.com', name: 'on/prem' }), 'NAME-INVALID', 'name', 'on/prem');
+    expectValidationError(() => tm.addExternalEndpoint('OnPrem', { target: 'app.contoso.com', name: 'onprem.' }), 'NAME-INVALID', 'name', 'onprem.');
+    expectValidationError(() => tm.addAzureEndpoint('Azure', { targetResourceId: APP_ID, name: 'a'.repeat(261) }), 'NAME-INVALID', 'name', 'a'.repeat(261));
+    expectValidationError(() => tm.addAzureEndpoint('Azure', { targetResourceId: APP_ID, name: '' }), 'NAME-INVALID', 'name', '');
+  });
+
+  test('accepts distinct names of up to 260 characters', () => {
+    const stack = newStack();
+    const tm = new CrossCloudTrafficManager(stack, 'Tm', base);
+    tm.addExternalEndpoint('OnPrem', { target: 'app.contoso.com', name: 'on-prem_1.a' });
+    tm.addAzureEndpoint('Azure', { targetResourceId: APP_ID, name: 'a'.repeat(260) });
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_traffic_manager_external_endpoint').name).toBe('on-prem_1.a');
+    expect(onlyResource(json, 'azurerm_traffic_manager_azure_endpoint').name).toBe('a'.repeat(260));
+  });
+});

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { HubNetwork, Runbook, VpnGateway } from '../../lib';
+import { ExpressRouteCircuit, HubNetwork, Runbook, VpnGateway } from '../../lib';
 import { outputName } from '../../lib/core/outputs';
 import { newStack, synthJson } from '../util';
 
@@ -128,5 +128,38 @@ describe('Runbook', () => {
   test('outputName is snake_case of the path inside the stack', () => {
     const stack = new TerraformStack(Testing.app(), 'my-stack');
     expect(outputName(new Construct(new Construct(stack, 'Site-A'), 'BGPPeer'), 'SharedKey')).toBe('site_a_bgppeer_shared_key');
+  });
+
+  test('names that snake_case to one output name get a stable hash suffix instead of failing', () => {
+    // GIVEN two owners whose paths differ only in characters snake_case drops
+    const build = () => {
+      const stack = newStack();
+      const a = Runbook.of(stack).addOutput(new Construct(stack, 'x-y'), 'Value', { value: 'a', description: 'a' });
+      const b = Runbook.of(stack).addOutput(new Construct(stack, 'x.y'), 'Value', { value: 'b', description: 'b' });
+      const c = Runbook.of(stack).addOutput(new Construct(stack, 'x_y'), 'Value', { value: 'c', description: 'c' });
+      return { stack, names: [a, b, c] };
+    };
+    const { stack, names } = build();
+    // THEN the first keeps the plain name, the others get distinct 8-hex suffixes
+    expect(names[0]).toBe('x_y_value');
+    expect(names[1]).toMatch(/^x_y_value_[0-9a-f]{8}$/);
+    expect(names[2]).toMatch(/^x_y_value_[0-9a-f]{8}$/);
+    expect(new Set(names).size).toBe(3);
+    // the same in every build (a hash of the owner's path and id, not a counter)
+    expect(build().names).toEqual(names);
+    // and the suffix belongs to the output, not to the order: x.y gets the same name when alone with x_y
+    const other = newStack();
+    Runbook.of(other).addOutput(new Construct(other, 'x_y'), 'Value', { value: 'c', description: 'c' });
+    expect(Runbook.of(other).addOutput(new Construct(other, 'x.y'), 'Value', { value: 'b', description: 'b' })).toBe(names[1]);
+    const json = synthJson(stack);
+    expect(Object.keys(json.output).filter((n) => n.startsWith('x_y_value')).sort()).toEqual([...names].sort());
+    expect(Runbook.of(stack).render()).toContain(`\`${names[1]}\``);
+  });
+
+  test('ExpressRouteCircuit authorizations x-y and x.y get two outputs', () => {
+    const stack = newStack();
+    new ExpressRouteCircuit(stack, 'Circuit', { resourceGroupName: 'rg', location: 'westeurope', serviceProviderName: 'Equinix', peeringLocation: 'Amsterdam', bandwidthInMbps: 1000, authorizations: ['x-y', 'x.y'] });
+    const outputs = Object.keys(synthJson(stack).output).filter((n) => n.startsWith('circuit_authorizationx_y_key'));
+    expect(outputs).toHaveLength(2);
   });
 });

@@ -102,3 +102,22 @@ describe('arc-kubernetes-gitops example', () => {
     expect(Runbook.of(stack).render()).toMatchSnapshot();
   });
 });
+
+describe('repeated ids', () => {
+  test('ArcKubernetes.addGitOps fails when an id is repeated, even under another name', () => {
+    // GIVEN a GitOps configuration Baseline
+    const k8s = new ArcKubernetes(newStack(), 'K8s', { ...base, agentPublicKeyCertificate: KEY });
+    k8s.addGitOps('Baseline', { gitUrl: 'https://github.com/contoso/baseline' });
+    // WHEN / THEN
+    expectValidationError(() => k8s.addGitOps('Baseline', { gitUrl: 'https://github.com/contoso/apps', name: 'apps' }), 'NAME-DUPLICATE', 'id', 'Baseline');
+  });
+
+  test('ArcServers.addMachine fails when a machine name is repeated (refused by the monitoring)', () => {
+    const stack = newStack();
+    const monitoring = new HybridMonitoring(stack, 'Mon', base);
+    const arc = new ArcServers(stack, 'Arc', { ...base, resourceGroupId: '/subscriptions/s/resourceGroups/rg', monitoring });
+    const machine = { machineId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.HybridCompute/machines/m', os: OperatingSystem.LINUX };
+    arc.addMachine('m', machine);
+    expectValidationError(() => arc.addMachine('m', machine), 'MON-MACHINE-ID', 'name', 'm');
+  });
+});

@@ -78,3 +78,12 @@ describe('GatewayDiagnostics', () => {
     expectValidationError(() => new GatewayDiagnostics(stack, 'Diag', { gateway, workspace, bgpAlert: { severity: -1 } }), 'MON-ALERT-SEVERITY', 'bgpAlert.severity', -1);
   });
 });
+
+describe('GatewayDiagnostics.addConnectionMonitor ids', () => {
+  test('fails when a monitor id is repeated (already refused)', () => {
+    const { stack, workspace, gateway } = setup();
+    const diag = new GatewayDiagnostics(stack, 'Diag', { gateway, workspace });
+    diag.addConnectionMonitor('Paris', { sourceArcMachineId: ARC, destinationAddress: '10.0.1.4', port: 3389 });
+    expectValidationError(() => diag.addConnectionMonitor('Paris', { sourceArcMachineId: ARC, destinationAddress: '10.0.1.5', port: 22 }), 'GWD-MONITOR-ENDPOINT', 'id', 'Paris');
+  });
+});

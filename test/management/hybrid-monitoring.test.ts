@@ -138,3 +138,24 @@ describe('hybrid-monitoring example', () => {
     expect(md).toMatchSnapshot();
   });
 });
+
+describe('HybridMonitoring.addDataCollectionRule ids', () => {
+  test('fails when a rule id is repeated', () => {
+    // GIVEN a rule Iis
+    const mon = new HybridMonitoring(newStack(), 'Mon', base);
+    mon.addDataCollectionRule('Iis', { kind: OperatingSystem.WINDOWS, windowsEventXPathQueries: ['Application!*'] });
+    // WHEN / THEN
+    expectValidationError(() => mon.addDataCollectionRule('Iis', { kind: OperatingSystem.WINDOWS, windowsEventXPathQueries: ['System!*'] }), 'NAME-DUPLICATE', 'id', 'Iis');
+  });
+
+  test('fails when a rule id is one of the built-in rules', () => {
+    const mon = new HybridMonitoring(newStack(), 'Mon', base);
+    expectValidationError(() => mon.addDataCollectionRule('Linux', { kind: OperatingSystem.LINUX, syslogFacilities: ['auth'] }), 'NAME-DUPLICATE', 'id', 'Linux');
+  });
+
+  test('fails when a machine name is repeated (already refused)', () => {
+    const mon = new HybridMonitoring(newStack(), 'Mon', base);
+    mon.associateMachine('Fs01', { machineId: ARC, os: OperatingSystem.WINDOWS });
+    expectValidationError(() => mon.associateMachine('Fs01', { machineId: VM, os: OperatingSystem.LINUX }), 'MON-MACHINE-ID', 'name', 'Fs01');
+  });
+});

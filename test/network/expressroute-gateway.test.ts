@@ -140,3 +140,27 @@ describe('examples/expressroute', () => {
     expect(onlyResource(phase2, 'azurerm_virtual_network_gateway_connection').type).toBe('ExpressRoute');
   });
 });
+
+describe('ExpressRouteGateway public IP zones and connection ids', () => {
+  test('fails when the public IP of an AZ SKU gateway has no zone', () => {
+    // GIVEN a hub
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
+    // WHEN / THEN: refused at construction, with the rule id the policy rule pack reports
+    expectValidationError(() => new ExpressRouteGateway(stack, 'Er', { hub, publicIpZones: [] }), 'VPN-PUBLICIP-ZONES', 'publicIpZones', []);
+  });
+
+  test('warns when the public IP is in one zone only, and uses that zone', () => {
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
+    const gateway = new ExpressRouteGateway(stack, 'Er', { hub, publicIpZones: ['2'] });
+    expect(gateway.node.metadata.map((m) => String(m.data)).join('\n')).toContain('[VPN-SKU-ZONES]');
+    expect(onlyResource(synthJson(stack), 'azurerm_public_ip').zones).toEqual(['2']);
+  });
+
+  test('fails when a connection id is repeated (already refused)', () => {
+    const { gateway, circuit } = erStack();
+    gateway.addConnection('Link', { circuitProvisioned: true, circuit });
+    expectValidationError(() => gateway.addConnection('Link', { circuitProvisioned: true, circuit }), 'ER-CONNECTION-CIRCUIT', 'id', 'Link');
+  });
+});

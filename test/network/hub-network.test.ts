@@ -90,3 +90,19 @@ describe('HubNetwork', () => {
     expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16', '10.0.128.0/17'] }), 'NET-ADDRESS-OVERLAP', 'addressSpace', '10.0.128.0/17');
   });
 });
+
+describe('HubNetwork.addSpoke ids', () => {
+  test('fails when a spoke id is repeated', () => {
+    // GIVEN a hub with a spoke App
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
+    hub.addSpoke('App', { addressSpace: ['10.1.0.0/16'] });
+    // WHEN / THEN a second App is refused with NAME-DUPLICATE, not the constructs library's error
+    expectValidationError(() => hub.addSpoke('App', { addressSpace: ['10.2.0.0/16'] }), 'NAME-DUPLICATE', 'id', 'App');
+  });
+
+  test('fails when a spoke id is one the hub uses itself', () => {
+    const hub = new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
+    expectValidationError(() => hub.addSpoke('Resource', { addressSpace: ['10.1.0.0/16'] }), 'NAME-DUPLICATE', 'id', 'Resource');
+  });
+});

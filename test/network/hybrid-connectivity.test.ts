@@ -219,3 +219,13 @@ describe('examples/expressroute-vpn-failover', () => {
     expect(resourcesOf(json, 'azurerm_virtual_network_gateway').map((g) => g.type).sort()).toEqual(['ExpressRoute', 'Vpn']);
   });
 });
+
+describe('HybridConnectivity.addSite ids', () => {
+  test('fails when a site id is repeated', () => {
+    // GIVEN failover connectivity with a site Dc
+    const connectivity = connectivityWith({})();
+    connectivity.addSite('Dc', { gatewayAddress: '203.0.113.30', bgpAsn: 65020, bgpPeeringAddress: '172.16.255.1' });
+    // WHEN / THEN
+    expectValidationError(() => connectivity.addSite('Dc', { gatewayAddress: '203.0.113.31', bgpAsn: 65021, bgpPeeringAddress: '172.16.255.2' }), 'NAME-DUPLICATE', 'id', 'Dc');
+  });
+});

@@ -442,3 +442,22 @@ describe('VpnGateway', () => {
     });
   });
 });
+
+describe('VpnGateway.addSite ids', () => {
+  test('fails when a site id is repeated', () => {
+    // GIVEN a gateway with a site Paris
+    const { hub } = hubStack();
+    const gateway = new VpnGateway(hub, 'Vpn', { hub });
+    gateway.addSite('Paris', { gatewayAddress: '203.0.113.10', addressSpaces: ['192.168.10.0/24'] });
+    // WHEN / THEN
+    expectValidationError(() => gateway.addSite('Paris', { gatewayAddress: '203.0.113.11', addressSpaces: ['192.168.11.0/24'] }), 'NAME-DUPLICATE', 'id', 'Paris');
+  });
+
+  test('fails when a NAT rule id is repeated (already refused)', () => {
+    const { hub } = hubStack();
+    const gateway = new VpnGateway(hub, 'Vpn', { hub });
+    const nat = { mode: VpnNatMode.EGRESS_SNAT, internalAddressSpaces: ['10.0.1.0/24'], externalAddressSpaces: ['100.64.1.0/24'] };
+    gateway.addNatRule('Egress', nat);
+    expectValidationError(() => gateway.addNatRule('Egress', nat), 'VPN-NAT-RULE', 'id', 'Egress');
+  });
+});

@@ -40,7 +40,7 @@ test('CrossCloudTrafficManager (+ endpoints, every routing method): synthesizes 
           weight: m(opt(fc.constantFrom(1, 500, 1000)), fc.constantFrom(0, 1001)),
           enabled: opt(fc.boolean()),
           outside: opt(fc.boolean()),
-          name: opt(fc.constantFrom('onprem', 'azure')),
+          name: m(opt(fc.constantFrom('onprem', 'azure', 'on-prem.a_1')), fc.constantFrom('on/prem', 'x.', 'a?b')),
           sameName: m(fc.constant(false), fc.constant(true)),
         }), { maxLength: 3 }),
       }),
@@ -50,11 +50,10 @@ test('CrossCloudTrafficManager (+ endpoints, every routing method): synthesizes 
         const endpoints = p.endpoints.map((e) => ({ ...e, location: e.location ?? (routing === TrafficRoutingMethod.PERFORMANCE ? 'westeurope' : undefined) }));
         const maxReturn = p.maxReturn === 'auto' ? (routing === TrafficRoutingMethod.MULTI_VALUE ? 2 : undefined)
           : p.maxReturn === 'none' ? undefined : p.maxReturn === 'wrongMethod' ? (routing === TrafficRoutingMethod.MULTI_VALUE ? undefined : 2) : Number(p.maxReturn);
-        // Known bug 7: two endpoints with the same endpoint name (the construct id here) throw the
-        // constructs library's plain Error; the library neither refuses nor checks endpoint names.
+        // Two endpoints with one name (the construct id here) are refused (NAME-DUPLICATE for the id,
+        // APP-TM-ENDPOINT-DUPLICATE for the name).
         const names = endpoints.map((e, i) => (e.name === undefined ? undefined : e.sameName ? e.name : `${e.name}${i}`));
         const ids = endpoints.map((e, i) => names[i] ?? `Endpoint${i}`);
-        runs.skipKnownBug('CrossCloudTrafficManager', new Set(ids).size !== ids.length);
         runs.classify('CrossCloudTrafficManager', () => {
           const stack = newStack();
           const tm = new CrossCloudTrafficManager(stack, 'Tm', {
@@ -107,11 +106,12 @@ test('AppServiceHybridConnection (+ endpoints, every plan tier): synthesizes che
       fc.array(fc.record({
         host: m(fc.constantFrom('sql01.corp.contoso.com', 'fileserver', 'h'.repeat(63)), fc.constantFrom('10.1.0.4', '::1', 'localhost', 'db.localhost', 'sql01:1433', 'https://sql01', 'h'.repeat(64))),
         port: m(fc.constantFrom(1, 443, 1433, 65535), fc.constantFrom(0, 65536, 1.5)),
-        name: opt(fc.constantFrom('hc-sql', 'hc.files')),
+        name: m(opt(fc.constantFrom('hc-sql', 'hc.files', 'hc_1')), fc.constantFrom('bad name!', '-hc', 'hc/x')),
+        // Ids that snake_case to one output name, or repeat (refused: NAME-DUPLICATE).
+        id: m(fc.constantFrom('index', 'Sql-1', 'Sql_1', 'Sql.1'), fc.constant('Sql-1')),
+        sameName: m(fc.constant(false), fc.constant(true)),
       }), { maxLength: 3 }),
       (target, namespaceName, tier, others, workspace, endpoints) => {
-        // Known bug 8: two endpoint ids mapping to one output name (`Sql-1` / `Sql_1` / `Sql.1`)
-        // make Runbook.addOutput throw a plain Error; distinct ids are used here.
         runs.classify('AppServiceHybridConnection', () => {
           const stack = newStack();
           const hc = new AppServiceHybridConnection(stack, 'Hc', {
@@ -124,8 +124,10 @@ test('AppServiceHybridConnection (+ endpoints, every plan tier): synthesizes che
             otherConnectionsOnPlan: others,
             logAnalyticsWorkspace: workspace ? LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Law', WORKSPACE_ID) : undefined,
           });
-          endpoints.forEach((e, i) => hc.addEndpoint(`Endpoint${i}`, { host: e.host, port: e.port, name: e.name === undefined ? undefined : `${e.name}${i}` }));
+          endpoints.forEach((e, i) => hc.addEndpoint(e.id === 'index' ? `Endpoint${i}` : e.id, { host: e.host, port: e.port, name: e.name === undefined || e.sameName ? e.name : `${e.name}${i}` }));
           const json = synthChecked(stack);
+          // One listener connection string output per endpoint, even when ids snake_case alike.
+          expect(Object.values<any>(json.output ?? {}).filter((o) => /primary_connection_string/.test(JSON.stringify(o.value)))).toHaveLength(endpoints.length);
           for (const connection of Object.values<any>(json.resource.azurerm_relay_hybrid_connection ?? {})) expect(connection.requires_client_authorization).toBe(true);
           for (const rule of Object.values<any>(json.resource.azurerm_relay_hybrid_connection_authorization_rule ?? {})) expect(rule.manage).toBe(false);
         });

@@ -12,12 +12,6 @@ import { RuleCatalogue } from '../../lib/core/rules';
 /** Cases per property (the model reads the same variable). */
 export const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
 
-/**
- * Inputs that hit a bug this suite found (see the issue 3 note) are skipped, so that the suite
- * stays green until lib/ is fixed; `PROPERTY_INCLUDE_KNOWN_BUGS=1` runs them and shows the failures.
- */
-export const INCLUDE_KNOWN_BUGS = process.env.PROPERTY_INCLUDE_KNOWN_BUGS === '1';
-
 /** Mostly a valid value, sometimes a broken one: both outcomes must occur for the property to mean anything. */
 export function mostly<T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>, goodWeight = 6): fc.Arbitrary<T> {
   return fc.oneof({ arbitrary: good, weight: goodWeight }, { arbitrary: bad, weight: 1 });
@@ -39,8 +33,6 @@ export interface RunCount {
    * Error from cdktf, not a ValidationError: counted apart and reported.
    */
   refusedAtSynth: number;
-  /** Skipped: the input hits a known bug (only when `PROPERTY_INCLUDE_KNOWN_BUGS` is not set). */
-  skippedKnownBug: number;
 }
 
 /** Counts of every property of one file, printed and checked in `afterAll`. */
@@ -51,7 +43,7 @@ export class PropertyRuns {
 
   /** Runs one case; a ValidationError (or a rule-id synth validation) is a refusal, anything else fails. */
   public classify(name: string, build: () => void): void {
-    const count = (this.runs[name] ??= { synthesized: 0, refused: 0, refusedAtSynth: 0, skippedKnownBug: 0 });
+    const count = (this.runs[name] ??= { synthesized: 0, refused: 0, refusedAtSynth: 0 });
     try {
       build();
       count.synthesized++;
@@ -68,13 +60,6 @@ export class PropertyRuns {
       }
       throw e; // anything else (TypeError, constructs or cdktf error, failed assertion) breaks the property
     }
-  }
-
-  /** Skips the case (fast-check precondition) when it hits the known bug `bug`, unless known bugs are included. */
-  public skipKnownBug(name: string, hits: boolean): void {
-    if (!hits || INCLUDE_KNOWN_BUGS) return;
-    (this.runs[name] ??= { synthesized: 0, refused: 0, refusedAtSynth: 0, skippedKnownBug: 0 }).skippedKnownBug++;
-    fc.pre(false);
   }
 
   /** For `afterAll`: prints the counts and checks both outcomes occurred for every property. */

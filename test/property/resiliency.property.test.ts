@@ -20,7 +20,7 @@ function vaultProps() {
     name: m(opt(fc.constantFrom('rsv-prod', 'rs', 'r'.repeat(50))), fc.constantFrom('r', 'r'.repeat(51), '1rsv', 'rsv_prod')),
     redundancy: opt(fc.constantFrom(VaultRedundancy.GEO, VaultRedundancy.ZONE)),
     crr: m(opt(fc.constant(false)), fc.constant(true)),
-    // Known bug 6 (see below): `softDeleteEnabled: false` is accepted and the rule pack then errors.
+    // `softDeleteEnabled: false` is refused (RSV-SOFT-DELETE), as the rule pack would refuse the vault.
     softDelete: m(opt(fc.constant(true)), fc.constant(false)),
     immutability: opt(fc.constantFrom(VaultImmutability.UNLOCKED, VaultImmutability.DISABLED, VaultImmutability.LOCKED)),
     publicNetworkAccess: opt(fc.boolean()),
@@ -52,8 +52,6 @@ test('HybridBackupVault (+ file share and VM policies, protected shares and VMs)
       fc.array(fc.record({ share: m(fc.constantFrom('finance', 'hr-data'), fc.constant('unknown')), policy: m(fc.constantFrom('default', 'first'), fc.constant('unknown')) }), { maxLength: 2 }),
       fc.array(fc.record({ name: fc.constantFrom('web', 'sql'), id: m(fc.constant('vm'), fc.constant('junk')), policy: m(fc.constantFrom('default', 'first'), fc.constant('unknown')) }), { maxLength: 2 }),
       (v, filePolicies, vmPolicies, protectedShares, protectedVms) => {
-        // Known bug 6: `softDeleteEnabled: false` synthesizes a vault the rule pack refuses (RSV-SOFT-DELETE, error).
-        runs.skipKnownBug('HybridBackupVault', v.softDelete === false);
         runs.classify('HybridBackupVault', () => {
           const stack = newStack();
           const vault = new HybridBackupVault(stack, 'Vault', {

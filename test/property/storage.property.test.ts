@@ -65,12 +65,6 @@ test('HybridFileShare (+ addShare, AD DS options, grantShareAccess): synthesizes
         }), { maxLength: 3 }),
       }),
       (p) => {
-        // Known bug 4: granting the same principal the same level on the same scope twice makes
-        // grantShareAccess build two RoleAssignments with one construct id (`Access<hash>`): the
-        // constructs library throws a plain Error instead of a ValidationError (or being idempotent).
-        const firstShare = p.propShares[0]?.name ?? p.addedShares[0]?.name ?? 'none';
-        const grantKeys = p.grants.map((g) => `${g.principal}/${g.level}/${g.share === 'first' ? firstShare : g.share}`);
-        runs.skipKnownBug('HybridFileShare', new Set(grantKeys).size !== grantKeys.length);
         runs.classify('HybridFileShare', () => {
           const stack = newStack();
           const hub = hubWithSubnet(stack);

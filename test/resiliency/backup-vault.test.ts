@@ -61,11 +61,11 @@ describe('HybridBackupVault', () => {
 
   test('hourly policies, VM policy and protection, other defaults changed', () => {
     const stack = newStack();
-    const vault = new HybridBackupVault(stack, 'Vault', { ...base, redundancy: VaultRedundancy.ZONE, immutability: VaultImmutability.DISABLED, softDeleteEnabled: false, publicNetworkAccessEnabled: true });
+    const vault = new HybridBackupVault(stack, 'Vault', { ...base, redundancy: VaultRedundancy.ZONE, immutability: VaultImmutability.DISABLED, publicNetworkAccessEnabled: true });
     vault.addFileSharePolicy('hourly', { hourlyIntervalHours: 4, hourlyWindowHours: 12, time: '08:30', dailyRetention: 30, weeklyRetention: 0, monthlyRetention: 0, yearlyRetention: 0 });
     vault.protectVm('app01', VM_ID);
     const json = synthJson(stack);
-    expect(onlyResource(json, 'azurerm_recovery_services_vault')).toMatchObject({ storage_mode_type: 'ZoneRedundant', cross_region_restore_enabled: false, immutability: 'Disabled', soft_delete_enabled: false, public_network_access_enabled: true });
+    expect(onlyResource(json, 'azurerm_recovery_services_vault')).toMatchObject({ storage_mode_type: 'ZoneRedundant', cross_region_restore_enabled: false, immutability: 'Disabled', soft_delete_enabled: true, public_network_access_enabled: true });
     const policy = onlyResource(json, 'azurerm_backup_policy_file_share');
     expect(policy.backup).toEqual({ frequency: 'Hourly', hourly: { interval: 4, start_time: '08:30', window_duration: 12 } });
     expect(policy.retention_weekly).toBeUndefined();
@@ -85,6 +85,30 @@ describe('HybridBackupVault', () => {
 
   test('fails when cross-region restore is asked on a vault that is not GeoRedundant', () => {
     expectValidationError(() => new HybridBackupVault(newStack(), 'Vault', { ...base, redundancy: VaultRedundancy.LOCAL, crossRegionRestoreEnabled: true }), 'RSV-CRR-GEO', 'crossRegionRestoreEnabled', true);
+  });
+
+  test('fails when soft delete is turned off', () => {
+    // GIVEN / WHEN / THEN: refused at construction with the rule id the policy rule pack uses
+    expectValidationError(() => new HybridBackupVault(newStack(), 'Vault', { ...base, softDeleteEnabled: false }), 'RSV-SOFT-DELETE', 'softDeleteEnabled', false);
+  });
+
+  test('accepts softDeleteEnabled: true', () => {
+    const stack = newStack();
+    new HybridBackupVault(stack, 'Vault', { ...base, softDeleteEnabled: true });
+    expect(onlyResource(synthJson(stack), 'azurerm_recovery_services_vault').soft_delete_enabled).toBe(true);
+  });
+
+  test('fails when an id of addFileSharePolicy, addVmPolicy, protectFileShare or protectVm is repeated (already refused)', () => {
+    const { stack, files } = withShare();
+    const vault = new HybridBackupVault(stack, 'Vault', base);
+    vault.addFileSharePolicy('first');
+    expectValidationError(() => vault.addFileSharePolicy('first'), 'BKP-POLICY-UNKNOWN', 'name', 'first');
+    vault.addVmPolicy('vms');
+    expectValidationError(() => vault.addVmPolicy('vms'), 'BKP-POLICY-UNKNOWN', 'name', 'vms');
+    vault.protectFileShare(files, 'finance');
+    expectValidationError(() => vault.protectFileShare(files, 'finance'), 'BKP-SHARE-UNKNOWN', 'shareName', 'finance');
+    vault.protectVm('app01', VM_ID);
+    expectValidationError(() => vault.protectVm('app01', VM_ID), 'BKP-VM-ID', 'name', 'app01');
   });
 
   test('warns when immutability is Locked, or no workspace is given', () => {

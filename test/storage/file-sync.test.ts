@@ -130,3 +130,25 @@ describe('FileSync', () => {
     expectValidationError(() => new FileSync(stack, 'C', { hub, privateEndpointSubnetName: 'nope', storageSyncPrincipalId: principal }), 'STG-PE-SUBNET', 'privateEndpointSubnetName', 'nope');
   });
 });
+
+describe('FileSync.addServerEndpoint names', () => {
+  test('fails when a server endpoint name is repeated in a sync group', () => {
+    // GIVEN a sync group with server endpoint fs01
+    const { stack, hub, files } = setup();
+    const sync = new FileSync(stack, 'Sync', { hub, privateEndpointSubnetName: 'privatelink', storageSyncPrincipalId: principal });
+    sync.addSyncGroup('finance', { fileShare: files, shareName: 'finance' });
+    sync.addServerEndpoint('finance', 'fs01', { registeredServerId: SERVER_1, serverLocalPath: 'D:\\x' });
+    // WHEN / THEN: fs01 again (another server) is refused with NAME-DUPLICATE
+    expectValidationError(() => sync.addServerEndpoint('finance', 'fs01', { registeredServerId: serverId('99999999-2222-3333-4444-555555555555'), serverLocalPath: 'D:\\x' }), 'NAME-DUPLICATE', 'name', 'fs01');
+  });
+
+  test('the same endpoint name in another sync group is accepted', () => {
+    const { stack, hub, files } = setup();
+    const sync = new FileSync(stack, 'Sync', { hub, privateEndpointSubnetName: 'privatelink', storageSyncPrincipalId: principal });
+    sync.addSyncGroup('finance', { fileShare: files, shareName: 'finance' });
+    sync.addSyncGroup('people', { fileShare: files, shareName: 'people' });
+    sync.addServerEndpoint('finance', 'fs01', { registeredServerId: SERVER_1, serverLocalPath: 'D:\\x' });
+    sync.addServerEndpoint('people', 'fs01', { registeredServerId: SERVER_1, serverLocalPath: 'D:\\y' });
+    expect(resourcesOf(synthJson(stack), 'azurerm_storage_sync_server_endpoint')).toHaveLength(2);
+  });
+});

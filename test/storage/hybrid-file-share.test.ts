@@ -196,3 +196,27 @@ describe('HybridFileShare', () => {
     for (const id of Object.keys(STORAGE_RULES)) expect(RuleCatalogue.has(id)).toBe(true);
   });
 });
+
+describe('HybridFileShare repeated calls', () => {
+  test('granting the same principal the same level on the same share twice is one role assignment', () => {
+    // GIVEN a share and a grant
+    const { stack, hub } = setup();
+    const files = new HybridFileShare(stack, 'Files', { hub, privateEndpointSubnetName: 'privatelink', shares: { finance: {} } });
+    const first = files.grantShareAccess('11111111-2222-3333-4444-555555555555', ShareAccessLevel.CONTRIBUTOR, 'finance');
+    // WHEN the same grant is repeated
+    const second = files.grantShareAccess('11111111-2222-3333-4444-555555555555', ShareAccessLevel.CONTRIBUTOR, 'finance');
+    // THEN it returns the existing assignment; a different level or scope is a new one
+    expect(second).toBe(first);
+    files.grantShareAccess('11111111-2222-3333-4444-555555555555', ShareAccessLevel.READER, 'finance');
+    files.grantShareAccess('11111111-2222-3333-4444-555555555555', ShareAccessLevel.CONTRIBUTOR);
+    expect(resourcesOf(synthJson(stack), 'azurerm_role_assignment').filter((r) => r.principal_id === '11111111-2222-3333-4444-555555555555')).toHaveLength(3);
+    const md = (stack.node.findChild('HandoffRunbook') as any).render() as string;
+    expect(md.match(/Storage File Data SMB Share Contributor to 11111111-2222-3333-4444-555555555555 on finance/g)).toHaveLength(1);
+  });
+
+  test('fails when a share name is repeated (already refused)', () => {
+    const { stack, hub } = setup();
+    const files = new HybridFileShare(stack, 'Files', { hub, privateEndpointSubnetName: 'privatelink', shares: { finance: {} } });
+    expectValidationError(() => files.addShare('finance'), 'STG-SHARE-DUPLICATE', 'name', 'finance');
+  });
+});
