@@ -181,12 +181,14 @@ export class SiteToSiteConnection extends Construct {
   public readonly bgpEnabled: boolean;
 
   private readonly key: SharedKeyConfig;
+  private readonly connectionName: string;
   private readonly props: SiteToSiteConnectionProps;
   private readonly addressSpaces: string[];
 
   constructor(scope: Construct, id: string, props: SiteToSiteConnectionProps) {
     super(scope, id);
     this.props = props;
+    this.connectionName = props.connectionName ?? generateName(this, 'connection');
     const gateway = props.gateway;
     this.bgpEnabled = props.bgpAsn !== undefined;
     this.ipsecPolicy = props.useAzureDefaultIpsecPolicy ? undefined : props.ipsecPolicy ?? IPSEC_POLICY;
@@ -215,7 +217,7 @@ export class SiteToSiteConnection extends Construct {
       : undefined;
     const policy = this.ipsecPolicy;
     this.connection = new VirtualNetworkGatewayConnection(this, 'Resource', {
-      name: props.connectionName ?? generateName(this, 'connection'),
+      name: this.connectionName,
       resourceGroupName: hub.resourceGroupName,
       location: hub.location,
       type: 'IPsec',
@@ -483,7 +485,7 @@ export class SiteToSiteConnection extends Construct {
       lines.push(`- Static routing: Azure sends ${(p.addressSpaces ?? []).map((a) => `\`${show(a)}\``).join(', ')} to this site; route Azure's address space to the tunnel on the device.`);
     }
     if (p.usePolicyBasedTrafficSelectors) lines.push('- Policy-based traffic selectors are on: the device must propose exactly the on-premises and Azure prefixes.');
-    lines.push('- Check: `az network vpn-connection show --name <connection> --resource-group <rg> --query connectionStatus` says `Connected`.');
+    lines.push(`- Check: \`az network vpn-connection show --name ${show(this.connectionName)} --resource-group ${Token.isUnresolved(p.gateway.hub.resourceGroupName) ? '<resource group>' : p.gateway.hub.resourceGroupName} --query connectionStatus\` says \`Connected\`.`);
     return lines.join('\n');
   }
 }
