@@ -14,7 +14,7 @@ import {
 } from './defaults';
 import { checkCidrs } from './hub-network';
 import { SharedKey, SharedKeyConfig } from './shared-key';
-import { AddressPlan } from '../core/address-plan';
+import { AddressPlan, onPremisesNetworkOf } from '../core/address-plan';
 import { cidrOverlaps, parseCidr } from '../core/cidr';
 import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
@@ -355,7 +355,7 @@ export class ExpressRouteCircuit extends Construct {
       plan.claim(problems, 'privatePeering.primaryPeerAddressPrefix', [peering.primaryPeerAddressPrefix], `primary peering link of circuit ${this.node.path}`);
       plan.claim(problems, 'privatePeering.secondaryPeerAddressPrefix', [peering.secondaryPeerAddressPrefix], `secondary peering link of circuit ${this.node.path}`);
     }
-    plan.claim(problems, 'onPremisesPrefixes', this.onPremisesPrefixes, `on-premises prefixes advertised over ExpressRoute circuit ${this.node.path}`);
+    plan.claim(problems, 'onPremisesPrefixes', this.onPremisesPrefixes, `on-premises prefixes advertised over ExpressRoute circuit ${this.node.path}`, onPremisesNetworkOf(this.node.path));
     problems.throwIfAny();
   }
 

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { EXPRESSROUTE_GATEWAY_SKU, ZONES } from './defaults';
 import type { ExpressRouteCircuit } from './expressroute-circuit';
 import { checkCidrs, IHubNetwork } from './hub-network';
-import { AddressPlan } from '../core/address-plan';
+import { AddressPlan, onPremisesNetworkOf } from '../core/address-plan';
 import { DiagnosticSetting } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
@@ -292,7 +292,7 @@ export class ExpressRouteGateway extends Construct {
     checkCidrs(problems, 'existingCircuitOnPremisesPrefixes', prefixes);
     problems.check(this.connections.some((c) => c.id === id), 'ER-CONNECTION-CIRCUIT', 'id', id, `a connection ${id} already exists on this gateway`, 'give each connection its own id');
     problems.throwIfAny();
-    AddressPlan.of(this).claim(problems, 'existingCircuitOnPremisesPrefixes', prefixes, `on-premises prefixes advertised over ExpressRoute circuit ${options.existingCircuitId}`);
+    AddressPlan.of(this).claim(problems, 'existingCircuitOnPremisesPrefixes', prefixes, `on-premises prefixes advertised over ExpressRoute circuit ${options.existingCircuitId}`, onPremisesNetworkOf(String(options.existingCircuitId)));
     problems.throwIfAny();
 
     const entry: { id: string; options: ExpressRouteConnectionOptions; connection?: VirtualNetworkGatewayConnection } = { id, options };

@@ -10,6 +10,7 @@ import { HubNetwork, IHubNetwork } from './hub-network';
 import { SiteToSiteConnection, SiteToSiteConnectionOptions } from './site-to-site-connection';
 import { VpnGateway, VpnType } from './vpn-gateway';
 import { VpnGatewaySku } from './vpn-gateway-sku';
+import { AddressPlan, onPremisesNetworkOf } from '../core/address-plan';
 import { cidrContains, parseCidr } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
 import { generateName } from '../core/naming';
@@ -119,6 +120,8 @@ export class HybridConnectivity extends Construct {
 
   private readonly props: HybridConnectivityProps;
   private readonly erPrefixes: string[];
+  /** Path of the circuit this stack owns, or the id of an existing one. */
+  private readonly circuitRef?: string;
 
   constructor(scope: Construct, id: string, props: HybridConnectivityProps) {
     super(scope, id);
@@ -126,6 +129,7 @@ export class HybridConnectivity extends Construct {
     this.hub = props.hub;
     this.mode = props.mode;
     this.erPrefixes = [...(props.circuit?.onPremisesPrefixes ?? props.existingCircuitOnPremisesPrefixes ?? [])];
+    this.circuitRef = props.circuit?.node.path ?? props.existingCircuitId;
     this.validate(props);
 
     const withEr = this.mode !== HybridConnectivityMode.VPN;
@@ -216,6 +220,11 @@ export class HybridConnectivity extends Construct {
       }
     }
     problems.throwIfAny();
+    if (this.mode === HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER) {
+      // The VPN site is the ExpressRoute network's backup path: its prefixes may equal the
+      // ExpressRoute-advertised ones (more-specific ones are refused above).
+      if (this.circuitRef !== undefined) AddressPlan.of(this).assignNetwork(`${this.vpnGateway!.node.path}/${id}`, onPremisesNetworkOf(this.circuitRef));
+    }
     return this.vpnGateway!.addSite(id, options);
   }
 

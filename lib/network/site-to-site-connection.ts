@@ -301,7 +301,8 @@ export class SiteToSiteConnection extends Construct {
       'without BGP the gateway only routes to the prefixes listed on the site, and none are',
       'list the on-premises prefixes, or set `bgpAsn` and `bgpPeeringAddress`',
     );
-    AddressPlan.of(this).claim(problems, 'addressSpaces', spaces, `on-premises site ${this.node.path}`);
+    const plan = AddressPlan.of(this);
+    plan.claim(problems, 'addressSpaces', spaces, `on-premises site ${this.node.path}`, plan.networkOf(this.node.path));
 
     if (this.bgpEnabled) {
       problems.check(

@@ -229,3 +229,29 @@ describe('HybridConnectivity.addSite ids', () => {
     expectValidationError(() => connectivity.addSite('Dc', { gatewayAddress: '203.0.113.31', bgpAsn: 65021, bgpPeeringAddress: '172.16.255.2' }), 'NAME-DUPLICATE', 'id', 'Dc');
   });
 });
+
+describe('HybridConnectivity failover with a static-route VPN site', () => {
+  test('the VPN site may carry exactly the ExpressRoute-advertised prefixes (the same network, reached two ways)', () => {
+    // GIVEN a failover hub whose circuit advertises 172.16.0.0/16
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
+    const circuit = new ExpressRouteCircuit(stack, 'Circuit', { ...base, serviceProviderName: 'Equinix', peeringLocation: 'Amsterdam', bandwidthInMbps: 50, onPremisesPrefixes: ['172.16.0.0/16'] });
+    const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER });
+    // WHEN a static VPN site backs it up with the same prefix
+    connectivity.addSite('Backup', { gatewayAddress: '203.0.113.40', addressSpaces: ['172.16.0.0/16'] });
+    // THEN it synthesizes, with the prefix on the local network gateway
+    const lng = onlyResource(synthJson(stack), 'azurerm_local_network_gateway');
+    expect(lng.address_space).toEqual(['172.16.0.0/16']);
+  });
+
+  test('fails when the same prefix is claimed by a site that is not the circuit\'s backup', () => {
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
+    const circuit = new ExpressRouteCircuit(stack, 'Circuit', { ...base, serviceProviderName: 'Equinix', peeringLocation: 'Amsterdam', bandwidthInMbps: 50, onPremisesPrefixes: ['172.16.0.0/16'] });
+    new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER });
+    const otherHub = new HubNetwork(stack, 'OtherHub', { ...base, addressSpace: ['10.1.0.0/16'] });
+    const vpn = new HybridConnectivity(stack, 'Vpn', { hub: otherHub, mode: HybridConnectivityMode.VPN });
+    const error = expectValidationError(() => vpn.addSite('Elsewhere', { gatewayAddress: '203.0.113.41', addressSpaces: ['172.16.0.0/16'] }), 'NET-ADDRESS-OVERLAP', 'addressSpaces', '172.16.0.0/16');
+    expect(error.message).toContain('overlaps 172.16.0.0/16 (on-premises prefixes advertised over ExpressRoute circuit test/Circuit)');
+  });
+});
