@@ -59,6 +59,12 @@ project.jest!.config.transform = {
 // and take `none` as a test path pattern.)
 project.testTask.reset('jest --ci --json --outputFile=test-reports/jest-results.json');
 
+// jsii type-checks lib/; this type-checks the tests, examples and benchmarks too (CI runs it).
+project.addTask('typecheck', {
+  description: 'Type-check tests, examples and lib with tsc (no emit)',
+  exec: 'tsc --noEmit -p test/tsconfig.json',
+});
+
 // `npm run examples`: type-check with jsii, synthesize every example with the cdktf CLI, draw them.
 project.addTask('examples', {
   description: 'Synthesize every example into cdktf.out/stacks/',

@@ -1,8 +1,12 @@
 // Public API: re-exports only; nothing runs at import time.
-export { ValidationErrors, ValidationProblem } from './core/errors';
-export { RuleCatalogue, RuleInfo, RuleLevel } from './core/rules';
-export { DiagnosticSetting, DiagnosticSettingProps, DiagnosticsOptions } from './core/diagnostics';
-export { Runbook, IRunbookSection, HandoffOutputOptions } from './core/outputs';
+export { ValidationErrors } from './core/errors';
+export type { ValidationProblem } from './core/errors';
+export { RuleCatalogue, RuleLevel } from './core/rules';
+export type { RuleInfo } from './core/rules';
+export { DiagnosticSetting } from './core/diagnostics';
+export type { DiagnosticSettingProps, DiagnosticsOptions } from './core/diagnostics';
+export { Runbook } from './core/outputs';
+export type { IRunbookSection, HandoffOutputOptions } from './core/outputs';
 export { HybridTags } from './core/tags';
 export * from './management/log-analytics-workspace';
 export * from './network/hub-network';
@@ -22,7 +26,8 @@ export * from './resiliency/backup-vault';
 export * from './resiliency/test-failover-network';
 export * from './resiliency/site-recovery-hyperv';
 export * from './resiliency/site-recovery-vmware';
-export { HybridChecks, HybridChecksProps, RuleSuppression } from './checks/hybrid-checks';
+export { HybridChecks } from './checks/hybrid-checks';
+export type { HybridChecksProps, RuleSuppression } from './checks/hybrid-checks';
 export * from './network/expressroute-circuit';
 export * from './network/expressroute-gateway';
 export * from './network/hybrid-connectivity';

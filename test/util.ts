@@ -1,5 +1,5 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import { ValidationError } from '../lib/core/errors';
 
 /** A stack with the azurerm provider, ready for constructs (GIVEN). */

@@ -53,7 +53,7 @@ test('CrossCloudTrafficManager (+ endpoints, every routing method): synthesizes 
         // Two endpoints with one name (the construct id here) are refused (NAME-DUPLICATE for the id,
         // APP-TM-ENDPOINT-DUPLICATE for the name).
         const names = endpoints.map((e, i) => (e.name === undefined ? undefined : e.sameName ? e.name : `${e.name}${i}`));
-        const ids = endpoints.map((e, i) => names[i] ?? `Endpoint${i}`);
+        const ids = endpoints.map((_e, i) => names[i] ?? `Endpoint${i}`);
         runs.classify('CrossCloudTrafficManager', () => {
           const stack = newStack();
           const tm = new CrossCloudTrafficManager(stack, 'Tm', {

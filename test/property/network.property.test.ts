@@ -97,7 +97,7 @@ test('VpnGateway + sites: any gateway and site settings synthesize valid JSON or
       fc.boolean(),
       mostly(fc.constant(true), fc.constant(false)),
       mostly(fc.constant(65515), asn),
-      mostly(fc.constant([]), fc.array(apipa, { maxLength: 2 })),
+      mostly(fc.constant<string[]>([]), fc.array(apipa, { maxLength: 2 })),
       fc.array(
         fc.record({
           address: mostly(publicIp.map((a): string | undefined => a), fc.option(fc.oneof(ipv4, fc.constantFrom('10.1.1.1', 'x')), { nil: undefined })),

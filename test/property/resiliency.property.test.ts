@@ -92,8 +92,8 @@ test('HybridBackupVault (+ file share and VM policies, protected shares and VMs)
 });
 
 const testNetwork = fc.record({
-  space: m(opt(fc.constantFrom(['10.255.0.0/16'], ['10.0.0.0/16', '192.168.0.0/24'])), fc.constantFrom([] as string[], ['x'], ['10.0.0.1/16'])),
-  subnets: m(opt(fc.constantFrom({ default: '10.255.0.0/24' }, { app: '10.255.1.0/24', data: '10.255.2.0/24' })), fc.constantFrom({ outside: '172.16.0.0/24' }, { 'bad name': '10.255.0.0/24' })),
+  space: m(opt(fc.constantFrom<string[]>(['10.255.0.0/16'], ['10.0.0.0/16', '192.168.0.0/24'])), fc.constantFrom([] as string[], ['x'], ['10.0.0.1/16'])),
+  subnets: m(opt(fc.constantFrom<Record<string, string>>({ default: '10.255.0.0/24' }, { app: '10.255.1.0/24', data: '10.255.2.0/24' })), fc.constantFrom<Record<string, string>>({ outside: '172.16.0.0/24' }, { 'bad name': '10.255.0.0/24' })),
 });
 /** The test network's subnets must sit in its address space: pair the generated ones when the space is the default. */
 function subnetsFor(space: string[] | undefined, subnets: Record<string, string> | undefined): Record<string, string> | undefined {
