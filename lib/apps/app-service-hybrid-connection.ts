@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { Address6 } from 'ip-address';
 import { HYBRID_CONNECTION_LIMITS, LISTENER_RULE_NAME, SENDER_RULE_NAME } from './defaults';
 import { isIpv4Address } from '../core/cidr';
+import { isDnsName } from '../core/dns';
 import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
@@ -161,7 +162,6 @@ export class HybridConnectionEndpoint extends Construct {
   }
 }
 
-const DNS_NAME = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 /** Attribute names whose values are keys or connection strings. */
 const SECRET_ATTRIBUTE = /^((primary|secondary)_(key|connection_string)|send_key_value)$/;
 
@@ -270,7 +270,7 @@ export class AppServiceHybridConnection extends Construct {
       const isIp = isIpv4Address(host) || Address6.isValid(host.replace(/^\[|\]$/g, ''));
       problems.check(isIp, 'APP-HC-HOST', 'host', host, 'the app resolves the endpoint by name: an IP address does not route through the hybrid connection', 'use the DNS name of the on-premises host, e.g. `sql01.corp.contoso.com`');
       problems.check(lower === 'localhost' || lower.endsWith('.localhost'), 'APP-HC-HOST', 'host', host, '`localhost` is the app\'s own sandbox (refused on Linux)', 'use the DNS name of the on-premises host as the Hybrid Connection Manager resolves it');
-      problems.check(!isIp && !DNS_NAME.test(host), 'APP-HC-HOST', 'host', host, 'the host must be a DNS name, without scheme, port or path', 'give the port in `port`, e.g. host `sql01.corp.contoso.com`, port 1433');
+      problems.check(!isIp && (host.endsWith('.') || !isDnsName(host, false)), 'APP-HC-HOST', 'host', host, 'the host must be a DNS name, without scheme, port or path', 'give the port in `port`, e.g. host `sql01.corp.contoso.com`, port 1433');
     }
     if (!Token.isUnresolved(port)) {
       problems.check(!Number.isInteger(port) || port < 1 || port > 65535, 'APP-HC-PORT', 'port', port, 'the port is a TCP port 1-65535', 'use the on-premises service port, e.g. 1433');

@@ -16,6 +16,7 @@ import {
   PROBE_TOLERATED_FAILURES,
 } from './defaults';
 import { isIpv4Address } from '../core/cidr';
+import { isDnsLabel, isDnsName } from '../core/dns';
 import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
@@ -187,8 +188,6 @@ interface EndpointEntry {
   readonly enabled: boolean;
 }
 
-const FQDN = /^(?=.{1,253}\.?$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.?$/;
-const DNS_LABEL = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
 const METRIC_NAMESPACE = 'Microsoft.Network/trafficManagerProfiles';
 const ENDPOINT_STATE_METRIC = 'ProbeAgentCurrentEndpointStateByProfileResourceId';
 
@@ -238,7 +237,7 @@ export class CrossCloudTrafficManager extends Construct {
     checkName(problems, 'trafficManagerProfile', 'name', props.name);
     if (!Token.isUnresolved(this.relativeName)) {
       problems.check(
-        !DNS_LABEL.test(this.relativeName),
+        !isDnsLabel(this.relativeName),
         'APP-TM-DNS-NAME',
         props.relativeName !== undefined ? 'relativeName' : 'name',
         this.relativeName,
@@ -373,7 +372,7 @@ export class CrossCloudTrafficManager extends Construct {
       if (this.routingMethod === TrafficRoutingMethod.MULTI_VALUE) {
         problems.check(!isIp, 'APP-TM-MULTIVALUE', 'target', target, 'MultiValue routing serves only endpoints given as IPv4 or IPv6 addresses', 'give the endpoint\'s public IP address, or use another routing method');
       } else {
-        problems.check(!isIp && !FQDN.test(target), 'APP-TM-ENDPOINT-TARGET', 'target', target, 'the target must be a fully qualified DNS name, without scheme, port or path', 'use e.g. `app.local.azurestack.external`');
+        problems.check(!isIp && !isDnsName(target, true), 'APP-TM-ENDPOINT-TARGET', 'target', target, 'the target must be a fully qualified DNS name, without scheme, port or path', 'use e.g. `app.local.azurestack.external`');
       }
     }
     const location = options.endpointLocation;

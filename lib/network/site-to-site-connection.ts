@@ -9,6 +9,7 @@ import { SharedKey, SharedKeyConfig } from './shared-key';
 import type { VpnGateway } from './vpn-gateway';
 import { AddressPlan } from '../core/address-plan';
 import { isIpv4Address } from '../core/cidr';
+import { isDnsName } from '../core/dns';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
@@ -282,7 +283,7 @@ export class SiteToSiteConnection extends Construct {
     const fqdn = props.gatewayFqdn;
     if (fqdn !== undefined && !Token.isUnresolved(fqdn)) {
       problems.check(
-        !/^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/.test(fqdn),
+        !isDnsName(fqdn, true),
         'VPN-SITE-ENDPOINT',
         'gatewayFqdn',
         fqdn,
