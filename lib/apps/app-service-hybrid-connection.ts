@@ -244,7 +244,7 @@ export class AppServiceHybridConnection extends Construct {
 
   /** Sends the relay's hybrid connection logs and metrics to a workspace. */
   public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options: DiagnosticsOptions = {}): DiagnosticSetting {
-    const setting = new DiagnosticSetting(this, `Diagnostics${this.diagnosticSettings.length || ''}`, {
+    const setting = DiagnosticSetting.send(this, {
       targetResourceId: this.namespace.id,
       resourceType: 'azurerm_relay_namespace',
       workspace,

@@ -353,7 +353,7 @@ export class CrossCloudTrafficManager extends Construct {
 
   /** Sends the profile's probe health logs and metrics to a workspace. */
   public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options: DiagnosticsOptions = {}): DiagnosticSetting {
-    const setting = new DiagnosticSetting(this, `Diagnostics${this.diagnosticSettings.length || ''}`, {
+    const setting = DiagnosticSetting.send(this, {
       targetResourceId: this.profile.id,
       resourceType: 'azurerm_traffic_manager_profile',
       workspace,

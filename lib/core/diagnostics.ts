@@ -103,6 +103,18 @@ export class DiagnosticSetting extends Construct {
     return Object.keys(LOG_CATEGORIES).sort();
   }
 
+  /**
+   * Adds a diagnostic setting under `owner` with the next free construct id (`Diagnostics`,
+   * `Diagnostics1`, ...) and, unless named, the next free setting name (`to-log-analytics`,
+   * `to-log-analytics-1`, ...): Azure refuses two settings of one name on a resource. This is
+   * what every construct's `sendDiagnosticsTo` calls.
+   */
+  public static send(owner: Construct, props: DiagnosticSettingProps): DiagnosticSetting {
+    let n = 0;
+    while (owner.node.tryFindChild(`Diagnostics${n || ''}`)) n++;
+    return new DiagnosticSetting(owner, `Diagnostics${n || ''}`, { ...props, name: props.name ?? `to-log-analytics${n ? `-${n}` : ''}` });
+  }
+
   /** The diagnostic setting resource (escape hatch). */
   public readonly resource: MonitorDiagnosticSetting;
 

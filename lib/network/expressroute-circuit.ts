@@ -235,7 +235,7 @@ export class ExpressRouteCircuit extends Construct {
 
   /** Sends the circuit's PeeringRouteLog and metrics to a workspace. */
   public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options: DiagnosticsOptions = {}): DiagnosticSetting {
-    const setting = new DiagnosticSetting(this, `Diagnostics${this.diagnosticSettings.length || ''}`, {
+    const setting = DiagnosticSetting.send(this, {
       targetResourceId: this.circuit.id,
       resourceType: 'azurerm_express_route_circuit',
       workspace,

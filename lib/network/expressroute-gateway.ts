@@ -209,7 +209,7 @@ export class ExpressRouteGateway extends Construct {
    * log categories of `azurerm_virtual_network_gateway` do not apply.)
    */
   public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace): DiagnosticSetting {
-    const setting = new DiagnosticSetting(this, `Diagnostics${this.diagnosticSettings.length || ''}`, {
+    const setting = DiagnosticSetting.send(this, {
       targetResourceId: this.gateway.id,
       resourceType: 'azurerm_virtual_network_gateway',
       workspace,

@@ -247,7 +247,7 @@ export class VpnGateway extends Construct {
 
   /** Sends the gateway's logs (all its categories) and metrics to a workspace. */
   public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options: DiagnosticsOptions = {}): DiagnosticSetting {
-    const setting = new DiagnosticSetting(this, `Diagnostics${this.diagnosticSettings.length || ''}`, {
+    const setting = DiagnosticSetting.send(this, {
       targetResourceId: this.gateway.id,
       resourceType: 'azurerm_virtual_network_gateway',
       workspace,

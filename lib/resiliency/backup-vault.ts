@@ -404,7 +404,7 @@ export class HybridBackupVault extends Construct implements IRecoveryServicesVau
 
   /** Sends the vault's backup and Site Recovery logs and metrics to a Log Analytics workspace. */
   public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options: DiagnosticsOptions = {}): DiagnosticSetting {
-    return new DiagnosticSetting(this, 'Diagnostics', {
+    return DiagnosticSetting.send(this, {
       ...options,
       targetResourceId: this.vault.id,
       resourceType: 'azurerm_recovery_services_vault',

@@ -447,7 +447,7 @@ export class HybridFileShare extends Construct {
 
   /** Sends the file service's logs and metrics to a Log Analytics workspace. */
   public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options: DiagnosticsOptions = {}): DiagnosticSetting {
-    return new DiagnosticSetting(this, 'Diagnostics', {
+    return DiagnosticSetting.send(this, {
       ...options,
       targetResourceId: `${this.storageAccount.id}/fileServices/default`,
       resourceType: 'azurerm_storage_account_file_service',

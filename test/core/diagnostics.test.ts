@@ -1,5 +1,5 @@
-import { DiagnosticSetting, LogAnalyticsWorkspace } from '../../lib';
-import { expectValidationError, newStack, onlyResource, synthJson } from '../util';
+import { DiagnosticSetting, HybridBackupVault, LogAnalyticsWorkspace } from '../../lib';
+import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson } from '../util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 
@@ -96,5 +96,22 @@ describe('LogAnalyticsWorkspace', () => {
 
   test('fails when the name breaks Azure rules', () => {
     expectValidationError(() => new LogAnalyticsWorkspace(newStack(), 'Workspace', { ...base, name: 'log_1' }), 'NAME-INVALID', 'name', 'log_1');
+  });
+});
+
+describe('DiagnosticSetting.send (what every sendDiagnosticsTo uses)', () => {
+  test('a second setting on one resource gets its own construct id and setting name', () => {
+    // GIVEN a backup vault already sending to one workspace
+    const stack = newStack();
+    const first = LogAnalyticsWorkspace.fromWorkspaceId(stack, 'First', '/subscriptions/s/workspaces/first');
+    const second = LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Second', '/subscriptions/s/workspaces/second');
+    const vault = new HybridBackupVault(stack, 'Vault', { ...base, logAnalyticsWorkspace: first });
+    // WHEN it sends to a second one
+    const setting = vault.sendDiagnosticsTo(second);
+    // THEN both exist, with distinct names (Azure refuses two of one name on a resource)
+    expect(setting.node.id).toBe('Diagnostics1');
+    const settings = resourcesOf(synthJson(stack), 'azurerm_monitor_diagnostic_setting');
+    expect(settings.map((s) => s.name).sort()).toEqual(['to-log-analytics', 'to-log-analytics-1']);
+    expect(settings.map((s) => s.log_analytics_workspace_id).sort()).toEqual(['/subscriptions/s/workspaces/first', '/subscriptions/s/workspaces/second']);
   });
 });
