@@ -9,7 +9,7 @@ import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
 import { generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import { resolveExpression } from '../core/tokens';
+import { resolveExpression, synthesizedBody } from '../core/tokens';
 
 /** Scope of a Flux configuration. */
 export enum FluxScope {
@@ -268,14 +268,14 @@ export class ArcKubernetes extends Construct {
     const bare = (value: unknown) => String(resolveExpression(this, value)).replace(/^\$\{(.*)\}$/, '$1');
     const flux = bare(this.fluxExtension.fqn);
     for (const [name, configuration] of this.configurations) {
-      const dependsOn = ((configuration.toTerraform() as any).resource?.azurerm_arc_kubernetes_flux_configuration?.[configuration.friendlyUniqueId]?.depends_on ?? []) as string[];
+      const dependsOn = (synthesizedBody(configuration).depends_on ?? []) as string[];
       if (!dependsOn.map(bare).includes(flux)) {
         errors.push(`[ARC-FLUX-DEPENDS] ${configuration.node.path}: Flux configuration ${name} does not depend on ${flux}. Fix: keep depends_on = [${flux}]`);
       }
     }
     for (const extension of [this.fluxExtension, this.containerInsightsExtension]) {
       if (!extension) continue;
-      const body = (extension.toTerraform() as any).resource.azurerm_arc_kubernetes_cluster_extension[extension.friendlyUniqueId];
+      const body = synthesizedBody(extension);
       if (body.release_namespace !== undefined && body.target_namespace !== undefined) {
         errors.push(`[ARC-EXT-NAMESPACE] ${extension.node.path}: release_namespace and target_namespace are both set. Fix: keep one`);
       }

@@ -20,6 +20,7 @@ import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
+import { isLiteralString, synthesizedBody } from '../core/tokens';
 import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
 
 /** Service tier of a circuit. */
@@ -378,10 +379,8 @@ export class ExpressRouteCircuit extends Construct {
 
   /** Catches a literal MD5 key set through the escape hatch. */
   private validateKeyNotLiteral(): string[] {
-    const config = this.privatePeering?.toTerraform().resource?.azurerm_express_route_circuit_peering;
-    const body = config ? (Object.values(config)[0] as Record<string, any>) : undefined;
-    const key = body?.shared_key;
-    if (typeof key !== 'string' || Token.isUnresolved(key) || /^\$\{.*\}$/s.test(key)) return [];
+    const key = this.privatePeering ? synthesizedBody(this.privatePeering).shared_key : undefined;
+    if (!isLiteralString(key)) return [];
     return [
       `[ER-SHARED-KEY-LITERAL] ${this.privatePeering!.node.path}: \`sharedKey\` = (literal, ${key.length} characters): the MD5 key is a literal in the Terraform configuration. Fix: use SharedKey.generate(25), SharedKey.fromVariable() or SharedKey.fromKeyVaultSecret()`,
     ];

@@ -15,7 +15,7 @@ import { cidrContains, parseCidr } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
 import { generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import { resolveExpression } from '../core/tokens';
+import { resolveExpression, synthesizedBody } from '../core/tokens';
 import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
 
 /** How the hub reaches on-premises. */
@@ -291,9 +291,8 @@ export class HybridConnectivity extends Construct {
     const errors: string[] = [];
     const vpn = this.vpnGateway!.gateway;
     const er = this.expressRouteGateway!.gateway;
-    const body = (g: typeof vpn): Record<string, any> => Object.values(g.toTerraform().resource.azurerm_virtual_network_gateway)[0] as Record<string, any>;
-    const vpnBody = body(vpn);
-    const erBody = body(er);
+    const vpnBody = synthesizedBody(vpn);
+    const erBody = synthesizedBody(er);
     const subnets = (b: Record<string, any>): unknown[] => (Array.isArray(b.ip_configuration) ? b.ip_configuration : [b.ip_configuration]).map((c: any) => resolveExpression(this, c?.subnet_id));
     const erSubnet = subnets(erBody)[0];
     const path = vpn.node.path;

@@ -13,7 +13,7 @@ import { isDnsName } from '../core/dns';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import { displayValue } from '../core/tokens';
+import { displayValue, isLiteralString, synthesizedBody } from '../core/tokens';
 import { Address4 } from 'ip-address';
 
 /**
@@ -436,10 +436,8 @@ export class SiteToSiteConnection extends Construct {
 
   /** The key must reach the connection as an expression, even after escape-hatch edits. */
   private validateKeyNotLiteral(): string[] {
-    const resources = this.connection.toTerraform().resource?.azurerm_virtual_network_gateway_connection;
-    const body = resources ? (Object.values(resources)[0] as Record<string, unknown>) : undefined;
-    const key = body?.shared_key;
-    if (typeof key === 'string' && !Token.isUnresolved(key) && !key.includes('${')) {
+    const key = synthesizedBody(this.connection).shared_key;
+    if (isLiteralString(key)) {
       return [`[VPN-SHARED-KEY-LITERAL] ${this.connection.node.path}: \`sharedKey\` = (literal, ${key.length} characters): the pre-shared key is a literal in the Terraform configuration. Fix: use SharedKey.generate(), SharedKey.fromVariable() or SharedKey.fromKeyVaultSecret()`];
     }
     return [];

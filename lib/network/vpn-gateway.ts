@@ -14,7 +14,7 @@ import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import { displayValue } from '../core/tokens';
+import { displayValue, synthesizedBody } from '../core/tokens';
 import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
 
 /** VPN gateway generation. */
@@ -416,9 +416,7 @@ export class VpnGateway extends Construct {
 
   /** Catches escape-hatch edits that leave the gateway with the wrong number of ip_configuration blocks. */
   private validateIpConfigurations(): string[] {
-    const config = this.gateway.toTerraform().resource?.azurerm_virtual_network_gateway;
-    const body = config ? (Object.values(config)[0] as Record<string, any>) : undefined;
-    if (!body) return [];
+    const body = synthesizedBody(this.gateway);
     const ipConfigurations = Array.isArray(body.ip_configuration) ? body.ip_configuration.length : body.ip_configuration ? 1 : 0;
     const activeActive = body.active_active === true;
     const pointToSite = body.vpn_client_configuration !== undefined;

@@ -73,6 +73,7 @@ describe('policy rules', () => {
   test('shared keys of ExpressRoute circuit peerings are checked too; expressions pass', () => {
     expect(run('VPN-SHARED-KEY-LITERAL', 'azurerm_express_route_circuit_peering', { shared_key: 'abc' })).toHaveLength(1);
     expect(run('VPN-SHARED-KEY-LITERAL', 'azurerm_express_route_circuit_peering', { shared_key: '${var.key}' })).toEqual([]);
+    expect(run('VPN-SHARED-KEY-LITERAL', 'azurerm_express_route_circuit_peering', { shared_key: 'abc${var.key}' })).toHaveLength(1);
   });
 
   test('NSG on GatewaySubnet: a literal subnet id and an inline virtual network subnet are caught', () => {

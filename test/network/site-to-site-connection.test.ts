@@ -328,6 +328,23 @@ describe('SiteToSiteConnection', () => {
       expect(errors[0]).not.toContain("'literal'");
       expect(errors.join('\n')).not.toMatch(/= "?literal"?/);
     });
+
+    test('fails at synth when a literal prefix is glued to an expression in the shared key', () => {
+      // GIVEN
+      const { stack, gateway } = gatewayStack();
+      const site = gateway.addSite('Paris', staticSite);
+      // WHEN: part of the key would sit in the repository
+      site.connection.addOverride('shared_key', 'abc${var.key}');
+      // THEN
+      expect(validationErrors(stack).join('\n')).toMatch(/\[VPN-SHARED-KEY-LITERAL\] test\/Vpn\/Paris\/Resource/);
+    });
+
+    test('a key that is one whole expression passes', () => {
+      const { stack, gateway } = gatewayStack();
+      const site = gateway.addSite('Paris', staticSite);
+      site.connection.addOverride('shared_key', '${var.key}');
+      expect(validationErrors(stack)).toEqual([]);
+    });
   });
 
   test('snapshot: a minimal gateway with one site', () => {

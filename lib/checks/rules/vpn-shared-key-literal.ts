@@ -1,4 +1,5 @@
-import { fails, HybridRule, isExpression } from '../rule';
+import { isLiteralString } from '../../core/tokens';
+import { fails, HybridRule } from '../rule';
 
 /** A connection or circuit peering shared key is never a literal in the configuration. */
 export const VPN_SHARED_KEY_LITERAL: HybridRule = {
@@ -6,7 +7,8 @@ export const VPN_SHARED_KEY_LITERAL: HybridRule = {
   types: ['azurerm_virtual_network_gateway_connection', 'azurerm_express_route_circuit_peering'],
   check: (_type, body) => {
     const key = body.shared_key;
-    if (key === undefined || key === null || isExpression(key)) return 'compliant';
+    // The same definition the constructs use: only one whole expression is no literal.
+    if (key === undefined || key === null || (typeof key === 'string' && !isLiteralString(key))) return 'compliant';
     return fails('shared_key', `shared_key is a literal (${String(key).length} characters) in the Terraform configuration and its state. Fix: take it from random_password, a variable or a Key Vault secret`);
   },
 };
