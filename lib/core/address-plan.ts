@@ -1,6 +1,6 @@
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { CidrRange, cidrOverlaps, parseCidr } from './cidr';
+import { CidrRange, parseCidr } from './cidr';
 import { ProblemCollector } from './errors';
 
 interface Claim {
@@ -12,6 +12,24 @@ interface Claim {
    * on-premises prefixes advertised over ExpressRoute and, as failover, over a VPN site.
    */
   readonly network?: string;
+  /** Position in claim order: the earliest clashing claim is the one an error names. */
+  readonly seq: number;
+  /** `range.first` and `range.last` as numbers (exact for IPv4), for cheap comparisons. */
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * Claims that overlap one another, kept as one entry of the sorted index. Only claims of one
+ * network may overlap (anything else is refused), so a group is either a single claim without a
+ * network or the overlapping claims of one network; groups never overlap each other.
+ */
+interface Group {
+  first: number;
+  last: number;
+  readonly network?: string;
+  /** In claim order. */
+  claims: Claim[];
 }
 
 const PLANS = new WeakMap<TerraformStack, AddressPlan>();
@@ -19,6 +37,10 @@ const PLANS = new WeakMap<TerraformStack, AddressPlan>();
 /**
  * The address ranges of one stack's hybrid network: hub, spokes and on-premises sites. Each
  * claim is checked against all earlier ones, and an overlap is an error naming both ranges.
+ *
+ * Claims are indexed as disjoint groups sorted by first address, so checking a claim is a binary
+ * search plus a look at the groups it overlaps (none, when it is accepted), not a scan of every
+ * earlier claim.
  */
 export class AddressPlan {
   public static of(scope: IConstruct): AddressPlan {
@@ -31,7 +53,10 @@ export class AddressPlan {
     return plan;
   }
 
+  /** Every accepted claim, in claim order. */
   private readonly claims: Claim[] = [];
+  /** Disjoint groups of claims, sorted by first address. */
+  private readonly groups: Group[] = [];
   private readonly networks = new Map<string, string>();
 
   /**
@@ -53,13 +78,24 @@ export class AddressPlan {
    * skipped here: the caller validates syntax.
    */
   public claim(problems: ProblemCollector, prop: string, cidrs: string[], owner: string, network?: string): void {
-    const fresh: Claim[] = [];
     for (const cidr of cidrs) {
       if (Token.isUnresolved(cidr)) continue;
       const range = parseCidr(cidr);
       if (!range) continue;
-      const sameNetwork = (c: Claim) => network !== undefined && c.network === network;
-      const clash = [...this.claims, ...fresh].find((c) => cidrOverlaps(c.range, range) && !sameNetwork(c));
+      const first = Number(range.first);
+      const last = Number(range.last);
+      // Groups overlapping [first, last] form one run of the sorted index, from the first group
+      // that ends at or after `first`.
+      const start = this.firstEndingAtOrAfter(first);
+      let end = start;
+      let clash: Claim | undefined;
+      for (; end < this.groups.length && this.groups[end].first <= last; end++) {
+        const group = this.groups[end];
+        if (network !== undefined && group.network === network) continue;
+        // The group's earliest claim that overlaps the range (a group's span may cover gaps).
+        const hit = group.claims.find((c) => c.first <= last && first <= c.last);
+        if (hit && (!clash || hit.seq < clash.seq)) clash = hit;
+      }
       if (clash) {
         problems.add(
           'NET-ADDRESS-OVERLAP',
@@ -70,14 +106,37 @@ export class AddressPlan {
         );
         continue;
       }
-      fresh.push({ range, owner, network });
+      const claim: Claim = { range, owner, network, seq: this.claims.length, first, last };
+      this.claims.push(claim);
+      // Accepted: every group it overlaps is of the same network; merge them with it into one.
+      const merged: Group = { first, last, network, claims: [] };
+      for (let i = start; i < end; i++) {
+        const group = this.groups[i];
+        merged.first = Math.min(merged.first, group.first);
+        merged.last = Math.max(merged.last, group.last);
+        merged.claims.push(...group.claims);
+      }
+      merged.claims.push(claim);
+      if (end - start > 1) merged.claims.sort((a, b) => a.seq - b.seq);
+      this.groups.splice(start, end - start, merged);
     }
-    this.claims.push(...fresh);
   }
 
   /** Every claimed range with its owner, in claim order. */
   public list(): { cidr: string; owner: string }[] {
     return this.claims.map((c) => ({ cidr: c.range.cidr, owner: c.owner }));
+  }
+
+  /** Index of the first group whose last address is >= `address` (groups are disjoint and sorted). */
+  private firstEndingAtOrAfter(address: number): number {
+    let lo = 0;
+    let hi = this.groups.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.groups[mid].last < address) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 

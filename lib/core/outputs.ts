@@ -53,6 +53,9 @@ export class Runbook extends Construct {
 
   private readonly sections: IRunbookSection[] = [];
   private readonly outputs: { name: string; description: string; sensitive: boolean; source: string }[] = [];
+  /** Names and sources (`path\0id`) of `outputs`, for constant-time clash checks. */
+  private readonly outputNames = new Set<string>();
+  private readonly outputSources = new Set<string>();
   private readonly stack: TerraformStack;
 
   private constructor(scope: TerraformStack, id: string) {
@@ -76,25 +79,28 @@ export class Runbook extends Construct {
    * Returns the output's name, as `terraform output -raw <name>` takes it.
    */
   public addOutput(owner: IConstruct, id: string, options: HandoffOutputOptions): string {
-    const name = this.uniqueOutputName(owner, id);
+    const source = `${owner.node.path}\0${id}`;
+    const name = this.uniqueOutputName(owner, id, source);
     const output = new TerraformOutput(owner, `Output${id}`, {
       value: options.value,
       description: options.description,
       sensitive: options.sensitive ?? false,
     });
     output.overrideLogicalId(name);
-    this.outputs.push({ name, description: options.description, sensitive: options.sensitive ?? false, source: `${owner.node.path}\0${id}` });
+    this.outputs.push({ name, description: options.description, sensitive: options.sensitive ?? false, source });
+    this.outputNames.add(name);
+    this.outputSources.add(source);
     return name;
   }
 
   /** `outputName`, with a stable hash suffix when another output of the stack already has the name. */
-  private uniqueOutputName(owner: IConstruct, id: string): string {
+  private uniqueOutputName(owner: IConstruct, id: string, source: string): string {
     const base = outputName(owner, id);
     // The same owner and id twice is a programming error of the caller, not a clash of names.
-    if (this.outputs.some((o) => o.source === `${owner.node.path}\0${id}`)) {
+    if (this.outputSources.has(source)) {
       throw new Error(`Hand-off output '${base}' is defined twice (construct ${owner.node.path}, id ${id})`);
     }
-    const taken = (candidate: string) => this.outputs.some((o) => o.name === candidate);
+    const taken = (candidate: string) => this.outputNames.has(candidate);
     if (!taken(base)) return base;
     const hash = createHash('sha256').update(`${owner.node.path}/${id}`).digest('hex');
     // 8 characters are plenty; longer ones only if the suffixed name is taken as well.

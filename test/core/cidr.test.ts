@@ -109,3 +109,85 @@ describe('cidr', () => {
     });
   });
 });
+
+/** What carveNextFree must return, the slow obvious way: every aligned block in turn. */
+function carveByStepping(spaces: ReturnType<typeof ranges>, prefixLength: number, used: ReturnType<typeof ranges>): string | undefined {
+  const size = 2n ** BigInt(32 - prefixLength);
+  for (const space of spaces) {
+    if (prefixLength < space.prefixLength) continue;
+    for (let first = space.first; first + size - 1n <= space.last; first += size) {
+      const last = first + size - 1n;
+      if (!used.some((u) => u.first <= last && first <= u.last)) {
+        return `${[24n, 16n, 8n, 0n].map((shift) => (first >> shift) & 255n).join('.')}/${prefixLength}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A small deterministic pseudo-random generator (mulberry32), so failures reproduce. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('carveNextFree at scale', () => {
+  test('carves 3,000 subnets one after another into one network, in address order', () => {
+    // GIVEN a /16, as a hub with 3,000 subnets (Azure's limit per virtual network) carves it
+    const space = ranges('10.0.0.0/16');
+    const used: ReturnType<typeof ranges> = [];
+    // WHEN each /28 is carved after the previous one, the caller passing a fresh list every time
+    for (let i = 0; i < 3000; i++) {
+      const next = carveNextFree(space, 28, [...used]);
+      // THEN it is the next /28 in address order
+      expect(next).toBe(`10.0.${Math.floor((i * 16) / 256)}.${(i * 16) % 256}/28`);
+      used.push(parseCidr(next!)!);
+    }
+  });
+
+  test('agrees with stepping block by block on random plans, lists extended, changed or reordered', () => {
+    const rand = random(19);
+    const spaces = ranges('10.0.0.0/22', '10.1.0.0/24');
+    for (let plan = 0; plan < 40; plan++) {
+      let used: ReturnType<typeof ranges> = [];
+      for (let step = 0; step < 60; step++) {
+        const prefixLength = 24 + Math.floor(rand() * 6);
+        const expected = carveByStepping(spaces, prefixLength, used);
+        expect(carveNextFree(spaces, prefixLength, used)).toBe(expected);
+        const roll = rand();
+        if (roll < 0.6 && expected) {
+          used = [...used, parseCidr(expected)!]; // the usual case: the carved block is used next
+        } else if (roll < 0.8) {
+          // an arbitrary (possibly overlapping) range, anywhere in the list
+          const block = `10.${rand() < 0.8 ? 0 : 1}.${Math.floor(rand() * 4)}.${Math.floor(rand() * 4) * 64}/${26 + Math.floor(rand() * 3)}`;
+          const at = Math.floor(rand() * (used.length + 1));
+          used = [...used.slice(0, at), parseCidr(block)!, ...used.slice(at)];
+        } else if (used.length > 0) {
+          used = used.filter((_, i) => i !== Math.floor(rand() * used.length)); // one range freed
+        }
+      }
+    }
+  });
+
+  test('sees a list the caller changed in place since the last call', () => {
+    const space = ranges('10.0.0.0/24');
+    const used = ranges('10.0.0.0/26');
+    expect(carveNextFree(space, 26, used)).toBe('10.0.0.64/26');
+    used.push(parseCidr('10.0.0.64/26')!);
+    expect(carveNextFree(space, 26, used)).toBe('10.0.0.128/26');
+    used[0] = parseCidr('10.0.0.192/26')!;
+    expect(carveNextFree(space, 26, used)).toBe('10.0.0.0/26');
+  });
+
+  test('parseCidr gives one immutable range per text', () => {
+    const a = parseCidr('192.168.7.0/24')!;
+    expect(parseCidr('192.168.7.0/24')).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(parseCidr('192.168.7.0/33')).toBeUndefined();
+    expect(parseCidr('192.168.7.0/33')).toBeUndefined();
+  });
+});

@@ -1,0 +1,285 @@
+#!/usr/bin/env node
+// The library against its floor: the synth of a network through the library vs the very same
+// Terraform JSON emitted as bare cdktf elements (TerraformResource, TerraformOutput, ...), which
+// is what any construct library over cdktf must at least pay. Every run is a fresh Node process;
+// library and floor runs alternate (the order flips every round) and the medians are compared,
+// so load from other users of the machine hits both sides alike.
+//
+// Needs the library compiled (`npx projen compile`, reads dist/; BENCH_LIB=<dir> reads another).
+//
+//   node bench/synth-floor.js [sites=1000,3000] [--rounds=5]
+//       hubs of 10 on-premises sites each (hub network, active-active VPN gateway, 10 sites)
+//   node bench/synth-floor.js --realistic[=regions,hubs,spokes,sites] [--stacks] [--rounds=3]
+//       regions x hubs per region x spokes per hub x sites per hub (default 10,1,50,30) in one
+//       stack, or with --stacks one stack of hubs and gateways plus one stack per region holding
+//       its spokes and sites (cross-stack references to the hub stack)
+//
+// Times are measured inside the child from process start (performance.now(): Node bootstrap,
+// module loading, constructs, validation, synth and writing cdk.tf.json); the floor's reading
+// of its input JSON is subtracted. Peak RSS is the child's maxRSS.
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+const LOCATIONS = ['westeurope', 'northeurope', 'swedencentral', 'germanywestcentral', 'francecentral', 'uksouth', 'eastus2', 'westus3', 'centralus', 'japaneast', 'australiaeast', 'southeastasia'];
+
+// ---- address helpers: deterministic, non-overlapping ranges for any size used here ----------
+const ip = (n) => `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+const IP = (a, b, c, d) => ((a << 24) >>> 0) + (b << 16) + (c << 8) + d;
+/** Hub h: a /20 of 10.0.0.0/12 (hubs < 256) or, past that, of 10.0.0.0/8 (shape "sites"). */
+const hubSpace = (h) => `${ip(IP(10, 0, 0, 0) + h * 4096)}/20`;
+/** Spoke k: a /24 from 10.16.0.0 on (k < 61,440). */
+const spokeSpace = (k) => `${ip(IP(10, 16, 0, 0) + k * 256)}/24`;
+/** Site i: a /24 of 172.16.0.0/12, then of 100.64.0.0/10 (i < 20,480). */
+const siteBase = (i) => (i < 4096 ? IP(172, 16, 0, 0) + i * 256 : IP(100, 64, 0, 0) + (i - 4096) * 256);
+/** Public address of site i's VPN device. */
+const siteAddress = (i) => ip(IP(20, 40, 0, 0) + Math.floor(i / 250) * 256 + (i % 250) + 1);
+
+function siteOptions(i) {
+  const base = siteBase(i);
+  // BGP on every other site (peering address .1 inside its prefix), static routes on the rest.
+  const bgp = i % 2 === 1 ? { bgpAsn: 64512 + (i % 1000), bgpPeeringAddress: ip(base + 1) } : {};
+  return { gatewayAddress: siteAddress(i), addressSpaces: [`${ip(base)}/24`], ...bgp };
+}
+
+/** The network of one configuration, built through the library into `app`. */
+function buildThroughLibrary(app, config) {
+  const { TerraformStack } = require('cdktf');
+  const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider');
+  const lib = require(path.join(process.env.BENCH_LIB || path.join(root, 'dist'), 'index.js'));
+  const newStack = (id) => {
+    const stack = new TerraformStack(app, id);
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    return stack;
+  };
+  let site = 0;
+  let spoke = 0;
+  if (config.shape === 'sites') {
+    const stack = newStack('bench');
+    for (let h = 0; site < config.sites; h++) {
+      const hub = new lib.HubNetwork(stack, `Hub${h}`, { resourceGroupName: `rg-hub-${h}`, location: LOCATIONS[h % LOCATIONS.length], addressSpace: [hubSpace(h)] });
+      const gateway = new lib.VpnGateway(stack, `Gateway${h}`, { hub, activeActive: true });
+      for (let s = 0; s < 10 && site < config.sites; s++, site++) gateway.addSite(`Site${site}`, siteOptions(site));
+    }
+    return;
+  }
+  const { regions, hubs, spokes, sites, stacks } = config;
+  const core = newStack('core');
+  for (let r = 0; r < regions; r++) {
+    const regional = stacks ? newStack(`region${r}`) : core;
+    for (let hh = 0; hh < hubs; hh++) {
+      const h = r * hubs + hh;
+      const hub = new lib.HubNetwork(core, `Hub${h}`, { resourceGroupName: `rg-hub-${h}`, location: LOCATIONS[r % LOCATIONS.length], addressSpace: [hubSpace(h)] });
+      const gateway = new lib.VpnGateway(core, `Gateway${h}`, { hub, activeActive: true });
+      // In the split layout a region's stack refers to the hub and gateway of the core stack.
+      const hubRef = stacks ? lib.HubNetwork.fromHubNetworkAttributes(regional, `Hub${h}`, hubAttributes(hub)) : hub;
+      for (let k = 0; k < spokes; k++, spoke++) {
+        if (stacks) new lib.SpokePeering(regional, `Hub${h}Spoke${k}`, { hub: hubRef, addressSpace: [spokeSpace(spoke)], subnets: { app: `${spokeSpace(spoke).replace(/\/24$/, '/25')}` } });
+        else hub.addSpoke(`Spoke${k}`, { addressSpace: [spokeSpace(spoke)], subnets: { app: `${spokeSpace(spoke).replace(/\/24$/, '/25')}` } });
+      }
+      for (let s = 0; s < sites; s++, site++) {
+        if (stacks) new lib.SiteToSiteConnection(regional, `Hub${h}Site${site}`, { gateway, ...siteOptions(site) });
+        else gateway.addSite(`Site${site}`, siteOptions(site));
+      }
+    }
+  }
+}
+
+function hubAttributes(hub) {
+  return {
+    virtualNetworkId: hub.virtualNetworkId,
+    virtualNetworkName: hub.virtualNetworkName,
+    resourceGroupName: hub.resourceGroupName,
+    location: hub.location,
+    gatewaySubnetId: hub.gatewaySubnetId,
+    addressSpace: hub.addressSpace,
+  };
+}
+
+/** The same JSON as bare cdktf elements: one TerraformResource per resource, and so on. */
+function buildFloor(app, stacksJson) {
+  const cdktf = require('cdktf');
+  const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider');
+  const strip = (body) => {
+    const { ['//']: _meta, ...rest } = body;
+    return rest;
+  };
+  class RawResource extends cdktf.TerraformResource {
+    constructor(scope, id, type, body) {
+      super(scope, id, { terraformResourceType: type });
+      this.body = body;
+      this.overrideLogicalId(id);
+    }
+    synthesizeAttributes() {
+      return this.body;
+    }
+  }
+  class RawData extends cdktf.TerraformDataSource {
+    constructor(scope, id, type, body) {
+      super(scope, id, { terraformResourceType: type });
+      this.body = body;
+      this.overrideLogicalId(id);
+    }
+    synthesizeAttributes() {
+      return this.body;
+    }
+  }
+  for (const [stackName, json] of Object.entries(stacksJson)) {
+    const stack = new cdktf.TerraformStack(app, stackName);
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    if (json.provider?.random) new (require('@cdktf/provider-random/lib/provider').RandomProvider)(stack, 'random', {});
+    for (const [type, byName] of Object.entries(json.resource ?? {})) {
+      for (const [name, body] of Object.entries(byName)) new RawResource(stack, name, type, strip(body));
+    }
+    for (const [type, byName] of Object.entries(json.data ?? {})) {
+      for (const [name, body] of Object.entries(byName)) new RawData(stack, name, type, strip(body));
+    }
+    for (const [name, body] of Object.entries(json.variable ?? {})) {
+      new cdktf.TerraformVariable(stack, name, { type: body.type, description: body.description, sensitive: body.sensitive, nullable: body.nullable, default: body.default }).overrideLogicalId(name);
+    }
+    for (const [name, body] of Object.entries(json.output ?? {})) {
+      new cdktf.TerraformOutput(stack, name, { value: body.value, sensitive: body.sensitive, description: body.description }).overrideLogicalId(name);
+    }
+    for (const [name, value] of Object.entries(json.locals ?? {})) new cdktf.TerraformLocal(stack, name, value).overrideLogicalId(name);
+    const extra = {};
+    for (const [key, value] of Object.entries(json)) {
+      if (!['resource', 'data', 'variable', 'output', 'locals', 'provider', 'terraform', '//'].includes(key)) extra[key] = value;
+    }
+    for (const [key, value] of Object.entries(extra)) stack.addOverride(key, value);
+    if (json.terraform?.backend) stack.addOverride('terraform.backend', json.terraform.backend);
+    if (json.terraform?.required_providers) stack.addOverride('terraform.required_providers', json.terraform.required_providers);
+  }
+}
+
+function readStacks(outdir) {
+  const result = {};
+  const stacksDir = path.join(outdir, 'stacks');
+  for (const name of fs.readdirSync(stacksDir).sort()) {
+    result[name] = JSON.parse(fs.readFileSync(path.join(stacksDir, name, 'cdk.tf.json'), 'utf8'));
+  }
+  return result;
+}
+
+function child() {
+  const { kind, config, input, keep } = JSON.parse(process.env.BENCH_CHILD);
+  const outdir = keep || fs.mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
+  let inputMs = 0;
+  let stacksJson;
+  if (kind === 'floor') {
+    const t = performance.now();
+    stacksJson = JSON.parse(fs.readFileSync(input, 'utf8'));
+    inputMs = performance.now() - t;
+  }
+  const tLoad = performance.now();
+  const { App } = require('cdktf');
+  const app = new App({ outdir, skipBackendValidation: true });
+  const tConstruct = performance.now();
+  if (kind === 'lib') buildThroughLibrary(app, config);
+  else buildFloor(app, stacksJson);
+  const tSynth = performance.now();
+  app.synth();
+  const tEnd = performance.now();
+  const out = readStacks(outdir);
+  const resources = Object.values(out).reduce((sum, json) => sum + Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0), 0);
+  if (!keep) fs.rmSync(outdir, { recursive: true, force: true });
+  console.log(JSON.stringify({
+    kind,
+    resources,
+    stacks: Object.keys(out).length,
+    // Bootstrap before the first line of this file, plus the rest, less reading the floor's input.
+    totalMs: tEnd - inputMs,
+    constructMs: tSynth - tConstruct,
+    synthMs: tEnd - tSynth,
+    startMs: tLoad - inputMs,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+  }));
+}
+
+function run(kind, config, extra = {}) {
+  const env = { ...process.env, BENCH_CHILD: JSON.stringify({ kind, config, ...extra }) };
+  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', __filename], { cwd: root, env, maxBuffer: 1 << 26 });
+  return JSON.parse(out.toString().trim().split('\n').pop());
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Drops the construct-path metadata, which the floor cannot reproduce and Terraform ignores. */
+function comparable(value) {
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value && typeof value === 'object') {
+    const out = {};
+    for (const key of Object.keys(value).sort()) if (key !== '//') out[key] = comparable(value[key]);
+    return out;
+  }
+  return value;
+}
+
+function measure(label, config, rounds) {
+  // A first library run writes the JSON the floor rebuilds, and the floor's JSON must equal it.
+  const workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-floor-ref-'));
+  run('lib', config, { keep: path.join(workdir, 'lib') });
+  const reference = readStacks(path.join(workdir, 'lib'));
+  const input = path.join(workdir, 'input.json');
+  fs.writeFileSync(input, JSON.stringify(reference));
+  run('floor', config, { input, keep: path.join(workdir, 'floor') });
+  const same = JSON.stringify(comparable(readStacks(path.join(workdir, 'floor')))) === JSON.stringify(comparable(reference));
+  if (!same) throw new Error(`${label}: the floor's JSON differs from the library's (see ${workdir})`);
+
+  const lib = [];
+  const floor = [];
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? ['lib', 'floor'] : ['floor', 'lib'];
+    for (const kind of order) (kind === 'lib' ? lib : floor).push(run(kind, config, { input }));
+  }
+  fs.rmSync(workdir, { recursive: true, force: true });
+  const m = (xs, key) => median(xs.map((x) => x[key]));
+  const ratios = lib.map((l, i) => l.totalMs / floor[i].totalMs);
+  return {
+    label,
+    resources: lib[0].resources,
+    stacks: lib[0].stacks,
+    libMs: m(lib, 'totalMs'),
+    libConstructMs: m(lib, 'constructMs'),
+    libSynthMs: m(lib, 'synthMs'),
+    libStartMs: m(lib, 'startMs'),
+    libRssMb: Math.max(...lib.map((x) => x.rssMb)),
+    floorMs: m(floor, 'totalMs'),
+    floorRssMb: Math.max(...floor.map((x) => x.rssMb)),
+    ratio: m(lib, 'totalMs') / m(floor, 'totalMs'),
+    ratioOfRounds: median(ratios),
+  };
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const flag = (name) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  const value = (name, fallback) => {
+    const a = flag(name);
+    return a && a.includes('=') ? a.slice(a.indexOf('=') + 1) : fallback;
+  };
+  const rounds = Number(value('rounds', flag('realistic') ? 3 : 5));
+  const configs = [];
+  if (flag('realistic')) {
+    const [regions, hubs, spokes, sites] = value('realistic', '10,1,50,30').split(',').map(Number);
+    const stacks = Boolean(flag('stacks'));
+    configs.push({ label: `${regions} regions x ${hubs} hubs x ${spokes} spokes + ${sites} sites${stacks ? ', split over stacks' : ', one stack'}`, config: { shape: 'realistic', regions, hubs, spokes, sites, stacks } });
+  } else {
+    const sizes = (args.find((a) => !a.startsWith('--')) || '1000,3000').split(',').map(Number);
+    for (const sites of sizes) configs.push({ label: `${sites} sites, ${Math.ceil(sites / 10)} hubs`, config: { shape: 'sites', sites } });
+  }
+  console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${rounds} rounds, fresh process per run, library and floor alternating; times from process start`);
+  console.log('| network | stacks | resources | library (ms) | construct (ms) | synth (ms) | floor (ms) | ratio | ratio (median of rounds) | library peak RSS (MB) | floor peak RSS (MB) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const { label, config } of configs) {
+    const r = measure(label, config, rounds);
+    console.log(`| ${r.label} | ${r.stacks} | ${r.resources} | ${r.libMs.toFixed(0)} | ${r.libConstructMs.toFixed(0)} | ${r.libSynthMs.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.ratio.toFixed(2)}x | ${r.ratioOfRounds.toFixed(2)}x | ${r.libRssMb.toFixed(0)} | ${r.floorRssMb.toFixed(0)} |`);
+  }
+}
+
+if (process.env.BENCH_CHILD) child();
+else main();
