@@ -1,14 +1,25 @@
 // Public API: re-exports only; nothing runs at import time.
 export { ValidationErrors } from './core/errors';
 export type { ValidationProblem } from './core/errors';
-export { RuleCatalogue, RuleLevel } from './core/rules';
-export type { RuleInfo } from './core/rules';
+export { RuleLevel } from './core/rule';
+export { RuleCatalogue } from './checks/catalogue';
+export type { RuleInfo } from './checks/catalogue';
 export { DiagnosticSetting } from './core/diagnostics';
 export type { DiagnosticSettingProps, DiagnosticsOptions } from './core/diagnostics';
 export { Runbook } from './core/outputs';
 export type { IRunbookSection, HandoffOutputOptions } from './core/outputs';
 export { HybridTags } from './core/tags';
+export { AzureResource, ResourceLockLevel } from './core/azure-resource';
+export type { IAzureResource, AzureResourceProps, DiagnosticTarget, PrivateLinkTarget, GrantOptions } from './core/azure-resource';
+export type { PrivateEndpointOptions, PrivateLinkParts } from './core/private-endpoint';
+export { ActionGroup } from './core/alerts';
+export type { IActionGroup, ActionGroupProps, MetricDefinition, MetricAlertOptions } from './core/alerts';
+export { LifecycleGate } from './core/gates';
+export type { LifecycleGateProps } from './core/gates';
+export { AzureProvider } from './core/provider';
+export type { AzureProviderProps } from './core/provider';
 export * from './management/log-analytics-workspace';
+export type { ILogAnalyticsWorkspace } from './core/workspace';
 export * from './network/hub-network';
 export * from './network/vpn-gateway-sku';
 export * from './network/vpn-gateway';

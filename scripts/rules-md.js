@@ -25,7 +25,7 @@ function render(rules, packIds) {
   const lines = [
     '# Rules',
     '',
-    '<!-- Generated from the rule catalogue (lib/core/rules.ts) by `node scripts/rules-md.js`. Do not edit. -->',
+    '<!-- Generated from the rule objects (lib/*/rules/, gathered in lib/checks/catalogue.ts) by `node scripts/rules-md.js`. Do not edit. -->',
     '',
     'Every Azure rule the library enforces. Constructs refuse props that break a rule (`ValidationError`);',
     'the policy rule pack (`HybridChecks.addTo(app)`, `npx cdktf-azure-hybrid check cdktf.out`)',
@@ -36,7 +36,7 @@ function render(rules, packIds) {
     '',
     '| Id | Level | Description | Source | Rule pack |',
     '| --- | --- | --- | --- | --- |',
-    ...rules.map((r) => `| ${r.id} | ${r.level} | ${cell(r.description)} | ${cell(r.source)} | ${pack.has(r.id) ? 'yes' : ''} |`),
+    ...rules.map((r) => `| ${r.id} | ${r.level} | ${cell(r.description)}${r.formerIds && r.formerIds.length ? ` (also suppressed by its former ids ${r.formerIds.join(', ')})` : ''} | ${cell(r.source)} | ${pack.has(r.id) ? 'yes' : ''} |`),
     '',
   ];
   return lines.join('\n');
@@ -44,7 +44,7 @@ function render(rules, packIds) {
 
 function renderFromSource() {
   require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
-  const { RuleCatalogue } = require('../lib/core/rules');
+  const { RuleCatalogue } = require('../lib/checks/catalogue');
   const { HYBRID_RULES } = require('../lib/checks/rule-pack');
   return render(RuleCatalogue.all(), HYBRID_RULES.map((r) => r.id));
 }

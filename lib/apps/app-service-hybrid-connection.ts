@@ -15,7 +15,9 @@ import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression } from '../core/tokens';
-import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
+import type { ILogAnalyticsWorkspace } from '../core/workspace';
+import { APP_HC_APP_TARGET, APP_HC_ENDPOINT_DUPLICATE, APP_HC_HOST, APP_HC_PLAN_LIMIT, APP_HC_PLAN_TIER, APP_HC_PORT } from './rules';
+import { NAME_DUPLICATE } from '../core/rules';
 
 /** Pricing tier of the App Service plan the app runs on (decides the hybrid connection limit). */
 export enum AppServicePlanTier {
@@ -197,7 +199,7 @@ export class AppServiceHybridConnection extends Construct {
     const targets = [props.webAppId, props.functionAppId].filter((t) => t !== undefined);
     problems.check(
       targets.length !== 1,
-      'APP-HC-APP-TARGET',
+      APP_HC_APP_TARGET,
       props.webAppId === undefined && props.functionAppId === undefined ? 'webAppId' : 'functionAppId',
       props.functionAppId,
       targets.length === 0 ? 'no app to bind the hybrid connections to' : 'both a web app and a function app are given',
@@ -206,14 +208,14 @@ export class AppServiceHybridConnection extends Construct {
     const tier = props.planTier;
     problems.check(
       tier === AppServicePlanTier.FREE || tier === AppServicePlanTier.SHARED || tier === AppServicePlanTier.CONSUMPTION,
-      'APP-HC-PLAN-TIER',
+      APP_HC_PLAN_TIER,
       'planTier',
       tier,
       `the ${tier} tier has no Hybrid Connections`,
       'move the app to a Basic, Standard, Premium or IsolatedV2 plan',
     );
     const others = props.otherConnectionsOnPlan ?? 0;
-    problems.check(!Number.isInteger(others) || others < 0, 'APP-HC-PLAN-LIMIT', 'otherConnectionsOnPlan', others, 'a count of connections is a whole number from 0', 'count the hybrid connections of the other apps on the plan');
+    problems.check(!Number.isInteger(others) || others < 0, APP_HC_PLAN_LIMIT, 'otherConnectionsOnPlan', others, 'a count of connections is a whole number from 0', 'count the hybrid connections of the other apps on the plan');
     problems.throwIfAny();
 
     this.props = props;
@@ -263,22 +265,22 @@ export class AppServiceHybridConnection extends Construct {
     if (options.name !== undefined && !Token.isUnresolved(options.name)) {
       const name = options.name.toLowerCase();
       const clash = this.endpoints.find((e) => !Token.isUnresolved(e.hybridConnectionName) && e.hybridConnectionName.toLowerCase() === name);
-      problems.check(clash !== undefined, 'NAME-DUPLICATE', 'name', options.name, `the relay namespace already has a hybrid connection ${options.name} (${clash?.node.path})`, 'give each endpoint its own `name`, or leave it out to get a generated one');
+      problems.check(clash !== undefined, NAME_DUPLICATE, 'name', options.name, `the relay namespace already has a hybrid connection ${options.name} (${clash?.node.path})`, 'give each endpoint its own `name`, or leave it out to get a generated one');
     }
     if (!Token.isUnresolved(host)) {
       const lower = host.toLowerCase();
       const isIp = isIpv4Address(host) || Address6.isValid(host.replace(/^\[|\]$/g, ''));
-      problems.check(isIp, 'APP-HC-HOST', 'host', host, 'the app resolves the endpoint by name: an IP address does not route through the hybrid connection', 'use the DNS name of the on-premises host, e.g. `sql01.corp.contoso.com`');
-      problems.check(lower === 'localhost' || lower.endsWith('.localhost'), 'APP-HC-HOST', 'host', host, '`localhost` is the app\'s own sandbox (refused on Linux)', 'use the DNS name of the on-premises host as the Hybrid Connection Manager resolves it');
-      problems.check(!isIp && (host.endsWith('.') || !isDnsName(host, false)), 'APP-HC-HOST', 'host', host, 'the host must be a DNS name, without scheme, port or path', 'give the port in `port`, e.g. host `sql01.corp.contoso.com`, port 1433');
+      problems.check(isIp, APP_HC_HOST, 'host', host, 'the app resolves the endpoint by name: an IP address does not route through the hybrid connection', 'use the DNS name of the on-premises host, e.g. `sql01.corp.contoso.com`');
+      problems.check(lower === 'localhost' || lower.endsWith('.localhost'), APP_HC_HOST, 'host', host, '`localhost` is the app\'s own sandbox (refused on Linux)', 'use the DNS name of the on-premises host as the Hybrid Connection Manager resolves it');
+      problems.check(!isIp && (host.endsWith('.') || !isDnsName(host, false)), APP_HC_HOST, 'host', host, 'the host must be a DNS name, without scheme, port or path', 'give the port in `port`, e.g. host `sql01.corp.contoso.com`, port 1433');
     }
     if (!Token.isUnresolved(port)) {
-      problems.check(!Number.isInteger(port) || port < 1 || port > 65535, 'APP-HC-PORT', 'port', port, 'the port is a TCP port 1-65535', 'use the on-premises service port, e.g. 1433');
+      problems.check(!Number.isInteger(port) || port < 1 || port > 65535, APP_HC_PORT, 'port', port, 'the port is a TCP port 1-65535', 'use the on-premises service port, e.g. 1433');
     }
     const endpoint = `${host}:${port}`;
     problems.check(
       this.endpoints.some((e) => e.endpoint.toLowerCase() === endpoint.toLowerCase()),
-      'APP-HC-ENDPOINT-DUPLICATE',
+      APP_HC_ENDPOINT_DUPLICATE,
       'host',
       endpoint,
       `${endpoint} is already served by another hybrid connection of this app`,
@@ -290,7 +292,7 @@ export class AppServiceHybridConnection extends Construct {
       const used = this.endpoints.length + 1 + (limit.per === 'plan' ? this.props.otherConnectionsOnPlan ?? 0 : 0);
       problems.check(
         used > limit.limit,
-        'APP-HC-PLAN-LIMIT',
+        APP_HC_PLAN_LIMIT,
         'planTier',
         tier,
         `the ${tier} tier allows ${limit.limit} hybrid connections per ${limit.per}; this would be number ${used}`,

@@ -22,7 +22,8 @@ import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
+import type { ILogAnalyticsWorkspace } from '../core/workspace';
+import { APP_TM_DNS_NAME, APP_TM_ENDPOINT_DUPLICATE, APP_TM_ENDPOINT_LOCATION, APP_TM_ENDPOINT_TARGET, APP_TM_MULTIVALUE, APP_TM_PRIORITY, APP_TM_PROBE_FAILURES, APP_TM_PROBE_INTERVAL, APP_TM_PROBE_PATH, APP_TM_PROBE_PORT, APP_TM_PROBE_TIMEOUT, APP_TM_TTL, APP_TM_WEIGHT } from './rules';
 
 /** How Traffic Manager picks an endpoint. */
 export enum TrafficRoutingMethod {
@@ -238,7 +239,7 @@ export class CrossCloudTrafficManager extends Construct {
     if (!Token.isUnresolved(this.relativeName)) {
       problems.check(
         !isDnsLabel(this.relativeName),
-        'APP-TM-DNS-NAME',
+        APP_TM_DNS_NAME,
         props.relativeName !== undefined ? 'relativeName' : 'name',
         this.relativeName,
         'the DNS relative name must be 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
@@ -246,13 +247,13 @@ export class CrossCloudTrafficManager extends Construct {
       );
     }
     if (!Token.isUnresolved(interval)) {
-      problems.check(interval !== 10 && interval !== 30, 'APP-TM-PROBE-INTERVAL', 'probeIntervalSeconds', interval, 'the probe interval is 10 or 30 seconds', 'use 30 (normal) or 10 (fast probing)');
+      problems.check(interval !== 10 && interval !== 30, APP_TM_PROBE_INTERVAL, 'probeIntervalSeconds', interval, 'the probe interval is 10 or 30 seconds', 'use 30 (normal) or 10 (fast probing)');
     }
     if (!Token.isUnresolved(timeout) && !Token.isUnresolved(interval)) {
       const max = interval === 10 ? 9 : 10;
       problems.check(
         !Number.isInteger(timeout) || timeout < 5 || timeout > max,
-        'APP-TM-PROBE-TIMEOUT',
+        APP_TM_PROBE_TIMEOUT,
         'probeTimeoutSeconds',
         timeout,
         `at a ${interval}-second interval the probe timeout is 5-${max} seconds`,
@@ -260,25 +261,25 @@ export class CrossCloudTrafficManager extends Construct {
       );
     }
     if (!Token.isUnresolved(failures)) {
-      problems.check(!Number.isInteger(failures) || failures < 0 || failures > 9, 'APP-TM-PROBE-FAILURES', 'probeToleratedFailures', failures, 'tolerated failures are 0-9', 'use e.g. 3');
+      problems.check(!Number.isInteger(failures) || failures < 0 || failures > 9, APP_TM_PROBE_FAILURES, 'probeToleratedFailures', failures, 'tolerated failures are 0-9', 'use e.g. 3');
     }
     if (!Token.isUnresolved(port)) {
-      problems.check(!Number.isInteger(port) || port < 1 || port > 65535, 'APP-TM-PROBE-PORT', 'probePort', port, 'the probe port is 1-65535', 'use 443 for HTTPS');
+      problems.check(!Number.isInteger(port) || port < 1 || port > 65535, APP_TM_PROBE_PORT, 'probePort', port, 'the probe port is 1-65535', 'use 443 for HTTPS');
     }
     if (protocol === ProbeProtocol.TCP) {
-      problems.check(path !== undefined, 'APP-TM-PROBE-PATH', 'probePath', path, 'a TCP probe takes no path', 'leave `probePath` out, or probe over HTTPS');
+      problems.check(path !== undefined, APP_TM_PROBE_PATH, 'probePath', path, 'a TCP probe takes no path', 'leave `probePath` out, or probe over HTTPS');
     } else if (path !== undefined && !Token.isUnresolved(path)) {
-      problems.check(!path.startsWith('/'), 'APP-TM-PROBE-PATH', 'probePath', path, `an ${protocol} probe needs a path starting with /`, "use e.g. '/health'");
+      problems.check(!path.startsWith('/'), APP_TM_PROBE_PATH, 'probePath', path, `an ${protocol} probe needs a path starting with /`, "use e.g. '/health'");
     }
     if (!Token.isUnresolved(ttl)) {
-      problems.check(!Number.isInteger(ttl) || ttl < 0 || ttl > 2147483647, 'APP-TM-TTL', 'ttlSeconds', ttl, 'the DNS TTL is 0-2147483647 seconds', 'use e.g. 30 for quick failover');
+      problems.check(!Number.isInteger(ttl) || ttl < 0 || ttl > 2147483647, APP_TM_TTL, 'ttlSeconds', ttl, 'the DNS TTL is 0-2147483647 seconds', 'use e.g. 30 for quick failover');
     }
     const maxReturn = props.maxReturn;
     if (this.routingMethod === TrafficRoutingMethod.MULTI_VALUE) {
       if (maxReturn === undefined || !Token.isUnresolved(maxReturn)) {
         problems.check(
           maxReturn === undefined || !Number.isInteger(maxReturn) || maxReturn < 1 || maxReturn > 8,
-          'APP-TM-MULTIVALUE',
+          APP_TM_MULTIVALUE,
           'maxReturn',
           maxReturn,
           'MultiValue routing returns 1-8 endpoints per answer, and `maxReturn` must say how many',
@@ -286,7 +287,7 @@ export class CrossCloudTrafficManager extends Construct {
         );
       }
     } else {
-      problems.check(maxReturn !== undefined, 'APP-TM-MULTIVALUE', 'maxReturn', maxReturn, `\`maxReturn\` applies to MultiValue routing only, not ${this.routingMethod}`, 'leave `maxReturn` out, or use TrafficRoutingMethod.MULTI_VALUE');
+      problems.check(maxReturn !== undefined, APP_TM_MULTIVALUE, 'maxReturn', maxReturn, `\`maxReturn\` applies to MultiValue routing only, not ${this.routingMethod}`, 'leave `maxReturn` out, or use TrafficRoutingMethod.MULTI_VALUE');
     }
     problems.throwIfAny();
 
@@ -370,15 +371,15 @@ export class CrossCloudTrafficManager extends Construct {
     if (!Token.isUnresolved(target)) {
       const isIp = isIpv4Address(target) || Address6.isValid(target);
       if (this.routingMethod === TrafficRoutingMethod.MULTI_VALUE) {
-        problems.check(!isIp, 'APP-TM-MULTIVALUE', 'target', target, 'MultiValue routing serves only endpoints given as IPv4 or IPv6 addresses', 'give the endpoint\'s public IP address, or use another routing method');
+        problems.check(!isIp, APP_TM_MULTIVALUE, 'target', target, 'MultiValue routing serves only endpoints given as IPv4 or IPv6 addresses', 'give the endpoint\'s public IP address, or use another routing method');
       } else {
-        problems.check(!isIp && !isDnsName(target, true), 'APP-TM-ENDPOINT-TARGET', 'target', target, 'the target must be a fully qualified DNS name, without scheme, port or path', 'use e.g. `app.local.azurestack.external`');
+        problems.check(!isIp && !isDnsName(target, true), APP_TM_ENDPOINT_TARGET, 'target', target, 'the target must be a fully qualified DNS name, without scheme, port or path', 'use e.g. `app.local.azurestack.external`');
       }
     }
     const location = options.endpointLocation;
     problems.check(
       this.routingMethod === TrafficRoutingMethod.PERFORMANCE && (location === undefined || location === ''),
-      'APP-TM-ENDPOINT-LOCATION',
+      APP_TM_ENDPOINT_LOCATION,
       'endpointLocation',
       location,
       'Performance routing needs the Azure region closest to an external endpoint',
@@ -405,7 +406,7 @@ export class CrossCloudTrafficManager extends Construct {
     const problems = new ProblemCollector(`${this.node.path}/${id}`);
     problems.check(
       this.routingMethod === TrafficRoutingMethod.MULTI_VALUE,
-      'APP-TM-MULTIVALUE',
+      APP_TM_MULTIVALUE,
       'targetResourceId',
       options.targetResourceId,
       'MultiValue routing serves only external endpoints given as IP addresses',
@@ -443,7 +444,7 @@ export class CrossCloudTrafficManager extends Construct {
       const clash = this.entries.find((e) => !Token.isUnresolved(e.name) && e.name.toLowerCase() === name.toLowerCase());
       problems.check(
         clash !== undefined,
-        'APP-TM-ENDPOINT-DUPLICATE',
+        APP_TM_ENDPOINT_DUPLICATE,
         options.name !== undefined ? 'name' : 'id',
         name,
         `the profile already has ${clash?.kind === 'azure' ? 'an Azure' : 'an external'} endpoint named ${clash?.name}`,
@@ -451,12 +452,12 @@ export class CrossCloudTrafficManager extends Construct {
       );
     }
     if (priority !== undefined && !Token.isUnresolved(priority)) {
-      problems.check(!Number.isInteger(priority) || priority < 1 || priority > 1000, 'APP-TM-PRIORITY', 'priority', priority, 'an endpoint priority is 1-1000', 'use a whole number from 1 (first) to 1000');
+      problems.check(!Number.isInteger(priority) || priority < 1 || priority > 1000, APP_TM_PRIORITY, 'priority', priority, 'an endpoint priority is 1-1000', 'use a whole number from 1 (first) to 1000');
       const clash = this.entries.find((e) => e.priority === priority);
-      problems.check(clash !== undefined, 'APP-TM-PRIORITY', 'priority', priority, `priority ${priority} is already taken by endpoint ${clash?.name}`, 'give each endpoint its own priority, or leave `priority` out to get the next free one');
+      problems.check(clash !== undefined, APP_TM_PRIORITY, 'priority', priority, `priority ${priority} is already taken by endpoint ${clash?.name}`, 'give each endpoint its own priority, or leave `priority` out to get the next free one');
     }
     if (weight !== undefined && !Token.isUnresolved(weight)) {
-      problems.check(!Number.isInteger(weight) || weight < 1 || weight > 1000, 'APP-TM-WEIGHT', 'weight', weight, 'an endpoint weight is 1-1000', 'use a whole number from 1 to 1000');
+      problems.check(!Number.isInteger(weight) || weight < 1 || weight > 1000, APP_TM_WEIGHT, 'weight', weight, 'an endpoint weight is 1-1000', 'use a whole number from 1 to 1000');
     }
     return {
       kind,

@@ -1,10 +1,12 @@
 import { Annotations, App, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ProblemCollector } from '../core/errors';
-import { RuleCatalogue, RuleLevel } from '../core/rules';
+import { addSuppressions, rulesDecidedOn, suppressionsOf } from '../core/report';
+import { ResourceIndex, RuleLevel } from '../core/rule';
 import { resolveExpression } from '../core/tokens';
-import { ResourceIndex } from './rule';
+import { RuleCatalogue, ruleById } from './catalogue';
 import { checkResource, checkRuleIds, RuleFinding, SUPPRESSION_JSON_KEY } from './rule-pack';
+import { CHK_SUPPRESSION } from '../core/rules';
 
 /** One rule suppressed on a construct and its children. */
 export interface RuleSuppression {
@@ -38,9 +40,6 @@ export interface HybridChecksProps {
   readonly ignoreWarnings?: boolean;
 }
 
-/** Metadata type under which suppressions are stored on a construct node. */
-const SUPPRESSION_METADATA = 'cdktf-azure-hybrid:suppressions';
-
 /**
  * The library's policy rule pack, as an Aspect in the style of cdk-nag:
  * `HybridChecks.addTo(app)` or `Aspects.of(stack).add(new HybridChecks())` (not
@@ -58,11 +57,11 @@ export class HybridChecks implements IAspect {
   public static suppress(construct: IConstruct, suppressions: RuleSuppression[]): void {
     const problems = new ProblemCollector(construct);
     suppressions.forEach((s, i) => {
-      problems.check(!RuleCatalogue.has(s.id), 'CHK-SUPPRESSION', `suppressions[${i}].id`, s.id, `${s.id} is not a rule id of the catalogue`, 'use an id listed in RULES.md');
-      problems.check(typeof s.reason !== 'string' || s.reason.trim().length === 0, 'CHK-SUPPRESSION', `suppressions[${i}].reason`, s.reason, `suppressing ${s.id} needs a reason`, 'say why the rule does not apply here');
+      problems.check(!RuleCatalogue.has(s.id), CHK_SUPPRESSION, `suppressions[${i}].id`, s.id, `${s.id} is not a rule id of the catalogue`, 'use an id listed in RULES.md');
+      problems.check(typeof s.reason !== 'string' || s.reason.trim().length === 0, CHK_SUPPRESSION, `suppressions[${i}].reason`, s.reason, `suppressing ${s.id} needs a reason`, 'say why the rule does not apply here');
     });
     problems.throwIfAny();
-    construct.node.addMetadata(SUPPRESSION_METADATA, suppressions.map((s) => ({ id: s.id, reason: s.reason.trim() })));
+    addSuppressions(construct, suppressions);
   }
 
   /**
@@ -92,9 +91,7 @@ export class HybridChecks implements IAspect {
 
   /** The suppressions in force on a construct: its own and its scopes'. */
   public static suppressionsOf(construct: IConstruct): RuleSuppression[] {
-    return construct.node.scopes.flatMap((scope) =>
-      scope.node.metadata.filter((m) => m.type === SUPPRESSION_METADATA).flatMap((m) => m.data as RuleSuppression[]),
-    );
+    return suppressionsOf(construct);
   }
 
   private readonly props: HybridChecksProps;
@@ -121,12 +118,15 @@ export class HybridChecks implements IAspect {
       rules: this.props.rules,
       excludeRules: this.props.excludeRules,
       levels: this.props.levels,
+      // A library construct decides these rules on its own resources at synth (same check, same suppressions).
+      skip: (rule) => rulesDecidedOn(node).has(rule.id),
     });
     if (findings.length === 0) return;
     const suppressions = HybridChecks.suppressionsOf(node);
     const used: RuleSuppression[] = [];
     for (const f of findings) {
-      const s = suppressions.find((x) => x.id === f.ruleId);
+      const rule = ruleById(f.ruleId);
+      const s = suppressions.find((x) => ruleById(x.id) === rule);
       if (s) {
         used.push(s);
         this.report(node, 'info', `[${f.ruleId}] suppressed: ${s.reason} (${describe(f)})`);

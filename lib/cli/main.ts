@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { checkIndex, indexOfConfig, SUPPRESSION_JSON_KEY } from '../checks/rule-pack';
 import { checkTerraformJson } from '../checks/schema-check';
-import { RuleLevel } from '../core/rules';
+import { RuleLevel } from '../core/rule';
 import { runDiagram } from './diagram';
 import { findStacks, StackFile } from './stacks';
 

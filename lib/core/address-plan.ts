@@ -2,6 +2,7 @@ import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { CidrRange, parseCidr } from './cidr';
 import { ProblemCollector } from './errors';
+import { NET_ADDRESS_OVERLAP } from './rules';
 
 interface Claim {
   readonly range: CidrRange;
@@ -98,7 +99,7 @@ export class AddressPlan {
       }
       if (clash) {
         problems.add(
-          'NET-ADDRESS-OVERLAP',
+          NET_ADDRESS_OVERLAP,
           prop,
           cidr,
           `${cidr} (${owner}) overlaps ${clash.range.cidr} (${clash.owner})`,

@@ -1,33 +1,42 @@
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { Construct } from 'constructs';
 import { ProblemCollector } from './errors';
-import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
+import type { ILogAnalyticsWorkspace } from './workspace';
+import { DIAG_CATEGORY_UNKNOWN } from './rules';
 
 /**
- * The log categories each resource type really emits, and whether its logs can go to
- * resource-specific ("Dedicated") tables. Sources: Azure Monitor "supported logs" reference
- * pages per resource provider (MicrosoftDocs/azure-docs azure-monitor/reference/supported-logs/).
+ * The log and metric categories each resource type really has, and whether its logs can go to
+ * resource-specific ("Dedicated") tables. Sources: Azure Monitor "supported logs" and
+ * "supported metrics" reference pages per resource provider (MicrosoftDocs/azure-docs
+ * azure-monitor/reference/supported-logs/, supported-metrics/). Metric categories are not
+ * always `AllMetrics`: storage takes `Transaction` and `Capacity` and answers 400 to
+ * `AllMetrics` at account scope (Azure/terraform-azurerm-avm-res-storage-storageaccount#325;
+ * provider v4.55.0 monitor_diagnostic_setting_resource_test.go, storageAccountTargetTransaction),
+ * and a storage service reads `AllMetrics` back as its concrete categories, a permanent diff
+ * (same module, PR #380): explicit `Transaction` there. A network security group has no metrics.
  */
-const LOG_CATEGORIES: Record<string, { categories: string[]; dedicated: boolean; metrics: boolean }> = {
+const ALL_METRICS = ['AllMetrics'];
+const LOG_CATEGORIES: Record<string, { categories: string[]; dedicated: boolean; metrics: string[] }> = {
   // Gateway logs have no resource-specific tables: they land in AzureDiagnostics
   // (supported-logs/microsoft-network-virtualnetworkgateways-logs).
   azurerm_virtual_network_gateway: {
     categories: ['GatewayDiagnosticLog', 'TunnelDiagnosticLog', 'RouteDiagnosticLog', 'IKEDiagnosticLog', 'P2SDiagnosticLog'],
     dedicated: false,
-    metrics: true,
+    metrics: ALL_METRICS,
   },
-  azurerm_express_route_circuit: { categories: ['PeeringRouteLog'], dedicated: false, metrics: true },
+  azurerm_express_route_circuit: { categories: ['PeeringRouteLog'], dedicated: false, metrics: ALL_METRICS },
   azurerm_public_ip: {
     categories: ['DDoSProtectionNotifications', 'DDoSMitigationFlowLogs', 'DDoSMitigationReports'],
     dedicated: false,
-    metrics: true,
+    metrics: ALL_METRICS,
   },
-  azurerm_virtual_network: { categories: ['VMProtectionAlerts'], dedicated: false, metrics: true },
+  azurerm_virtual_network: { categories: ['VMProtectionAlerts'], dedicated: false, metrics: ALL_METRICS },
   azurerm_network_security_group: {
     categories: ['NetworkSecurityGroupEvent', 'NetworkSecurityGroupRuleCounter'],
     dedicated: false,
-    metrics: false,
+    metrics: [],
   },
+  azurerm_storage_account: { categories: [], dedicated: true, metrics: ['Capacity', 'Transaction'] },
   azurerm_recovery_services_vault: {
     categories: [
       'CoreAzureBackup',
@@ -45,17 +54,17 @@ const LOG_CATEGORIES: Record<string, { categories: string[]; dedicated: boolean;
       'AzureSiteRecoveryProtectedDiskDataChurn',
     ],
     dedicated: true,
-    metrics: true,
+    metrics: ALL_METRICS,
   },
-  azurerm_key_vault: { categories: ['AuditEvent', 'AzurePolicyEvaluationDetails'], dedicated: false, metrics: true },
-  azurerm_traffic_manager_profile: { categories: ['ProbeHealthStatusEvents'], dedicated: false, metrics: true },
-  azurerm_relay_namespace: { categories: ['HybridConnectionsEvent', 'HybridConnectionsLogs'], dedicated: false, metrics: true },
-  azurerm_log_analytics_workspace: { categories: ['Audit', 'SummaryLogs'], dedicated: true, metrics: true },
+  azurerm_key_vault: { categories: ['AuditEvent', 'AzurePolicyEvaluationDetails'], dedicated: false, metrics: ALL_METRICS },
+  azurerm_traffic_manager_profile: { categories: ['ProbeHealthStatusEvents'], dedicated: false, metrics: ALL_METRICS },
+  azurerm_relay_namespace: { categories: ['HybridConnectionsEvent', 'VNetAndIPFilteringLogs'], dedicated: false, metrics: ALL_METRICS },
+  azurerm_log_analytics_workspace: { categories: ['Audit', 'SummaryLogs'], dedicated: true, metrics: ALL_METRICS },
   // Storage logs live on the service sub-resource (`<account id>/fileServices/default`).
   azurerm_storage_account_file_service: {
     categories: ['StorageRead', 'StorageWrite', 'StorageDelete'],
     dedicated: true,
-    metrics: true,
+    metrics: ['Transaction'],
   },
 };
 
@@ -67,7 +76,8 @@ export interface DiagnosticsOptions {
    */
   readonly logCategories?: string[];
   /**
-   * Send the platform metrics (`AllMetrics`) as well.
+   * Send the platform metrics as well, in the categories the type has (`AllMetrics` for most,
+   * `Transaction`/`Capacity` for storage, none for a network security group).
    * @default true where the type has metrics
    */
   readonly metrics?: boolean;
@@ -93,6 +103,11 @@ export interface DiagnosticSettingProps extends DiagnosticsOptions {
  * resource type really emits. This is the one way every construct of the library does it.
  */
 export class DiagnosticSetting extends Construct {
+  /** The metric categories a diagnostic setting takes for a Terraform resource type (empty if none or unknown). */
+  public static metricCategoriesOf(resourceType: string): string[] {
+    return [...(LOG_CATEGORIES[resourceType]?.metrics ?? [])];
+  }
+
   /** The log categories Azure documents for a Terraform resource type (empty if unknown). */
   public static logCategoriesOf(resourceType: string): string[] {
     return [...(LOG_CATEGORIES[resourceType]?.categories ?? [])];
@@ -124,7 +139,7 @@ export class DiagnosticSetting extends Construct {
     const problems = new ProblemCollector(this);
     problems.check(
       !known,
-      'DIAG-CATEGORY-UNKNOWN',
+      DIAG_CATEGORY_UNKNOWN,
       'resourceType',
       props.resourceType,
       `the library does not know the log categories of ${props.resourceType}`,
@@ -135,17 +150,17 @@ export class DiagnosticSetting extends Construct {
     for (const category of categories) {
       problems.check(
         !known!.categories.includes(category),
-        'DIAG-CATEGORY-UNKNOWN',
+        DIAG_CATEGORY_UNKNOWN,
         'logCategories',
         category,
         `${props.resourceType} has no log category ${category}`,
         `use some of ${known!.categories.join(', ')}`,
       );
     }
-    const metrics = (props.metrics ?? true) && known!.metrics;
+    const metrics = (props.metrics ?? true) && known!.metrics.length > 0;
     problems.check(
       categories.length === 0 && !metrics,
-      'DIAG-CATEGORY-UNKNOWN',
+      DIAG_CATEGORY_UNKNOWN,
       'logCategories',
       categories,
       'a diagnostic setting needs at least one log category or metrics',
@@ -159,7 +174,7 @@ export class DiagnosticSetting extends Construct {
       logAnalyticsWorkspaceId: props.workspace.workspaceResourceId,
       logAnalyticsDestinationType: known!.dedicated ? 'Dedicated' : undefined,
       enabledLog: categories.map((category) => ({ category })),
-      enabledMetric: metrics ? [{ category: 'AllMetrics' }] : undefined,
+      enabledMetric: metrics ? known!.metrics.map((category) => ({ category })) : undefined,
     });
   }
 }

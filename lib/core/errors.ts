@@ -1,4 +1,12 @@
+import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { isIpv4Address } from './cidr';
+import { ARM_ID, ArmType, GUID } from './resource-ids';
+import { isDnsName } from './dns';
+import { isAzureRegion } from './regions';
+import { Rule } from './rule';
+import { PROP_LITERAL, PROP_REQUIRED, PROP_TYPE } from './rules';
+import { resolveExpression } from './tokens';
 
 /**
  * One broken rule found in a construct's props.
@@ -73,22 +81,41 @@ export class ValidationError extends Error {
   }
 
   private static format(problems: ValidationProblem[]): string {
-    const lines = problems.map(
-      (p) => `[${p.ruleId}] ${p.constructPath}: \`${p.prop}\` = ${p.value}: ${p.detail}. Fix: ${p.fix}`,
-    );
+    const lines = problems.map(formatProblem);
     return problems.length === 1 ? lines[0] : `${problems.length} problems:\n${lines.join('\n')}`;
   }
 }
 
-/** Renders a prop value for an error message: strings quoted, everything else as JSON. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return JSON.stringify(value);
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
+/** One problem as one line: `[RULE-ID] path: `prop` = value: detail. Fix: fix` (errors and warnings alike). */
+export function formatProblem(p: ValidationProblem): string {
+  return `[${p.ruleId}] ${p.constructPath}: \`${p.prop}\` = ${p.value}: ${p.detail}. Fix: ${p.fix}`;
+}
+
+const MAX_VALUE_TEXT = 200;
+
+/**
+ * Renders a prop value for an error message: strings quoted, tokens as their Terraform
+ * expression (`${var.x}`, never `-8.1e+298` or `${TfToken[...]}`), everything else as JSON,
+ * cut at 200 characters so a hostile value cannot flood the message.
+ */
+export function describeValue(value: unknown, scope?: IConstruct): string {
+  let text: string;
+  if (value === undefined) text = 'undefined';
+  else if (scope !== undefined && Token.isUnresolved(value)) text = JSON.stringify(resolveExpression(scope, value));
+  else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
   }
+  return text.length > MAX_VALUE_TEXT ? `${text.slice(0, MAX_VALUE_TEXT)}... (${text.length} characters)` : text;
+}
+
+/** A value to skip in a check: not given, or a token whose value is known only at apply. */
+function unknownYet(value: unknown): boolean {
+  return value === undefined || Token.isUnresolved(value);
 }
 
 /**
@@ -99,27 +126,117 @@ export class ProblemCollector {
   private readonly problems: ValidationProblem[] = [];
 
   private readonly path: string;
+  private readonly scope?: IConstruct;
 
   /** @param owner the construct whose props are checked, or a name for the place */
   constructor(owner: IConstruct | string) {
     this.path = typeof owner === 'string' ? owner : owner.node.path;
+    this.scope = typeof owner === 'string' ? undefined : owner;
   }
 
   /** Records a problem with `prop` when `broken` is true. Returns `broken`. */
-  public check(broken: boolean, ruleId: string, prop: string, value: unknown, detail: string, fix: string): boolean {
-    if (broken) this.add(ruleId, prop, value, detail, fix);
+  public check(broken: boolean, rule: Rule, prop: string, value: unknown, detail: string, fix: string): boolean {
+    if (broken) this.add(rule, prop, value, detail, fix);
     return broken;
   }
 
-  public add(ruleId: string, prop: string, value: unknown, detail: string, fix: string): void {
+  public add(rule: Rule, prop: string, value: unknown, detail: string, fix: string): void {
     this.problems.push({
-      ruleId,
+      ruleId: rule.id,
       constructPath: this.path,
       prop,
-      value: describeValue(value),
+      value: describeValue(value, this.scope),
       detail,
       fix,
     });
+  }
+
+  // Typed checks. Each skips a value that is not given or is a token (known only at apply), so
+  // that no caller writes its own `Token.isUnresolved` guard. Each returns true when it recorded
+  // a problem.
+
+  /**
+   * A required prop (JavaScript callers have no compiler): present, not null, of the right kind.
+   * `kind` 'string' also refuses an empty string.
+   */
+  public required(prop: string, value: unknown, kind: 'string' | 'number' | 'boolean' | 'object' | 'array'): boolean {
+    if (value === undefined || value === null) {
+      return this.check(true, PROP_REQUIRED, prop, value, `\`${prop}\` is required`, `give \`${prop}\` (a ${kind})`);
+    }
+    return this.type(prop, value, kind);
+  }
+
+  /** An optional prop, when given, is of the right kind (tokens pass where a string or number is asked). */
+  public type(prop: string, value: unknown, kind: 'string' | 'number' | 'boolean' | 'object' | 'array'): boolean {
+    if (value === undefined) return false;
+    const ok =
+      kind === 'array'
+        ? Array.isArray(value) || Token.isUnresolved(value)
+        : kind === 'object'
+          ? value !== null && typeof value === 'object' && !Array.isArray(value)
+          : kind === 'string'
+            ? typeof value === 'string' && value.length > 0
+            : typeof value === kind;
+    return this.check(!ok, PROP_TYPE, prop, value, `\`${prop}\` must be ${kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : `a non-empty ${kind}`}, got ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}`, `pass \`${prop}\` as ${kind === 'array' ? 'a list' : `a ${kind}`}`);
+  }
+
+  /** A whole number from `min` to `max` (NaN and Infinity are refused). */
+  public integer(rule: Rule, prop: string, value: number | undefined, min: number, max: number, fix?: string): boolean {
+    if (unknownYet(value)) return false;
+    const broken = typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max;
+    return this.check(broken, rule, prop, value, `\`${prop}\` is a whole number from ${min} to ${max}`, fix ?? `use a whole number from ${min} to ${max}`);
+  }
+
+  /** A finite number from `min` to `max`. */
+  public number(rule: Rule, prop: string, value: number | undefined, min: number, max: number, fix?: string): boolean {
+    if (unknownYet(value)) return false;
+    const broken = typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max;
+    return this.check(broken, rule, prop, value, `\`${prop}\` is a number from ${min} to ${max}`, fix ?? `use a number from ${min} to ${max}`);
+  }
+
+  /** One of the allowed values. */
+  public oneOf<T>(rule: Rule, prop: string, value: T | undefined, allowed: readonly T[], fix?: string): boolean {
+    if (unknownYet(value)) return false;
+    return this.check(!allowed.includes(value as T), rule, prop, value, `\`${prop}\` must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, fix ?? `use one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+  }
+
+  /** An IPv4 address (dotted, no prefix). */
+  public ipv4(rule: Rule, prop: string, value: string | undefined, fix?: string): boolean {
+    if (unknownYet(value)) return false;
+    return this.check(typeof value !== 'string' || !isIpv4Address(value), rule, prop, value, 'not an IPv4 address', fix ?? 'use a dotted IPv4 address such as 203.0.113.10');
+  }
+
+  /** The full Azure resource id of a resource of `type`. */
+  public resourceId(rule: Rule, prop: string, value: string | undefined, type: ArmType, fix?: string): boolean {
+    if (unknownYet(value)) return false;
+    const { pattern, example } = ARM_ID[type];
+    return this.check(typeof value !== 'string' || !pattern.test(value), rule, prop, value, `not the resource id of a ${type}`, fix ?? `use ${example}, or a reference to the resource's \`id\``);
+  }
+
+  /** A DNS host name (`fullyQualified`: two labels or more). */
+  public dnsName(rule: Rule, prop: string, value: string | undefined, fullyQualified: boolean, fix?: string): boolean {
+    if (unknownYet(value)) return false;
+    return this.check(typeof value !== 'string' || !isDnsName(value, fullyQualified), rule, prop, value, fullyQualified ? 'not a fully qualified DNS name' : 'not a DNS name', fix ?? 'use labels of letters, digits and "-" separated by dots, such as vpn.contoso.com');
+  }
+
+  /** A GUID (object ids, tenant ids, subscription ids). */
+  public guid(rule: Rule, prop: string, value: string | undefined, fix?: string): boolean {
+    if (unknownYet(value)) return false;
+    return this.check(typeof value !== 'string' || !GUID.test(value), rule, prop, value, 'not a GUID', fix ?? 'use the id as 8-4-4-4-12 hexadecimal digits, e.g. from `az ad sp show --id <app> --query id -o tsv`');
+  }
+
+  /** An Azure region name (`westeurope` or `West Europe`). */
+  public region(rule: Rule, prop: string, value: string | undefined, fix?: string): boolean {
+    if (unknownYet(value)) return false;
+    return this.check(typeof value !== 'string' || !isAzureRegion(value), rule, prop, value, 'not an Azure region', fix ?? 'use a region name such as westeurope (`az account list-locations -o table`)');
+  }
+
+  /**
+   * A value that must be known at synth, not a token: it decides how many resources exist or
+   * what the library builds. Returns true when a token was given.
+   */
+  public literal(prop: string, value: unknown, why: string): boolean {
+    return this.check(value !== undefined && Token.isUnresolved(value), PROP_LITERAL, prop, value, `\`${prop}\` must be known at synth, not a Terraform expression: ${why}`, `give \`${prop}\` as a literal value`);
   }
 
   public get count(): number {

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { ProblemCollector } from './errors';
+import type { ProblemCollector } from './errors';
+import { NAME_DUPLICATE } from './rules';
 
 /**
  * Checks that an `add*` method can create its child construct: records a `NAME-DUPLICATE` problem
@@ -17,7 +18,7 @@ export function checkUniqueId(problems: ProblemCollector, scope: IConstruct, chi
   const existing = scope.node.tryFindChild(childId);
   return problems.check(
     existing !== undefined,
-    'NAME-DUPLICATE',
+    NAME_DUPLICATE,
     prop,
     id,
     `${scope.node.path} already has a child \`${childId}\` (${existing?.constructor.name ?? 'construct'}): ids given to add methods key constructs and must be unique in their parent`,

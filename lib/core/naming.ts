@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
+import { NAME_INVALID } from './rules';
 
 /** How Azure constrains the name of one resource type. */
 interface NameRule {
@@ -143,7 +144,7 @@ export function checkName(problems: ProblemCollector, kind: NameKind, prop: stri
   const broken = name.length < rule.minLength || name.length > rule.maxLength || !rule.pattern.test(name);
   problems.check(
     broken,
-    'NAME-INVALID',
+    NAME_INVALID,
     prop,
     name,
     `a ${kind} name must be ${rule.minLength}-${rule.maxLength} characters of ${rule.patternText}`,

@@ -5,6 +5,7 @@ import { IStackSynthesizer, ISynthesisSession, TerraformOutput, TerraformStack }
 import { Construct, IConstruct } from 'constructs';
 import { toMermaid } from '../diagram/render';
 import { buildTopology } from '../diagram/topology';
+import { LifecycleGate } from './gates';
 
 /**
  * One section of a stack's hand-off runbook. Rendered at synth time, so it can list what was
@@ -51,6 +52,7 @@ export class Runbook extends Construct {
   /** File name of the runbook inside the stack's output folder. */
   public static readonly FILE_NAME = RUNBOOK_FILE;
 
+  private readonly preamble: IRunbookSection[] = [];
   private readonly sections: IRunbookSection[] = [];
   private readonly outputs: { name: string; description: string; sensitive: boolean; source: string }[] = [];
   /** Names and sources (`path\0id`) of `outputs`, for constant-time clash checks. */
@@ -63,6 +65,11 @@ export class Runbook extends Construct {
     this.stack = scope;
     // Write the runbook right after the stack's own synthesis, into the same folder.
     scope.synthesizer = new RunbookSynthesizer(scope.synthesizer, this);
+  }
+
+  /** Adds a section shown before the topology (what the first apply needs). */
+  public addPreamble(section: IRunbookSection): void {
+    this.preamble.push(section);
   }
 
   /** Adds a section; sections appear in the order they were added. */
@@ -132,6 +139,18 @@ export class Runbook extends Construct {
       '```',
       '',
     ];
+    for (const section of this.preamble) {
+      lines.push(`## ${section.title}`, '', section.renderMarkdown().trim(), '');
+    }
+    const gates = LifecycleGate.allOf(this.stack);
+    if (gates.length > 0) {
+      lines.push('## Phases', '', `Phase 1 is \`cdktf deploy ${stackName}\`. Each gate below holds back the resources that wait on a step outside Terraform; open them in this order, each when its step is done (the same synthesized JSON, no code edit; \`terraform apply -var='<gate>=true'\` works too). Keep earlier gates open on later deploys.`, '');
+      gates.forEach((g, i) => {
+        lines.push(`${i + 1}. **${g.name}**: when ${g.waitsFor} (${g.performedBy}).${g.verify ? ` Check: \`${g.verify}\`.` : ''}`);
+        lines.push(`   \`${g.openCommand(stackName)}${gates.slice(0, i).map((e) => ` --var='${e.name}=true'`).join('')}\``);
+      });
+      lines.push('');
+    }
     if (mermaid) lines.push('## Topology', '', '```mermaid', mermaid.trimEnd(), '```', '');
     for (const section of this.sections) {
       lines.push(`## ${section.title}`, '', section.renderMarkdown().trim(), '');

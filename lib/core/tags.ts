@@ -1,6 +1,7 @@
 import { IAspect, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
+import { TAG_INVALID } from './rules';
 
 /**
  * Applies tags to every taggable azurerm resource under the scope it is added to:
@@ -19,15 +20,15 @@ export class HybridTags implements IAspect {
       if (Token.isUnresolved(name) || Token.isUnresolved(value)) continue;
       problems.check(
         name.length === 0 || name.length > 512 || /[<>%&\\?/]/.test(name),
-        'TAG-INVALID',
+        TAG_INVALID,
         'tags',
         name,
         'a tag name must be 1-512 characters without < > % & \\ ? /',
         'rename the tag',
       );
-      problems.check(value.length > 256, 'TAG-INVALID', `tags.${name}`, value, 'a tag value must be at most 256 characters', 'shorten the value');
+      problems.check(value.length > 256, TAG_INVALID, `tags.${name}`, value, 'a tag value must be at most 256 characters', 'shorten the value');
     }
-    problems.check(Object.keys(tags).length > 50, 'TAG-INVALID', 'tags', Object.keys(tags).length, 'a resource takes at most 50 tags', 'use fewer tags');
+    problems.check(Object.keys(tags).length > 50, TAG_INVALID, 'tags', Object.keys(tags).length, 'a resource takes at most 50 tags', 'use fewer tags');
     problems.throwIfAny();
     this.tags = { ...tags };
   }

@@ -4,12 +4,13 @@ import { ArcKubernetesFluxConfiguration } from '@cdktf/provider-azurerm/lib/arc-
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import * as D from './defaults';
-import { ILogAnalyticsWorkspace } from './log-analytics-workspace';
+import { ILogAnalyticsWorkspace } from '../core/workspace';
 import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
 import { generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression, synthesizedBody } from '../core/tokens';
+import { ARC_FLUX_DISABLED, ARC_FLUX_INTERVAL, ARC_FLUX_NAME, ARC_FLUX_SOURCE, ARC_FLUX_URL, ARC_K8S_CLUSTER_ID, ARC_K8S_KEY, ARC_K8S_NAME, ARC_K8S_SOURCE } from './rules';
 
 /** Scope of a Flux configuration. */
 export enum FluxScope {
@@ -161,16 +162,16 @@ export class ArcKubernetes extends Construct {
     this.props = props;
     const problems = new ProblemCollector(this);
     const given = [props.existingClusterId, props.agentPublicKeyCertificate].filter((v) => v !== undefined).length;
-    problems.check(given !== 1, 'ARC-K8S-SOURCE', 'existingClusterId', props.existingClusterId, `give exactly one of \`existingClusterId\` and \`agentPublicKeyCertificate\` (${given} given)`, 'reference a connected cluster, or create one from its agent public key');
+    problems.check(given !== 1, ARC_K8S_SOURCE, 'existingClusterId', props.existingClusterId, `give exactly one of \`existingClusterId\` and \`agentPublicKeyCertificate\` (${given} given)`, 'reference a connected cluster, or create one from its agent public key');
     if (props.existingClusterId !== undefined && !Token.isUnresolved(props.existingClusterId)) {
-      problems.check(!CONNECTED_CLUSTER_ID.test(props.existingClusterId), 'ARC-K8S-CLUSTER-ID', 'existingClusterId', props.existingClusterId, 'not a Microsoft.Kubernetes/connectedClusters id', 'use `az connectedk8s show -n <name> -g <rg> --query id -o tsv`');
+      problems.check(!CONNECTED_CLUSTER_ID.test(props.existingClusterId), ARC_K8S_CLUSTER_ID, 'existingClusterId', props.existingClusterId, 'not a Microsoft.Kubernetes/connectedClusters id', 'use `az connectedk8s show -n <name> -g <rg> --query id -o tsv`');
     }
     const key = props.agentPublicKeyCertificate;
     if (key !== undefined && !Token.isUnresolved(key)) {
-      problems.check(key.length === 0 || !BASE64.test(key), 'ARC-K8S-KEY', 'agentPublicKeyCertificate', key.length > 40 ? `${key.slice(0, 40)}...` : key, 'the agent public key must be base64', 'base64-encode the DER public key: `openssl rsa -in key.pem -pubout -outform DER | base64 -w0`');
+      problems.check(key.length === 0 || !BASE64.test(key), ARC_K8S_KEY, 'agentPublicKeyCertificate', key.length > 40 ? `${key.slice(0, 40)}...` : key, 'the agent public key must be base64', 'base64-encode the DER public key: `openssl rsa -in key.pem -pubout -outform DER | base64 -w0`');
     }
     if (props.clusterName !== undefined && !Token.isUnresolved(props.clusterName)) {
-      problems.check(!/^[-_a-zA-Z0-9]{1,260}$/.test(props.clusterName), 'ARC-K8S-NAME', 'clusterName', props.clusterName, 'a cluster name is 1-260 of letters, digits, - and _', 'rename it');
+      problems.check(!/^[-_a-zA-Z0-9]{1,260}$/.test(props.clusterName), ARC_K8S_NAME, 'clusterName', props.clusterName, 'a cluster name is 1-260 of letters, digits, - and _', 'rename it');
     }
     problems.throwIfAny();
 
@@ -204,23 +205,23 @@ export class ArcKubernetes extends Construct {
     const problems = new ProblemCollector(this);
     const name = options.name ?? id.toLowerCase();
     checkUniqueId(problems, this, `GitOps${id}`, 'id', id);
-    problems.check(!this.fluxExtension, 'ARC-FLUX-DISABLED', 'flux', false, 'GitOps needs the microsoft.flux extension', 'leave `flux` on');
-    if (!Token.isUnresolved(name)) problems.check(!FLUX_NAME.test(name) || this.configurations.has(name), 'ARC-FLUX-NAME', 'name', name, 'a Flux configuration name is 1-30 lowercase letters, digits and -, starting and ending with a letter or digit, unique on the cluster', 'rename it');
+    problems.check(!this.fluxExtension, ARC_FLUX_DISABLED, 'flux', false, 'GitOps needs the microsoft.flux extension', 'leave `flux` on');
+    if (!Token.isUnresolved(name)) problems.check(!FLUX_NAME.test(name) || this.configurations.has(name), ARC_FLUX_NAME, 'name', name, 'a Flux configuration name is 1-30 lowercase letters, digits and -, starting and ending with a letter or digit, unique on the cluster', 'rename it');
     const sources = [options.gitUrl, options.bucketUrl, options.blobContainerId].filter((v) => v !== undefined);
-    problems.check(sources.length !== 1, 'ARC-FLUX-SOURCE', 'gitUrl', sources, `a Flux configuration has exactly one source (${sources.length} given)`, 'give one of `gitUrl`, `bucketUrl` or `blobContainerId`');
+    problems.check(sources.length !== 1, ARC_FLUX_SOURCE, 'gitUrl', sources, `a Flux configuration has exactly one source (${sources.length} given)`, 'give one of `gitUrl`, `bucketUrl` or `blobContainerId`');
     if (options.gitUrl !== undefined && !Token.isUnresolved(options.gitUrl)) {
-      problems.check(!/^(https?:\/\/|git@|ssh:\/\/)/.test(options.gitUrl), 'ARC-FLUX-URL', 'gitUrl', options.gitUrl, 'a git URL starts with http://, https://, git@ or ssh://', 'use e.g. https://github.com/org/repo');
+      problems.check(!/^(https?:\/\/|git@|ssh:\/\/)/.test(options.gitUrl), ARC_FLUX_URL, 'gitUrl', options.gitUrl, 'a git URL starts with http://, https://, git@ or ssh://', 'use e.g. https://github.com/org/repo');
     }
     if (options.bucketUrl !== undefined && !Token.isUnresolved(options.bucketUrl)) {
-      problems.check(!/^https?:\/\//.test(options.bucketUrl), 'ARC-FLUX-URL', 'bucketUrl', options.bucketUrl, 'a bucket URL starts with http:// or https://', 'use the bucket endpoint URL');
-      problems.check(options.bucketName === undefined, 'ARC-FLUX-SOURCE', 'bucketName', options.bucketName, 'a bucket source needs `bucketName`', 'give the bucket name');
+      problems.check(!/^https?:\/\//.test(options.bucketUrl), ARC_FLUX_URL, 'bucketUrl', options.bucketUrl, 'a bucket URL starts with http:// or https://', 'use the bucket endpoint URL');
+      problems.check(options.bucketName === undefined, ARC_FLUX_SOURCE, 'bucketName', options.bucketName, 'a bucket source needs `bucketName`', 'give the bucket name');
     }
     const kustomizations = options.kustomizations ?? { root: { path: './' } };
     const intervals: [string, number | undefined][] = [['syncIntervalSeconds', options.syncIntervalSeconds]];
     for (const [k, v] of Object.entries(kustomizations)) intervals.push([`kustomizations.${k}.syncIntervalSeconds`, v.syncIntervalSeconds]);
     for (const [prop, value] of intervals) {
       if (value === undefined || Token.isUnresolved(value)) continue;
-      problems.check(!Number.isInteger(value) || value < 1 || value > D.FLUX_MAX_INTERVAL_SECONDS, 'ARC-FLUX-INTERVAL', prop, value, `an interval is 1-${D.FLUX_MAX_INTERVAL_SECONDS} seconds`, 'use 600 (default)');
+      problems.check(!Number.isInteger(value) || value < 1 || value > D.FLUX_MAX_INTERVAL_SECONDS, ARC_FLUX_INTERVAL, prop, value, `an interval is 1-${D.FLUX_MAX_INTERVAL_SECONDS} seconds`, 'use 600 (default)');
     }
     problems.throwIfAny();
 

@@ -8,6 +8,7 @@ import { HybridMonitoring, MachineType, OperatingSystem } from './hybrid-monitor
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
+import { ARC_SRV_MONITORING, ARC_SRV_PRINCIPAL } from './rules';
 
 /** Options of `ArcServers.addMachine`. */
 export interface ArcServerOptions {
@@ -83,7 +84,7 @@ export class ArcServers extends Construct {
     this.props = props;
     const problems = new ProblemCollector(this);
     if (props.onboardingPrincipalId !== undefined && !Token.isUnresolved(props.onboardingPrincipalId)) {
-      problems.check(!GUID.test(props.onboardingPrincipalId), 'ARC-SRV-PRINCIPAL', 'onboardingPrincipalId', props.onboardingPrincipalId, 'not an object id (GUID)', 'use the object id: `az ad sp show --id <app id> --query id -o tsv`');
+      problems.check(!GUID.test(props.onboardingPrincipalId), ARC_SRV_PRINCIPAL, 'onboardingPrincipalId', props.onboardingPrincipalId, 'not an object id (GUID)', 'use the object id: `az ad sp show --id <app id> --query id -o tsv`');
     }
     checkName(problems, 'arcPrivateLinkScope', 'privateLinkScopeName', props.privateLinkScopeName);
     problems.throwIfAny();
@@ -118,7 +119,7 @@ export class ArcServers extends Construct {
   /** Monitors an Arc-enabled server: agent extension and rule associations, keyed by `name`. */
   public addMachine(name: string, options: ArcServerOptions): void {
     const problems = new ProblemCollector(this);
-    problems.check(!this.props.monitoring, 'ARC-SRV-MONITORING', 'monitoring', undefined, `machine ${name} needs a HybridMonitoring for its agent and rules`, 'pass `monitoring`');
+    problems.check(!this.props.monitoring, ARC_SRV_MONITORING, 'monitoring', undefined, `machine ${name} needs a HybridMonitoring for its agent and rules`, 'pass `monitoring`');
     problems.throwIfAny();
     this.props.monitoring!.associateMachine(name, {
       machineId: options.machineId,

@@ -6,12 +6,14 @@ import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import * as D from './defaults';
 import { AlertOptions } from './hybrid-monitoring';
-import { ILogAnalyticsWorkspace } from './log-analytics-workspace';
+import { ILogAnalyticsWorkspace } from '../core/workspace';
 import { DiagnosticSetting } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
 import { generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { VpnGateway } from '../network/vpn-gateway';
+import { GWD_BANDWIDTH_PERCENT, GWD_MONITOR_ENDPOINT, GWD_MONITOR_FREQUENCY, GWD_MONITOR_PORT } from './rules';
+import { MON_ALERT_SEVERITY } from '../core/rules';
 
 /** Options of `GatewayDiagnostics.addConnectionMonitor`: one TCP test from on premises to Azure. */
 export interface ConnectionMonitorOptions {
@@ -118,11 +120,11 @@ export class GatewayDiagnostics extends Construct {
     const percent = props.bandwidthAlert?.threshold ?? D.BANDWIDTH_PERCENT_THRESHOLD;
     const problems = new ProblemCollector(this);
     if (!Token.isUnresolved(percent)) {
-      problems.check(percent < 1 || percent > 100, 'GWD-BANDWIDTH-PERCENT', 'bandwidthAlert.threshold', percent, 'the bandwidth threshold is a percentage of the SKU aggregate throughput', 'use 1-100 (default 80)');
+      problems.check(percent < 1 || percent > 100, GWD_BANDWIDTH_PERCENT, 'bandwidthAlert.threshold', percent, 'the bandwidth threshold is a percentage of the SKU aggregate throughput', 'use 1-100 (default 80)');
     }
     for (const [prop, options] of [['disconnectAlert', props.disconnectAlert], ['bgpAlert', props.bgpAlert], ['bandwidthAlert', props.bandwidthAlert]] as const) {
       if (options?.severity === undefined || Token.isUnresolved(options.severity)) continue;
-      problems.check(!Number.isInteger(options.severity) || options.severity < 0 || options.severity > 4, 'MON-ALERT-SEVERITY', `${prop}.severity`, options.severity, 'severity is 0 (critical) to 4 (verbose)', 'use 0-4');
+      problems.check(!Number.isInteger(options.severity) || options.severity < 0 || options.severity > 4, MON_ALERT_SEVERITY, `${prop}.severity`, options.severity, 'severity is 0 (critical) to 4 (verbose)', 'use 0-4');
     }
     problems.throwIfAny();
 
@@ -217,17 +219,17 @@ export class GatewayDiagnostics extends Construct {
     const frequency = options.testFrequencySeconds ?? D.MONITOR_FREQUENCY_SECONDS;
     const sources = [options.sourceArcMachineId, options.sourceAddress].filter((v) => v !== undefined);
     const destinations = [options.destinationVmId, options.destinationAddress].filter((v) => v !== undefined);
-    problems.check(sources.length !== 1, 'GWD-MONITOR-ENDPOINT', 'sourceArcMachineId', sources, 'give exactly one of `sourceArcMachineId` and `sourceAddress`', 'name the on-premises machine one way');
-    problems.check(destinations.length !== 1, 'GWD-MONITOR-ENDPOINT', 'destinationVmId', destinations, 'give exactly one of `destinationVmId` and `destinationAddress`', 'name the Azure endpoint one way');
+    problems.check(sources.length !== 1, GWD_MONITOR_ENDPOINT, 'sourceArcMachineId', sources, 'give exactly one of `sourceArcMachineId` and `sourceAddress`', 'name the on-premises machine one way');
+    problems.check(destinations.length !== 1, GWD_MONITOR_ENDPOINT, 'destinationVmId', destinations, 'give exactly one of `destinationVmId` and `destinationAddress`', 'name the Azure endpoint one way');
     if (options.sourceArcMachineId !== undefined && !Token.isUnresolved(options.sourceArcMachineId)) {
-      problems.check(!ARC_SERVER_ID.test(options.sourceArcMachineId), 'GWD-MONITOR-ENDPOINT', 'sourceArcMachineId', options.sourceArcMachineId, 'not an Arc-enabled server id (Microsoft.HybridCompute/machines)', 'use the Arc machine resource id, or `sourceAddress`');
+      problems.check(!ARC_SERVER_ID.test(options.sourceArcMachineId), GWD_MONITOR_ENDPOINT, 'sourceArcMachineId', options.sourceArcMachineId, 'not an Arc-enabled server id (Microsoft.HybridCompute/machines)', 'use the Arc machine resource id, or `sourceAddress`');
     }
     if (options.destinationVmId !== undefined && !Token.isUnresolved(options.destinationVmId)) {
-      problems.check(!AZURE_VM_ID.test(options.destinationVmId), 'GWD-MONITOR-ENDPOINT', 'destinationVmId', options.destinationVmId, 'not an Azure VM id (Microsoft.Compute/virtualMachines)', 'use the VM resource id, or `destinationAddress`');
+      problems.check(!AZURE_VM_ID.test(options.destinationVmId), GWD_MONITOR_ENDPOINT, 'destinationVmId', options.destinationVmId, 'not an Azure VM id (Microsoft.Compute/virtualMachines)', 'use the VM resource id, or `destinationAddress`');
     }
-    if (!Token.isUnresolved(port)) problems.check(!Number.isInteger(port) || port < 1 || port > 65535, 'GWD-MONITOR-PORT', 'port', port, 'a TCP port is 1-65535', 'use the port the Azure endpoint listens on');
-    if (!Token.isUnresolved(frequency)) problems.check(!Number.isInteger(frequency) || frequency < 30 || frequency > 1800, 'GWD-MONITOR-FREQUENCY', 'testFrequencySeconds', frequency, 'a test runs every 30-1800 seconds', 'use 60 (default)');
-    problems.check(this.monitors.some((m) => m.name === id), 'GWD-MONITOR-ENDPOINT', 'id', id, `a connection monitor ${id} exists`, 'give each monitor its own name');
+    if (!Token.isUnresolved(port)) problems.check(!Number.isInteger(port) || port < 1 || port > 65535, GWD_MONITOR_PORT, 'port', port, 'a TCP port is 1-65535', 'use the port the Azure endpoint listens on');
+    if (!Token.isUnresolved(frequency)) problems.check(!Number.isInteger(frequency) || frequency < 30 || frequency > 1800, GWD_MONITOR_FREQUENCY, 'testFrequencySeconds', frequency, 'a test runs every 30-1800 seconds', 'use 60 (default)');
+    problems.check(this.monitors.some((m) => m.name === id), GWD_MONITOR_ENDPOINT, 'id', id, `a connection monitor ${id} exists`, 'give each monitor its own name');
     problems.throwIfAny();
 
     const source = options.sourceArcMachineId !== undefined

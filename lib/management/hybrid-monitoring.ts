@@ -10,11 +10,14 @@ import { VirtualMachineExtension } from '@cdktf/provider-azurerm/lib/virtual-mac
 import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import * as D from './defaults';
-import { ILogAnalyticsWorkspace, LogAnalyticsWorkspace } from './log-analytics-workspace';
+import { ILogAnalyticsWorkspace } from '../core/workspace';
+import { LogAnalyticsWorkspace } from './log-analytics-workspace';
 import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
+import { MON_ACTION_RECEIVER, MON_ALERT_SEVERITY } from '../core/rules';
+import { MON_ACTION_SHORT_NAME, MON_ALERT_THRESHOLD, MON_DCR_EMPTY, MON_DCR_INSIGHTS_METRICS, MON_DCR_KIND, MON_DCR_SAMPLING, MON_MACHINE_ID, MON_WEBTEST_FREQUENCY, MON_WEBTEST_URL } from './rules';
 
 /** Operating system of a machine, and kind of a data collection rule. */
 export enum OperatingSystem {
@@ -286,21 +289,21 @@ export class HybridMonitoring extends Construct {
     const frequency = props.availabilityTestFrequencySeconds ?? D.WEB_TEST_FREQUENCY_SECONDS;
     const vmInsights = props.vmInsights ?? true;
     if (!Token.isUnresolved(shortName)) {
-      problems.check(shortName.length < 1 || shortName.length > 12, 'MON-ACTION-SHORT-NAME', 'actionGroupShortName', shortName, 'an action group short name is 1-12 characters', 'shorten it (it appears in SMS and email subjects)');
+      problems.check(shortName.length < 1 || shortName.length > 12, MON_ACTION_SHORT_NAME, 'actionGroupShortName', shortName, 'an action group short name is 1-12 characters', 'shorten it (it appears in SMS and email subjects)');
     }
     for (const [name, address] of Object.entries(emails)) {
       if (Token.isUnresolved(address)) continue;
-      problems.check(!EMAIL.test(address), 'MON-ACTION-RECEIVER', `alertEmails.${name}`, address, 'not an email address', 'give an address such as ops@contoso.com');
+      problems.check(!EMAIL.test(address), MON_ACTION_RECEIVER, `alertEmails.${name}`, address, 'not an email address', 'give an address such as ops@contoso.com');
     }
     for (const [name, uri] of Object.entries(webhooks)) {
       if (Token.isUnresolved(uri)) continue;
-      problems.check(!isUrl(uri, ['https:']), 'MON-ACTION-RECEIVER', `alertWebhooks.${name}`, uri, 'a webhook receiver needs an absolute https URL', 'use https://...');
+      problems.check(!isUrl(uri, ['https:']), MON_ACTION_RECEIVER, `alertWebhooks.${name}`, uri, 'a webhook receiver needs an absolute https URL', 'use https://...');
     }
     if (props.availabilityTestUrl !== undefined && !Token.isUnresolved(props.availabilityTestUrl)) {
-      problems.check(!isUrl(props.availabilityTestUrl, ['http:', 'https:']), 'MON-WEBTEST-URL', 'availabilityTestUrl', props.availabilityTestUrl, 'an availability test requests an absolute http(s) URL', 'give the full URL, e.g. https://app.contoso.com/health');
+      problems.check(!isUrl(props.availabilityTestUrl, ['http:', 'https:']), MON_WEBTEST_URL, 'availabilityTestUrl', props.availabilityTestUrl, 'an availability test requests an absolute http(s) URL', 'give the full URL, e.g. https://app.contoso.com/health');
     }
     if (!Token.isUnresolved(frequency)) {
-      problems.check(![300, 600, 900].includes(frequency), 'MON-WEBTEST-FREQUENCY', 'availabilityTestFrequencySeconds', frequency, 'an availability test runs every 300, 600 or 900 seconds', 'use 300 (default), 600 or 900');
+      problems.check(![300, 600, 900].includes(frequency), MON_WEBTEST_FREQUENCY, 'availabilityTestFrequencySeconds', frequency, 'an availability test runs every 300, 600 or 900 seconds', 'use 300 (default), 600 or 900');
     }
     const locations = props.availabilityTestLocations ?? D.WEB_TEST_LOCATIONS;
     checkAlert(problems, 'heartbeatAlert', props.heartbeatAlert, 1, 1440);
@@ -475,12 +478,12 @@ export class HybridMonitoring extends Construct {
     const sampling = options.samplingFrequencySeconds ?? D.PERF_SAMPLING_SECONDS;
     checkName(problems, 'dataCollectionRule', 'name', options.name);
     checkUniqueId(problems, this.rulesScope, id, 'id', id);
-    problems.check(options.kind === OperatingSystem.LINUX && events.length > 0, 'MON-DCR-KIND', 'windowsEventXPathQueries', events, 'a data collection rule of kind Linux takes no windows_event_log data source', 'put Windows event logs in a Windows rule');
-    problems.check(options.kind === OperatingSystem.WINDOWS && facilities.length > 0, 'MON-DCR-KIND', 'syslogFacilities', facilities, 'a data collection rule of kind Windows takes no syslog data source', 'put syslog in a Linux rule');
-    problems.check(counters.length + events.length + facilities.length === 0, 'MON-DCR-EMPTY', 'performanceCounters', counters, 'the rule collects nothing', 'give performance counters, Windows event queries or syslog facilities');
+    problems.check(options.kind === OperatingSystem.LINUX && events.length > 0, MON_DCR_KIND, 'windowsEventXPathQueries', events, 'a data collection rule of kind Linux takes no windows_event_log data source', 'put Windows event logs in a Windows rule');
+    problems.check(options.kind === OperatingSystem.WINDOWS && facilities.length > 0, MON_DCR_KIND, 'syslogFacilities', facilities, 'a data collection rule of kind Windows takes no syslog data source', 'put syslog in a Linux rule');
+    problems.check(counters.length + events.length + facilities.length === 0, MON_DCR_EMPTY, 'performanceCounters', counters, 'the rule collects nothing', 'give performance counters, Windows event queries or syslog facilities');
     if (counters.length > 0 && !Token.isUnresolved(sampling)) {
-      const outOfRange = problems.check(!Number.isInteger(sampling) || sampling < 1 || sampling > 1800, 'MON-DCR-SAMPLING', 'samplingFrequencySeconds', sampling, 'sampling must be a whole number of seconds from 1 to 1800', 'use 60 (default) or another value in 1-1800');
-      problems.check(!outOfRange && stream === PerformanceStream.INSIGHTS_METRICS && sampling !== 60, 'MON-DCR-INSIGHTS-METRICS', 'samplingFrequencySeconds', sampling, 'counters sent to Microsoft-InsightsMetrics are sampled every 60 s exactly', 'use 60, or send to PerformanceStream.PERF');
+      const outOfRange = problems.check(!Number.isInteger(sampling) || sampling < 1 || sampling > 1800, MON_DCR_SAMPLING, 'samplingFrequencySeconds', sampling, 'sampling must be a whole number of seconds from 1 to 1800', 'use 60 (default) or another value in 1-1800');
+      problems.check(!outOfRange && stream === PerformanceStream.INSIGHTS_METRICS && sampling !== 60, MON_DCR_INSIGHTS_METRICS, 'samplingFrequencySeconds', sampling, 'counters sent to Microsoft-InsightsMetrics are sampled every 60 s exactly', 'use 60, or send to PerformanceStream.PERF');
     }
     problems.throwIfAny();
 
@@ -516,13 +519,13 @@ export class HybridMonitoring extends Construct {
     let type = options.machineType;
     if (!Token.isUnresolved(id)) {
       const detected = AZURE_VM_ID.test(id) ? MachineType.AZURE_VM : ARC_SERVER_ID.test(id) ? MachineType.ARC_SERVER : undefined;
-      problems.check(detected === undefined, 'MON-MACHINE-ID', 'machineId', id, 'not the resource id of an Azure VM or an Arc-enabled server', 'use /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.HybridCompute/machines/<name> (or Microsoft.Compute/virtualMachines/<name>)');
-      problems.check(detected !== undefined && type !== undefined && type !== detected, 'MON-MACHINE-ID', 'machineType', type, `the id is that of a ${detected}`, 'leave `machineType` out');
+      problems.check(detected === undefined, MON_MACHINE_ID, 'machineId', id, 'not the resource id of an Azure VM or an Arc-enabled server', 'use /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.HybridCompute/machines/<name> (or Microsoft.Compute/virtualMachines/<name>)');
+      problems.check(detected !== undefined && type !== undefined && type !== detected, MON_MACHINE_ID, 'machineType', type, `the id is that of a ${detected}`, 'leave `machineType` out');
       type = type ?? detected;
     } else {
-      problems.check(type === undefined, 'MON-MACHINE-ID', 'machineType', type, 'the machine id is a token, so its type cannot be read from it', 'give `machineType`');
+      problems.check(type === undefined, MON_MACHINE_ID, 'machineType', type, 'the machine id is a token, so its type cannot be read from it', 'give `machineType`');
     }
-    problems.check(this.machines.some((m) => m.name === name), 'MON-MACHINE-ID', 'name', name, `a machine ${name} is already associated`, 'give each machine its own name');
+    problems.check(this.machines.some((m) => m.name === name), MON_MACHINE_ID, 'name', name, `a machine ${name} is already associated`, 'give each machine its own name');
     problems.throwIfAny();
 
     const scope = new Construct(this.machinesScope, name);
@@ -600,9 +603,9 @@ function isUrl(value: string, protocols: string[]): boolean {
 function checkAlert(problems: ProblemCollector, prop: string, options: AlertOptions | undefined, min: number, max: number): void {
   if (!options) return;
   if (options.severity !== undefined && !Token.isUnresolved(options.severity)) {
-    problems.check(!Number.isInteger(options.severity) || options.severity < 0 || options.severity > 4, 'MON-ALERT-SEVERITY', `${prop}.severity`, options.severity, 'severity is 0 (critical) to 4 (verbose)', 'use 0-4');
+    problems.check(!Number.isInteger(options.severity) || options.severity < 0 || options.severity > 4, MON_ALERT_SEVERITY, `${prop}.severity`, options.severity, 'severity is 0 (critical) to 4 (verbose)', 'use 0-4');
   }
   if (options.threshold !== undefined && !Token.isUnresolved(options.threshold)) {
-    problems.check(options.threshold < min || options.threshold > max, 'MON-ALERT-THRESHOLD', `${prop}.threshold`, options.threshold, `the threshold must be ${min}-${max}`, `use a value in ${min}-${max}`);
+    problems.check(options.threshold < min || options.threshold > max, MON_ALERT_THRESHOLD, `${prop}.threshold`, options.threshold, `the threshold must be ${min}-${max}`, `use a value in ${min}-${max}`);
   }
 }

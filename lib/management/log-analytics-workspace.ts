@@ -3,15 +3,10 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
+import { ILogAnalyticsWorkspace } from '../core/workspace';
 
-/**
- * A Log Analytics workspace that diagnostics, agents and alerts can send to: one the library
- * created, or an existing one referenced by id.
- */
-export interface ILogAnalyticsWorkspace {
-  /** Full Azure resource id of the workspace. */
-  readonly workspaceResourceId: string;
-}
+import { DIAG_WORKSPACE_RETENTION } from '../core/rules';
+
 
 /** Props of `LogAnalyticsWorkspace`. */
 export interface LogAnalyticsWorkspaceProps {
@@ -68,7 +63,7 @@ export class LogAnalyticsWorkspace extends Construct implements ILogAnalyticsWor
     if (!Token.isUnresolved(retention)) {
       problems.check(
         !Number.isInteger(retention) || retention < 30 || retention > 730,
-        'DIAG-WORKSPACE-RETENTION',
+        DIAG_WORKSPACE_RETENTION,
         'retentionInDays',
         retention,
         'retention must be a whole number of days from 30 to 730',

@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { cidrContainsAddress, isIpv4Address, parseCidr } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
 import { AZURE_VPN_ASN } from './defaults';
+import { VPN_APIPA_RANGE, VPN_BGP_ASN } from './rules';
 
 // BGP rules shared by the VPN gateway, sites and (later) ExpressRoute peerings.
 // Source: MicrosoftDocs/azure-docs includes/vpn-gateway-faq-bgp-include.md.
@@ -31,7 +32,7 @@ export function checkAsn(problems: ProblemCollector, prop: string, asn: number, 
   const reason = reservedAsnReason(asn, onPremises);
   problems.check(
     reason !== undefined,
-    'VPN-BGP-ASN',
+    VPN_BGP_ASN,
     prop,
     asn,
     reason ?? '',
@@ -49,7 +50,7 @@ export function checkApipa(problems: ProblemCollector, prop: string, addresses: 
     const inRange = isIpv4Address(address) && (cidrContainsAddress(APIPA_RANGE, address) || cidrContainsAddress(APIPA_RANGE_2, address));
     problems.check(
       !inRange,
-      'VPN-APIPA-RANGE',
+      VPN_APIPA_RANGE,
       prop,
       address,
       'Azure VPN gateways take custom APIPA BGP addresses only from 169.254.21.0 to 169.254.22.255',

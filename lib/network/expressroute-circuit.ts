@@ -21,7 +21,8 @@ import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { isLiteralString, synthesizedBody } from '../core/tokens';
-import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
+import type { ILogAnalyticsWorkspace } from '../core/workspace';
+import { ER_AUTHORIZATION_DUPLICATE, ER_CIRCUIT_BANDWIDTH, ER_CIRCUIT_PROVIDER_OR_PORT, ER_CIRCUIT_SKU, ER_PEERING_PREFIX, ER_PEERING_VLAN, ER_SHARED_KEY_LENGTH } from './rules';
 
 /** Service tier of a circuit. */
 export enum ExpressRouteSkuTier {
@@ -259,7 +260,7 @@ export class ExpressRouteCircuit extends Construct {
     const portParts = [props.expressRoutePortId, props.bandwidthInGbps].filter((v) => v !== undefined).length;
     if (providerParts > 0 && portParts > 0) {
       problems.add(
-        'ER-CIRCUIT-PROVIDER-OR-PORT',
+        ER_CIRCUIT_PROVIDER_OR_PORT,
         props.expressRoutePortId !== undefined ? 'expressRoutePortId' : 'bandwidthInGbps',
         props.expressRoutePortId ?? props.bandwidthInGbps,
         'a circuit goes either through a connectivity provider or on an ExpressRoute Direct port, and both were given',
@@ -269,7 +270,7 @@ export class ExpressRouteCircuit extends Construct {
       const missing = (['serviceProviderName', 'peeringLocation', 'bandwidthInMbps'] as const).find((p) => props[p] === undefined);
       problems.check(
         missing !== undefined,
-        'ER-CIRCUIT-PROVIDER-OR-PORT',
+        ER_CIRCUIT_PROVIDER_OR_PORT,
         missing ?? '',
         undefined,
         `a provider circuit needs \`serviceProviderName\`, \`peeringLocation\` and \`bandwidthInMbps\`; \`${missing}\` is missing`,
@@ -277,13 +278,13 @@ export class ExpressRouteCircuit extends Construct {
       );
     } else {
       const missing = props.expressRoutePortId === undefined ? 'expressRoutePortId' : props.bandwidthInGbps === undefined ? 'bandwidthInGbps' : undefined;
-      problems.check(missing !== undefined, 'ER-CIRCUIT-PROVIDER-OR-PORT', missing ?? '', undefined, `an ExpressRoute Direct circuit needs \`expressRoutePortId\` and \`bandwidthInGbps\`; \`${missing}\` is missing`, 'give both');
+      problems.check(missing !== undefined, ER_CIRCUIT_PROVIDER_OR_PORT, missing ?? '', undefined, `an ExpressRoute Direct circuit needs \`expressRoutePortId\` and \`bandwidthInGbps\`; \`${missing}\` is missing`, 'give both');
     }
     const mbps = props.bandwidthInMbps;
     if (mbps !== undefined && !Token.isUnresolved(mbps)) {
       problems.check(
         !EXPRESSROUTE_PROVIDER_BANDWIDTHS_MBPS.includes(mbps),
-        'ER-CIRCUIT-BANDWIDTH',
+        ER_CIRCUIT_BANDWIDTH,
         'bandwidthInMbps',
         mbps,
         `${mbps} Mbps is not a circuit bandwidth`,
@@ -294,17 +295,17 @@ export class ExpressRouteCircuit extends Construct {
     if (gbps !== undefined && !Token.isUnresolved(gbps)) {
       problems.check(
         !EXPRESSROUTE_PORT_BANDWIDTHS_GBPS.includes(gbps),
-        'ER-CIRCUIT-BANDWIDTH',
+        ER_CIRCUIT_BANDWIDTH,
         'bandwidthInGbps',
         gbps,
         `${gbps} Gbps is not an ExpressRoute Direct circuit bandwidth`,
         `use one of ${EXPRESSROUTE_PORT_BANDWIDTHS_GBPS.join(', ')} Gbps`,
       );
     }
-    problems.check(props.skuTier !== undefined && !VALID_TIERS.includes(props.skuTier), 'ER-CIRCUIT-SKU', 'skuTier', props.skuTier, `${props.skuTier} is not a circuit tier`, `use one of ${VALID_TIERS.join(', ')}`);
+    problems.check(props.skuTier !== undefined && !VALID_TIERS.includes(props.skuTier), ER_CIRCUIT_SKU, 'skuTier', props.skuTier, `${props.skuTier} is not a circuit tier`, `use one of ${VALID_TIERS.join(', ')}`);
     problems.check(
       props.skuFamily !== undefined && !VALID_FAMILIES.includes(props.skuFamily),
-      'ER-CIRCUIT-SKU',
+      ER_CIRCUIT_SKU,
       'skuFamily',
       props.skuFamily,
       `${props.skuFamily} is not a circuit billing family`,
@@ -318,13 +319,13 @@ export class ExpressRouteCircuit extends Construct {
       for (const [prop, prefix] of [['privatePeering.primaryPeerAddressPrefix', primary], ['privatePeering.secondaryPeerAddressPrefix', secondary]] as const) {
         if (Token.isUnresolved(prefix)) continue;
         if (!checkCidrs(problems, prop, [prefix])) continue;
-        problems.check(parseCidr(prefix)!.prefixLength !== 30, 'ER-PEERING-PREFIX', prop, prefix, `${prefix} is not a /30; each peering link is a /30`, 'use a /30 such as 192.168.100.0/30');
+        problems.check(parseCidr(prefix)!.prefixLength !== 30, ER_PEERING_PREFIX, prop, prefix, `${prefix} is not a /30; each peering link is a /30`, 'use a /30 such as 192.168.100.0/30');
       }
       const p = parseCidr(primary);
       const s = parseCidr(secondary);
       problems.check(
         p !== undefined && s !== undefined && cidrOverlaps(p, s),
-        'ER-PEERING-PREFIX',
+        ER_PEERING_PREFIX,
         'privatePeering.secondaryPeerAddressPrefix',
         secondary,
         `${secondary} (secondary link) overlaps ${primary} (primary link)`,
@@ -333,7 +334,7 @@ export class ExpressRouteCircuit extends Construct {
       if (!Token.isUnresolved(peering.vlanId)) {
         problems.check(
           !Number.isInteger(peering.vlanId) || peering.vlanId < 1 || peering.vlanId > 4094,
-          'ER-PEERING-VLAN',
+          ER_PEERING_VLAN,
           'privatePeering.vlanId',
           peering.vlanId,
           `VLAN ${peering.vlanId} is outside 1-4094`,
@@ -347,7 +348,7 @@ export class ExpressRouteCircuit extends Construct {
     const names = props.authorizations ?? [];
     names.forEach((name, i) => {
       checkName(problems, 'expressRouteCircuitAuthorization', `authorizations[${i}]`, name);
-      problems.check(names.indexOf(name) !== i, 'ER-AUTHORIZATION-DUPLICATE', `authorizations[${i}]`, name, `authorization ${name} is listed twice`, 'give each authorization its own name');
+      problems.check(names.indexOf(name) !== i, ER_AUTHORIZATION_DUPLICATE, `authorizations[${i}]`, name, `authorization ${name} is listed twice`, 'give each authorization its own name');
     });
     problems.throwIfAny();
 
@@ -368,7 +369,7 @@ export class ExpressRouteCircuit extends Construct {
     const problems = new ProblemCollector(this);
     problems.check(
       length !== undefined && !Token.isUnresolved(length) && length > EXPRESSROUTE_SHARED_KEY_MAX_LENGTH,
-      'ER-SHARED-KEY-LENGTH',
+      ER_SHARED_KEY_LENGTH,
       'privatePeering.md5SharedKey',
       `SharedKey.generate(${length})`,
       `a circuit peering MD5 key is at most ${EXPRESSROUTE_SHARED_KEY_MAX_LENGTH} characters; this one would have ${length}`,

@@ -11,7 +11,8 @@ import { DiagnosticSetting } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
+import type { ILogAnalyticsWorkspace } from '../core/workspace';
+import { ER_AUTHORIZATION_KEY, ER_CONNECTION_CIRCUIT, ER_CONNECTION_FASTPATH, ER_CONNECTION_WEIGHT, ER_GATEWAY_SKU_LEGACY, ER_GATEWAY_SKU_UNKNOWN, VPN_PUBLICIP_ZONES } from './rules';
 
 /**
  * An ExpressRoute gateway SKU. Use the static members; `ExpressRouteGatewaySku.of(name)` takes any
@@ -152,16 +153,16 @@ export class ExpressRouteGateway extends Construct {
     checkName(problems, 'expressRouteGateway', 'name', props.name);
     const sku = this.sku.name;
     if (LEGACY_EXPRESSROUTE_SKUS.includes(sku)) {
-      problems.add('ER-GATEWAY-SKU-LEGACY', 'sku', sku, `${sku} is a legacy ExpressRoute gateway SKU, tied to a Basic public IP and not zone-redundant`, 'use ExpressRouteGatewaySku.ERGW1_AZ (default), ERGW2_AZ or ERGW3_AZ');
+      problems.add(ER_GATEWAY_SKU_LEGACY, 'sku', sku, `${sku} is a legacy ExpressRoute gateway SKU, tied to a Basic public IP and not zone-redundant`, 'use ExpressRouteGatewaySku.ERGW1_AZ (default), ERGW2_AZ or ERGW3_AZ');
     } else {
-      problems.check(!VALID_EXPRESSROUTE_SKUS.includes(sku), 'ER-GATEWAY-SKU-UNKNOWN', 'sku', sku, `${sku} is not an ExpressRoute gateway SKU`, `use one of ${VALID_EXPRESSROUTE_SKUS.join(', ')}`);
+      problems.check(!VALID_EXPRESSROUTE_SKUS.includes(sku), ER_GATEWAY_SKU_UNKNOWN, 'sku', sku, `${sku} is not an ExpressRoute gateway SKU`, `use one of ${VALID_EXPRESSROUTE_SKUS.join(', ')}`);
     }
     const zones = props.publicIpZones ?? ZONES;
     if (sku.endsWith('AZ') && !zones.some((z) => Token.isUnresolved(z))) {
       // As for the VPN gateway: an AZ SKU runs zonal (one zone) or zone-redundant; its public IP must say which.
       problems.check(
         zones.length === 0,
-        'VPN-PUBLICIP-ZONES',
+        VPN_PUBLICIP_ZONES,
         'publicIpZones',
         zones,
         'an AZ SKU gateway needs a zonal or zone-redundant public IP, and this one has no zone',
@@ -240,7 +241,7 @@ export class ExpressRouteGateway extends Construct {
     const given = [options.circuit, options.existingCircuitId].filter((c) => c !== undefined).length;
     problems.check(
       given !== 1,
-      'ER-CONNECTION-CIRCUIT',
+      ER_CONNECTION_CIRCUIT,
       given === 0 ? 'circuit' : 'existingCircuitId',
       options.existingCircuitId,
       given === 0 ? 'the connection names no circuit' : 'the connection names both a circuit of this stack and an existing circuit id',
@@ -249,7 +250,7 @@ export class ExpressRouteGateway extends Construct {
     const key = options.authorizationKey;
     problems.check(
       key !== undefined && !Token.isUnresolved(key),
-      'ER-AUTHORIZATION-KEY',
+      ER_AUTHORIZATION_KEY,
       'authorizationKey',
       key === undefined ? undefined : `(literal, ${key.length} characters)`,
       'the authorization key is a literal in the Terraform configuration',
@@ -257,7 +258,7 @@ export class ExpressRouteGateway extends Construct {
     );
     problems.check(
       options.circuit !== undefined && key !== undefined,
-      'ER-AUTHORIZATION-KEY',
+      ER_AUTHORIZATION_KEY,
       'authorizationKey',
       '(token)',
       'a circuit this stack owns is in the same subscription and needs no authorization key',
@@ -265,7 +266,7 @@ export class ExpressRouteGateway extends Construct {
     );
     problems.check(
       options.privateLinkFastPath === true && options.fastPath !== true,
-      'ER-CONNECTION-FASTPATH',
+      ER_CONNECTION_FASTPATH,
       'privateLinkFastPath',
       true,
       'Private Link FastPath requires FastPath (express_route_gateway_bypass)',
@@ -274,7 +275,7 @@ export class ExpressRouteGateway extends Construct {
     const weight = options.routingWeight;
     problems.check(
       weight !== undefined && !Token.isUnresolved(weight) && (!Number.isInteger(weight) || weight < 0 || weight > 32000),
-      'ER-CONNECTION-WEIGHT',
+      ER_CONNECTION_WEIGHT,
       'routingWeight',
       weight,
       `routing weight ${weight} is outside 0-32000`,
@@ -283,14 +284,14 @@ export class ExpressRouteGateway extends Construct {
     const prefixes = options.existingCircuitOnPremisesPrefixes ?? [];
     problems.check(
       options.circuit !== undefined && prefixes.length > 0,
-      'ER-CONNECTION-CIRCUIT',
+      ER_CONNECTION_CIRCUIT,
       'existingCircuitOnPremisesPrefixes',
       prefixes,
       "the circuit is owned by this stack and declares its prefixes itself",
       'give them as the circuit\'s `onPremisesPrefixes`',
     );
     checkCidrs(problems, 'existingCircuitOnPremisesPrefixes', prefixes);
-    problems.check(this.connections.some((c) => c.id === id), 'ER-CONNECTION-CIRCUIT', 'id', id, `a connection ${id} already exists on this gateway`, 'give each connection its own id');
+    problems.check(this.connections.some((c) => c.id === id), ER_CONNECTION_CIRCUIT, 'id', id, `a connection ${id} already exists on this gateway`, 'give each connection its own id');
     problems.throwIfAny();
     AddressPlan.of(this).claim(problems, 'existingCircuitOnPremisesPrefixes', prefixes, `on-premises prefixes advertised over ExpressRoute circuit ${options.existingCircuitId}`, onPremisesNetworkOf(String(options.existingCircuitId)));
     problems.throwIfAny();

@@ -12,6 +12,8 @@ import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression } from '../core/tokens';
+import { NET_ADDRESS_OVERLAP, NET_CIDR_INVALID, NET_SUBNET_DUPLICATE, NET_SUBNET_NO_SPACE, NET_SUBNET_OUTSIDE, NET_SUBNET_OVERLAP } from '../core/rules';
+import { NET_GWSUBNET_RESERVED, NET_GWSUBNET_SIZE } from './rules';
 
 export const GATEWAY_SUBNET_NAME = 'GatewaySubnet';
 
@@ -150,7 +152,7 @@ export class HubNetwork extends Construct implements IHubNetwork {
     super(scope, id);
     const problems = new ProblemCollector(this);
     checkName(problems, 'virtualNetwork', 'name', props.name);
-    problems.check(props.addressSpace.length === 0, 'NET-CIDR-INVALID', 'addressSpace', props.addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.0.0.0/16']");
+    problems.check(props.addressSpace.length === 0, NET_CIDR_INVALID, 'addressSpace', props.addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.0.0.0/16']");
     checkCidrs(problems, 'addressSpace', props.addressSpace);
     problems.throwIfAny();
     this.spaces = props.addressSpace.filter((c) => !Token.isUnresolved(c)).map((c) => parseCidr(c)!);
@@ -158,7 +160,7 @@ export class HubNetwork extends Construct implements IHubNetwork {
       for (let j = i + 1; j < this.spaces.length; j++) {
         problems.check(
           cidrOverlaps(this.spaces[i], this.spaces[j]),
-          'NET-ADDRESS-OVERLAP',
+          NET_ADDRESS_OVERLAP,
           'addressSpace',
           this.spaces[j].cidr,
           `${this.spaces[j].cidr} overlaps ${this.spaces[i].cidr} of the same address space`,
@@ -280,7 +282,7 @@ export class HubNetwork extends Construct implements IHubNetwork {
     if (prefixLength === undefined) return; // syntax is reported by claimPrefix
     problems.check(
       !Number.isInteger(prefixLength) || prefixLength > GATEWAY_SUBNET_MAX_PREFIX_LENGTH || prefixLength < 8,
-      'NET-GWSUBNET-SIZE',
+      NET_GWSUBNET_SIZE,
       prop,
       value,
       `GatewaySubnet must be /${GATEWAY_SUBNET_MAX_PREFIX_LENGTH} or larger; a /${prefixLength} is too small for active-active gateways and ExpressRoute coexistence`,
@@ -291,7 +293,7 @@ export class HubNetwork extends Construct implements IHubNetwork {
   private checkSubnetName(problems: ProblemCollector, prop: string, name: string): void {
     problems.check(
       name === GATEWAY_SUBNET_NAME,
-      'NET-GWSUBNET-RESERVED',
+      NET_GWSUBNET_RESERVED,
       prop,
       name,
       'GatewaySubnet is created by the hub itself',
@@ -300,7 +302,7 @@ export class HubNetwork extends Construct implements IHubNetwork {
     checkName(problems, 'subnet', prop, name);
     problems.check(
       this.subnetsByName.has(name) || this.used.some((u) => u.name === name),
-      'NET-SUBNET-DUPLICATE',
+      NET_SUBNET_DUPLICATE,
       prop,
       name,
       `a subnet named ${name} already exists in this hub`,
@@ -315,7 +317,7 @@ export class HubNetwork extends Construct implements IHubNetwork {
     const range = parseCidr(prefix)!;
     problems.check(
       !this.spaces.some((s) => cidrContains(s, range)),
-      'NET-SUBNET-OUTSIDE',
+      NET_SUBNET_OUTSIDE,
       prop,
       prefix,
       `${prefix} is not inside the address space ${this.addressSpaceText()}`,
@@ -324,7 +326,7 @@ export class HubNetwork extends Construct implements IHubNetwork {
     const clash = this.used.find((u) => cidrOverlaps(u.range, range));
     problems.check(
       clash !== undefined,
-      'NET-SUBNET-OVERLAP',
+      NET_SUBNET_OVERLAP,
       prop,
       prefix,
       clash ? `${prefix} (${name}) overlaps ${clash.range.cidr} (${clash.name})` : '',
@@ -336,13 +338,13 @@ export class HubNetwork extends Construct implements IHubNetwork {
   /** Carves the next free block of the given size and records it as used. */
   private carve(problems: ProblemCollector, prop: string, name: string, prefixLength: number): string {
     if (!Number.isInteger(prefixLength) || prefixLength < 1 || prefixLength > 29) {
-      problems.add('NET-CIDR-INVALID', prop, prefixLength, 'a subnet prefix length must be a whole number from 1 to 29', 'use e.g. 24');
+      problems.add(NET_CIDR_INVALID, prop, prefixLength, 'a subnet prefix length must be a whole number from 1 to 29', 'use e.g. 24');
       return '';
     }
     const cidr = carveNextFree(this.spaces, prefixLength, this.used.map((u) => u.range));
     if (!cidr) {
       problems.add(
-        'NET-SUBNET-NO-SPACE',
+        NET_SUBNET_NO_SPACE,
         prop,
         prefixLength,
         `no free /${prefixLength} is left in ${this.addressSpaceText()} for ${name}`,
@@ -393,7 +395,7 @@ export function checkCidrs(problems: ProblemCollector, prop: string, cidrs: stri
     const valid = isNetworkCidr(cidr);
     problems.check(
       !valid,
-      'NET-CIDR-INVALID',
+      NET_CIDR_INVALID,
       prop,
       cidr,
       parseCidr(cidr) ? `${cidr} has host bits set; the network address is ${networkAddress(cidr)}` : `${JSON.stringify(cidr)} is not an IPv4 CIDR`,

@@ -16,7 +16,8 @@ import { ProblemCollector } from '../core/errors';
 import { generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression, synthesizedBody } from '../core/tokens';
-import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
+import type { ILogAnalyticsWorkspace } from '../core/workspace';
+import { ER_COEXIST_MORE_SPECIFIC, ER_COEXIST_VPN_ASN, ER_COEXIST_VPN_SKU, ER_COEXIST_VPN_TYPE, HYB_MODE_OPTIONS, HYB_ROUTESERVER } from './rules';
 
 /** How the hub reaches on-premises. */
 export enum HybridConnectivityMode {
@@ -198,7 +199,7 @@ export class HybridConnectivity extends Construct {
     const problems = new ProblemCollector(this);
     problems.check(
       this.vpnGateway === undefined,
-      'HYB-MODE-OPTIONS',
+      HYB_MODE_OPTIONS,
       'mode',
       this.mode,
       'the expressroute mode has no VPN gateway, so it takes no VPN sites',
@@ -211,7 +212,7 @@ export class HybridConnectivity extends Construct {
         const wider = this.erPrefixes.map((p) => (Token.isUnresolved(p) ? undefined : parseCidr(p))).find((p) => p && p.prefixLength < range.prefixLength && cidrContains(p, range));
         problems.check(
           wider !== undefined,
-          'ER-COEXIST-MORE-SPECIFIC',
+          ER_COEXIST_MORE_SPECIFIC,
           'addressSpaces',
           cidr,
           `${cidr} over the VPN is more specific than ${wider?.cidr} advertised over ExpressRoute: Azure would send that traffic over the VPN by longest-prefix match`,
@@ -234,14 +235,14 @@ export class HybridConnectivity extends Construct {
     const vpnOnly = mode === HybridConnectivityMode.VPN;
     const erOnly = mode === HybridConnectivityMode.EXPRESSROUTE;
     const failover = mode === HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER;
-    problems.check(!Object.values(HybridConnectivityMode).includes(mode), 'HYB-MODE-OPTIONS', 'mode', mode, `${mode} is not a connectivity mode`, 'use vpn, expressroute or expressroute-vpn-failover');
+    problems.check(!Object.values(HybridConnectivityMode).includes(mode), HYB_MODE_OPTIONS, 'mode', mode, `${mode} is not a connectivity mode`, 'use vpn, expressroute or expressroute-vpn-failover');
     if (vpnOnly) {
       const erProp = (['circuit', 'existingCircuitId', 'authorizationKey', 'existingCircuitOnPremisesPrefixes', 'expressRouteGatewaySku', 'circuitProvisioned'] as const).find((p) => props[p] !== undefined);
-      problems.check(erProp !== undefined, 'HYB-MODE-OPTIONS', erProp ?? '', erProp === 'circuit' ? props.circuit?.node.path : undefined, `\`${erProp}\` is an ExpressRoute setting and the mode is vpn`, 'leave it out, or use an ExpressRoute mode');
+      problems.check(erProp !== undefined, HYB_MODE_OPTIONS, erProp ?? '', erProp === 'circuit' ? props.circuit?.node.path : undefined, `\`${erProp}\` is an ExpressRoute setting and the mode is vpn`, 'leave it out, or use an ExpressRoute mode');
     } else {
       problems.check(
         props.circuit === undefined && props.existingCircuitId === undefined,
-        'HYB-MODE-OPTIONS',
+        HYB_MODE_OPTIONS,
         'circuit',
         undefined,
         `the ${mode} mode needs a circuit`,
@@ -250,12 +251,12 @@ export class HybridConnectivity extends Construct {
     }
     if (erOnly) {
       const vpnProp = (['vpnGatewaySku', 'vpnType', 'vpnAsn', 'vpnActiveActive'] as const).find((p) => props[p] !== undefined);
-      problems.check(vpnProp !== undefined, 'HYB-MODE-OPTIONS', vpnProp ?? '', undefined, `\`${vpnProp}\` is a VPN setting and the mode is expressroute`, 'leave it out, or use the expressroute-vpn-failover mode');
+      problems.check(vpnProp !== undefined, HYB_MODE_OPTIONS, vpnProp ?? '', undefined, `\`${vpnProp}\` is a VPN setting and the mode is expressroute`, 'leave it out, or use the expressroute-vpn-failover mode');
     }
     if (failover) {
       problems.check(
         props.vpnType === VpnType.POLICY_BASED,
-        'ER-COEXIST-VPN-TYPE',
+        ER_COEXIST_VPN_TYPE,
         'vpnType',
         props.vpnType,
         'a VPN gateway coexisting with ExpressRoute must be RouteBased',
@@ -263,7 +264,7 @@ export class HybridConnectivity extends Construct {
       );
       problems.check(
         props.vpnGatewaySku?.name === 'Basic',
-        'ER-COEXIST-VPN-SKU',
+        ER_COEXIST_VPN_SKU,
         'vpnGatewaySku',
         props.vpnGatewaySku?.name,
         'a Basic VPN gateway cannot coexist with an ExpressRoute gateway',
@@ -271,7 +272,7 @@ export class HybridConnectivity extends Construct {
       );
       problems.check(
         props.vpnAsn !== undefined && !Token.isUnresolved(props.vpnAsn) && props.vpnAsn !== AZURE_VPN_ASN,
-        'ER-COEXIST-VPN-ASN',
+        ER_COEXIST_VPN_ASN,
         'vpnAsn',
         props.vpnAsn,
         `a VPN gateway coexisting with ExpressRoute must keep ASN ${AZURE_VPN_ASN}`,
@@ -279,9 +280,9 @@ export class HybridConnectivity extends Construct {
       );
     }
     if (props.routeServer) {
-      problems.check(!failover, 'HYB-ROUTESERVER', 'routeServer', true, `Route Server gives transit between VPN and ExpressRoute sites, and the ${mode} mode has only one of them`, 'use the expressroute-vpn-failover mode, or leave `routeServer` out');
-      problems.check(!(props.hub instanceof HubNetwork), 'HYB-ROUTESERVER', 'hub', props.hub.node.path, 'Route Server needs a RouteServerSubnet, which the library carves only in a HubNetwork it creates', 'create the hub with HubNetwork, or add Route Server yourself');
-      problems.check(props.vpnActiveActive === false, 'HYB-ROUTESERVER', 'vpnActiveActive', false, 'Route Server interoperates only with an active-active VPN gateway', 'leave `vpnActiveActive` out (true)');
+      problems.check(!failover, HYB_ROUTESERVER, 'routeServer', true, `Route Server gives transit between VPN and ExpressRoute sites, and the ${mode} mode has only one of them`, 'use the expressroute-vpn-failover mode, or leave `routeServer` out');
+      problems.check(!(props.hub instanceof HubNetwork), HYB_ROUTESERVER, 'hub', props.hub.node.path, 'Route Server needs a RouteServerSubnet, which the library carves only in a HubNetwork it creates', 'create the hub with HubNetwork, or add Route Server yourself');
+      problems.check(props.vpnActiveActive === false, HYB_ROUTESERVER, 'vpnActiveActive', false, 'Route Server interoperates only with an active-active VPN gateway', 'leave `vpnActiveActive` out (true)');
     }
     problems.throwIfAny();
   }

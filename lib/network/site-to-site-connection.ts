@@ -15,6 +15,7 @@ import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { displayValue, isLiteralString, synthesizedBody } from '../core/tokens';
 import { Address4 } from 'ip-address';
+import { VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_ASN_DISTINCT, VPN_BGP_DISABLED, VPN_CONNECTION_DPD, VPN_CONNECTION_WEIGHT, VPN_IPSEC_GCM, VPN_IPSEC_LIFETIME, VPN_IPSEC_VALUE, VPN_SITE_ADDRESS, VPN_SITE_ENDPOINT, VPN_SITE_PUBLIC_IP } from './rules';
 
 /**
  * A custom IPsec/IKE policy. Values are Azure's names; see
@@ -261,7 +262,7 @@ export class SiteToSiteConnection extends Construct {
     const endpoints = [props.gatewayAddress, props.gatewayFqdn].filter((v) => v !== undefined).length;
     problems.check(
       endpoints !== 1,
-      'VPN-SITE-ENDPOINT',
+      VPN_SITE_ENDPOINT,
       endpoints === 0 ? 'gatewayAddress' : 'gatewayFqdn',
       endpoints === 0 ? undefined : props.gatewayFqdn,
       endpoints === 0 ? 'the site has neither a gateway address nor an FQDN' : 'the site has both a gateway address and an FQDN',
@@ -273,7 +274,7 @@ export class SiteToSiteConnection extends Construct {
       const parsed = valid ? new Address4(address) : undefined;
       problems.check(
         !valid || parsed!.isPrivate() || parsed!.isLinkLocal() || parsed!.isLoopback() || parsed!.isCGNAT() || parsed!.isMulticast() || parsed!.isUnspecified() || parsed!.isBroadcast() || parsed!.isReserved(),
-        'VPN-SITE-PUBLIC-IP',
+        VPN_SITE_PUBLIC_IP,
         'gatewayAddress',
         address,
         valid ? `${address} is not a public address; Azure reaches the device over the internet` : `${address} is not an IPv4 address`,
@@ -284,7 +285,7 @@ export class SiteToSiteConnection extends Construct {
     if (fqdn !== undefined && !Token.isUnresolved(fqdn)) {
       problems.check(
         !isDnsName(fqdn, true),
-        'VPN-SITE-ENDPOINT',
+        VPN_SITE_ENDPOINT,
         'gatewayFqdn',
         fqdn,
         `${fqdn} is not a fully qualified domain name`,
@@ -296,7 +297,7 @@ export class SiteToSiteConnection extends Construct {
     checkCidrs(problems, 'addressSpaces', spaces);
     problems.check(
       !this.bgpEnabled && spaces.length === 0,
-      'VPN-SITE-ADDRESS',
+      VPN_SITE_ADDRESS,
       'addressSpaces',
       spaces,
       'without BGP the gateway only routes to the prefixes listed on the site, and none are',
@@ -308,7 +309,7 @@ export class SiteToSiteConnection extends Construct {
     if (this.bgpEnabled) {
       problems.check(
         !gateway.bgpEnabled,
-        'VPN-BGP-DISABLED',
+        VPN_BGP_DISABLED,
         'bgpAsn',
         props.bgpAsn,
         `the site uses BGP but VPN gateway ${gateway.node.path} has BGP off`,
@@ -318,7 +319,7 @@ export class SiteToSiteConnection extends Construct {
         checkAsn(problems, 'bgpAsn', props.bgpAsn!, true);
         problems.check(
           props.bgpAsn === gateway.asn,
-          'VPN-BGP-ASN-DISTINCT',
+          VPN_BGP_ASN_DISTINCT,
           'bgpAsn',
           props.bgpAsn,
           `the on-premises ASN equals the Azure gateway's ASN ${gateway.asn}`,
@@ -328,7 +329,7 @@ export class SiteToSiteConnection extends Construct {
       const peer = props.bgpPeeringAddress;
       problems.check(
         peer === undefined || (!Token.isUnresolved(peer) && !isIpv4Address(peer)),
-        'VPN-SITE-ADDRESS',
+        VPN_SITE_ADDRESS,
         'bgpPeeringAddress',
         peer,
         'a BGP site needs the IPv4 address of its BGP peer',
@@ -337,7 +338,7 @@ export class SiteToSiteConnection extends Construct {
     } else {
       problems.check(
         props.bgpPeeringAddress !== undefined,
-        'VPN-SITE-ADDRESS',
+        VPN_SITE_ADDRESS,
         'bgpPeeringAddress',
         props.bgpPeeringAddress,
         'a BGP peer address without `bgpAsn` has no effect',
@@ -349,16 +350,16 @@ export class SiteToSiteConnection extends Construct {
     if (custom.length > 0) {
       problems.check(
         !gateway.activeActive,
-        'VPN-APIPA-ACTIVE-ACTIVE',
+        VPN_APIPA_ACTIVE_ACTIVE,
         'customBgpAddressInstance1',
         props.customBgpAddressInstance1,
         'custom BGP addresses on a connection need an active-active gateway',
         'set `activeActive: true` on the gateway (default)',
       );
-      problems.check(!this.bgpEnabled, 'VPN-BGP-DISABLED', 'customBgpAddressInstance1', props.customBgpAddressInstance1, 'custom BGP addresses need BGP on the site', 'set `bgpAsn`');
+      problems.check(!this.bgpEnabled, VPN_BGP_DISABLED, 'customBgpAddressInstance1', props.customBgpAddressInstance1, 'custom BGP addresses need BGP on the site', 'set `bgpAsn`');
       problems.check(
         props.customBgpAddressInstance1 === undefined,
-        'VPN-APIPA-ACTIVE-ACTIVE',
+        VPN_APIPA_ACTIVE_ACTIVE,
         'customBgpAddressInstance2',
         props.customBgpAddressInstance2,
         'the second instance\'s custom address needs the first one\'s',
@@ -372,7 +373,7 @@ export class SiteToSiteConnection extends Construct {
         const list = gateway.apipaAddresses[i] ?? [];
         problems.check(
           !list.includes(a),
-          'VPN-APIPA-ACTIVE-ACTIVE',
+          VPN_APIPA_ACTIVE_ACTIVE,
           `customBgpAddressInstance${i + 1}`,
           a,
           `${a} is not one of the gateway's APIPA addresses for instance ${i + 1} (${list.join(', ') || 'none'})`,
@@ -383,11 +384,11 @@ export class SiteToSiteConnection extends Construct {
 
     const weight = props.routingWeight;
     if (weight !== undefined && !Token.isUnresolved(weight)) {
-      problems.check(!Number.isInteger(weight) || weight < 0 || weight > 32000, 'VPN-CONNECTION-WEIGHT', 'routingWeight', weight, 'routing weight is 0-32000', 'use a whole number from 0 to 32000');
+      problems.check(!Number.isInteger(weight) || weight < 0 || weight > 32000, VPN_CONNECTION_WEIGHT, 'routingWeight', weight, 'routing weight is 0-32000', 'use a whole number from 0 to 32000');
     }
     const dpd = props.dpdTimeoutSeconds;
     if (dpd !== undefined && !Token.isUnresolved(dpd)) {
-      problems.check(!Number.isInteger(dpd) || dpd < 9 || dpd > 3600, 'VPN-CONNECTION-DPD', 'dpdTimeoutSeconds', dpd, 'dead peer detection timeout is 9-3600 seconds', 'use e.g. 45');
+      problems.check(!Number.isInteger(dpd) || dpd < 9 || dpd > 3600, VPN_CONNECTION_DPD, 'dpdTimeoutSeconds', dpd, 'dead peer detection timeout is 9-3600 seconds', 'use e.g. 45');
     }
     if (this.ipsecPolicy) this.validatePolicy(problems, this.ipsecPolicy);
     problems.throwIfAny();
@@ -405,13 +406,13 @@ export class SiteToSiteConnection extends Construct {
     for (const [field, values] of allowed) {
       const value = policy[field] as string;
       if (Token.isUnresolved(value)) continue;
-      problems.check(!values.includes(value), 'VPN-IPSEC-VALUE', `ipsecPolicy.${field}`, value, `${value} is not an accepted ${field} (weak algorithms are refused)`, `use one of ${values.join(', ')}`);
+      problems.check(!values.includes(value), VPN_IPSEC_VALUE, `ipsecPolicy.${field}`, value, `${value} is not an accepted ${field} (weak algorithms are refused)`, `use one of ${values.join(', ')}`);
     }
     const enc = policy.ipsecEncryption;
     const integ = policy.ipsecIntegrity;
     problems.check(
       (enc.startsWith('GCMAES') || integ.startsWith('GCMAES')) && enc !== integ,
-      'VPN-IPSEC-GCM',
+      VPN_IPSEC_GCM,
       'ipsecPolicy.ipsecIntegrity',
       integ,
       `IPsec encryption ${enc} and integrity ${integ}: with GCMAES both must be the same GCMAES algorithm`,
@@ -419,13 +420,13 @@ export class SiteToSiteConnection extends Construct {
     );
     const lifetime = policy.saLifetimeSeconds;
     if (lifetime !== undefined && !Token.isUnresolved(lifetime)) {
-      problems.check(!Number.isInteger(lifetime) || lifetime < 300 || lifetime > 172799, 'VPN-IPSEC-LIFETIME', 'ipsecPolicy.saLifetimeSeconds', lifetime, 'the IPsec SA lifetime is 300-172799 seconds', 'use e.g. 27000');
+      problems.check(!Number.isInteger(lifetime) || lifetime < 300 || lifetime > 172799, VPN_IPSEC_LIFETIME, 'ipsecPolicy.saLifetimeSeconds', lifetime, 'the IPsec SA lifetime is 300-172799 seconds', 'use e.g. 27000');
     }
     const size = policy.saDataSizeKilobytes;
     if (size !== undefined && !Token.isUnresolved(size)) {
       problems.check(
         !Number.isInteger(size) || (size !== 0 && (size < 1024 || size > 2147483647)),
-        'VPN-IPSEC-LIFETIME',
+        VPN_IPSEC_LIFETIME,
         'ipsecPolicy.saDataSizeKilobytes',
         size,
         'the IPsec SA data size is 1024-2147483647 KB, or 0 for none',

@@ -12,6 +12,8 @@ import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression } from '../core/tokens';
+import { SPOKE_REMOTE_GATEWAYS, SPOKE_VNET_SOURCE } from './rules';
+import { NET_CIDR_INVALID, NET_SUBNET_OUTSIDE, NET_SUBNET_OVERLAP } from '../core/rules';
 
 /** Options of `HubNetwork.addSpoke`: a new spoke virtual network, or an existing one. */
 export interface SpokeOptions {
@@ -119,7 +121,7 @@ export class SpokePeering extends Construct {
     checkName(problems, 'virtualNetwork', 'name', props.name);
     problems.check(
       existing && (props.existingVirtualNetworkId === undefined || props.existingVirtualNetworkName === undefined),
-      'SPOKE-VNET-SOURCE',
+      SPOKE_VNET_SOURCE,
       props.existingVirtualNetworkId === undefined ? 'existingVirtualNetworkId' : 'existingVirtualNetworkName',
       undefined,
       'an existing spoke network needs both its id and its name',
@@ -128,7 +130,7 @@ export class SpokePeering extends Construct {
     const newOnly = (['name', 'subnets', 'dnsServers', 'location'] as const).find((p) => props[p] !== undefined);
     problems.check(
       existing && newOnly !== undefined,
-      'SPOKE-VNET-SOURCE',
+      SPOKE_VNET_SOURCE,
       newOnly ?? '',
       newOnly ? props[newOnly] : undefined,
       `\`${newOnly}\` applies to a new spoke network, and this one exists`,
@@ -136,13 +138,13 @@ export class SpokePeering extends Construct {
     );
     problems.check(
       hasGateway && this.useRemoteGateways,
-      'SPOKE-REMOTE-GATEWAYS',
+      SPOKE_REMOTE_GATEWAYS,
       'useRemoteGateways',
       true,
       'the spoke has its own gateway, and Azure refuses use_remote_gateways on a network with a gateway',
       'set `useRemoteGateways: false`, or remove the spoke\'s gateway and use the hub\'s',
     );
-    problems.check(props.addressSpace.length === 0, 'NET-CIDR-INVALID', 'addressSpace', props.addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.1.0.0/16']");
+    problems.check(props.addressSpace.length === 0, NET_CIDR_INVALID, 'addressSpace', props.addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.1.0.0/16']");
     checkCidrs(problems, 'addressSpace', props.addressSpace);
     const subnets = props.subnets ?? {};
     for (const [name, prefix] of Object.entries(subnets)) {
@@ -158,14 +160,14 @@ export class SpokePeering extends Construct {
       if (!range) continue;
       problems.check(
         spaces.length > 0 && !spaces.some((s) => cidrContains(s, range)),
-        'NET-SUBNET-OUTSIDE',
+        NET_SUBNET_OUTSIDE,
         `subnets.${name}`,
         prefix,
         `${prefix} is not inside the spoke's address space ${props.addressSpace.join(', ')}`,
         'pick a prefix inside the address space',
       );
       const clash = placed.find((p) => cidrOverlaps(parseCidr(p.cidr)!, range));
-      problems.check(clash !== undefined, 'NET-SUBNET-OVERLAP', `subnets.${name}`, prefix, clash ? `${prefix} (${name}) overlaps ${clash.cidr} (${clash.name})` : '', 'give each subnet its own range');
+      problems.check(clash !== undefined, NET_SUBNET_OVERLAP, `subnets.${name}`, prefix, clash ? `${prefix} (${name}) overlaps ${clash.cidr} (${clash.name})` : '', 'give each subnet its own range');
       placed.push({ name, cidr: prefix });
     }
     if (this.useRemoteGateways && props.existingVirtualNetworkId !== undefined && !Token.isUnresolved(props.existingVirtualNetworkId)) {
@@ -175,7 +177,7 @@ export class SpokePeering extends Construct {
       const key = props.existingVirtualNetworkId.toLowerCase();
       problems.check(
         users.has(key),
-        'SPOKE-REMOTE-GATEWAYS',
+        SPOKE_REMOTE_GATEWAYS,
         'existingVirtualNetworkId',
         props.existingVirtualNetworkId,
         'this network already uses remote gateways on another peering; Azure allows it on one peering only',

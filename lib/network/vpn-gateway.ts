@@ -15,7 +15,8 @@ import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { displayValue, synthesizedBody } from '../core/tokens';
-import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
+import type { ILogAnalyticsWorkspace } from '../core/workspace';
+import { VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_DISABLED, VPN_NAT_RULE, VPN_POLICYBASED, VPN_PUBLICIP_ZONES, VPN_SKU_GENERATION, VPN_SKU_LEGACY, VPN_SKU_UNKNOWN } from './rules';
 
 /** VPN gateway generation. */
 export enum VpnGatewayGeneration {
@@ -281,12 +282,12 @@ export class VpnGateway extends Construct {
     const type = options.type ?? VpnNatType.STATIC;
     const problems = new ProblemCollector(this);
     checkName(problems, 'natRule', 'id', id);
-    problems.check(this.natRules.has(id), 'VPN-NAT-RULE', 'id', id, `a NAT rule ${id} already exists`, 'give each NAT rule its own id');
+    problems.check(this.natRules.has(id), VPN_NAT_RULE, 'id', id, `a NAT rule ${id} already exists`, 'give each NAT rule its own id');
     checkCidrs(problems, 'internalAddressSpaces', options.internalAddressSpaces);
     checkCidrs(problems, 'externalAddressSpaces', options.externalAddressSpaces);
     problems.check(
       options.internalAddressSpaces.length === 0 || options.externalAddressSpaces.length === 0,
-      'VPN-NAT-RULE',
+      VPN_NAT_RULE,
       'internalAddressSpaces',
       options.internalAddressSpaces,
       'a NAT rule needs at least one internal and one external mapping',
@@ -295,7 +296,7 @@ export class VpnGateway extends Construct {
     if (problems.count === 0 && type === VpnNatType.STATIC) {
       problems.check(
         options.internalAddressSpaces.length !== options.externalAddressSpaces.length,
-        'VPN-NAT-RULE',
+        VPN_NAT_RULE,
         'externalAddressSpaces',
         options.externalAddressSpaces,
         'a static NAT rule maps each internal range to one external range',
@@ -306,7 +307,7 @@ export class VpnGateway extends Construct {
         if (external === undefined || Token.isUnresolved(internal) || Token.isUnresolved(external)) return;
         problems.check(
           parseCidr(internal)!.prefixLength !== parseCidr(external)!.prefixLength,
-          'VPN-NAT-RULE',
+          VPN_NAT_RULE,
           `externalAddressSpaces[${i}]`,
           external,
           `static NAT maps one-to-one, so ${external} must be the same size as ${internal}`,
@@ -346,13 +347,13 @@ export class VpnGateway extends Construct {
     const sku = this.sku.name;
     checkName(problems, 'virtualNetworkGateway', 'name', props.name);
     if (LEGACY_VPN_SKUS.includes(sku)) {
-      problems.add('VPN-SKU-LEGACY', 'sku', sku, `${sku} is a legacy SKU Azure no longer creates (and it lacks BGP, zones or active-active)`, 'use VpnGatewaySku.VPN_GW2_AZ (default) or another VpnGw*AZ SKU');
+      problems.add(VPN_SKU_LEGACY, 'sku', sku, `${sku} is a legacy SKU Azure no longer creates (and it lacks BGP, zones or active-active)`, 'use VpnGatewaySku.VPN_GW2_AZ (default) or another VpnGw*AZ SKU');
     } else {
-      problems.check(!VALID_VPN_SKUS.includes(sku), 'VPN-SKU-UNKNOWN', 'sku', sku, `${sku} is not a VPN gateway SKU`, `use one of ${VALID_VPN_SKUS.join(', ')}`);
+      problems.check(!VALID_VPN_SKUS.includes(sku), VPN_SKU_UNKNOWN, 'sku', sku, `${sku} is not a VPN gateway SKU`, `use one of ${VALID_VPN_SKUS.join(', ')}`);
     }
     problems.check(
       this.sku.generation2Only && generation === VpnGatewayGeneration.GENERATION1,
-      'VPN-SKU-GENERATION',
+      VPN_SKU_GENERATION,
       'generation',
       generation,
       `${sku} exists only in Generation2`,
@@ -360,7 +361,7 @@ export class VpnGateway extends Construct {
     );
     problems.check(
       /^VpnGw1(AZ)?$/.test(sku) && generation === VpnGatewayGeneration.GENERATION2,
-      'VPN-SKU-GENERATION',
+      VPN_SKU_GENERATION,
       'generation',
       generation,
       `${sku} exists only in Generation1`,
@@ -368,7 +369,7 @@ export class VpnGateway extends Construct {
     );
     problems.check(
       vpnType === VpnType.POLICY_BASED,
-      'VPN-POLICYBASED',
+      VPN_POLICYBASED,
       'vpnType',
       vpnType,
       'PolicyBased works only with the Basic SKU, which Azure no longer creates; it has no BGP and one tunnel',
@@ -379,7 +380,7 @@ export class VpnGateway extends Construct {
     checkApipa(problems, 'apipaAddressesInstance2', apipa2);
     problems.check(
       !this.activeActive && apipa2.length > 0,
-      'VPN-APIPA-ACTIVE-ACTIVE',
+      VPN_APIPA_ACTIVE_ACTIVE,
       'apipaAddressesInstance2',
       apipa2,
       'an active-standby gateway has one instance, so it takes one list of APIPA addresses',
@@ -387,19 +388,19 @@ export class VpnGateway extends Construct {
     );
     problems.check(
       !this.bgpEnabled && apipa1.length + apipa2.length > 0,
-      'VPN-BGP-DISABLED',
+      VPN_BGP_DISABLED,
       'apipaAddressesInstance1',
       apipa1,
       'APIPA addresses are BGP peering addresses, and BGP is off',
       'set `bgpEnabled: true` or leave the APIPA addresses out',
     );
     const duplicated = apipa1.find((a) => apipa2.includes(a));
-    problems.check(duplicated !== undefined, 'VPN-APIPA-ACTIVE-ACTIVE', 'apipaAddressesInstance2', duplicated, 'each instance needs its own APIPA addresses', 'use different addresses for the two instances');
+    problems.check(duplicated !== undefined, VPN_APIPA_ACTIVE_ACTIVE, 'apipaAddressesInstance2', duplicated, 'each instance needs its own APIPA addresses', 'use different addresses for the two instances');
     if (this.sku.zoneRedundant && !zones.some((z) => Token.isUnresolved(z))) {
       // An AZ SKU runs zonal (one zone) or zone-redundant; its public IPs must say which.
       problems.check(
         zones.length === 0,
-        'VPN-PUBLICIP-ZONES',
+        VPN_PUBLICIP_ZONES,
         'publicIpZones',
         zones,
         'an AZ SKU gateway needs zonal or zone-redundant public IPs, and these have no zone',

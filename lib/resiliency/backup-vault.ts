@@ -22,8 +22,9 @@ import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
+import type { ILogAnalyticsWorkspace } from '../core/workspace';
 import type { HybridFileShare } from '../storage/hybrid-file-share';
+import { BKP_HOURLY_INTERVAL, BKP_POLICY_UNKNOWN, BKP_RETENTION, BKP_SHARE_UNKNOWN, BKP_SNAPSHOT_CAP, BKP_TIME, BKP_VM_ID, BKP_VM_RETENTION, RSV_CRR_GEO, RSV_SOFT_DELETE } from './rules';
 
 /** A Recovery Services vault that Site Recovery and backup can use. */
 export interface IRecoveryServicesVault extends IConstruct {
@@ -209,7 +210,7 @@ export class HybridBackupVault extends Construct implements IRecoveryServicesVau
     const crr = props.crossRegionRestoreEnabled ?? redundancy === VaultRedundancy.GEO;
     problems.check(
       crr && redundancy !== VaultRedundancy.GEO,
-      'RSV-CRR-GEO',
+      RSV_CRR_GEO,
       'crossRegionRestoreEnabled',
       crr,
       `cross-region restore needs a GeoRedundant vault, not ${redundancy}`,
@@ -217,7 +218,7 @@ export class HybridBackupVault extends Construct implements IRecoveryServicesVau
     );
     problems.check(
       props.softDeleteEnabled === false,
-      'RSV-SOFT-DELETE',
+      RSV_SOFT_DELETE,
       'softDeleteEnabled',
       props.softDeleteEnabled,
       'with soft delete off, deleted backup data is purged at once and cannot be recovered',
@@ -263,16 +264,16 @@ export class HybridBackupVault extends Construct implements IRecoveryServicesVau
   public addFileSharePolicy(name: string, options: FileSharePolicyOptions = {}): BackupPolicyFileShare {
     const problems = new ProblemCollector(this);
     const time = options.time ?? FILE_SHARE_BACKUP_TIME;
-    problems.check(!Token.isUnresolved(time) && !HALF_HOUR.test(time), 'BKP-TIME', 'time', time, 'backup times are HH:MM on the hour or half hour', "use e.g. '23:00' or '23:30'");
+    problems.check(!Token.isUnresolved(time) && !HALF_HOUR.test(time), BKP_TIME, 'time', time, 'backup times are HH:MM on the hour or half hour', "use e.g. '23:00' or '23:30'");
     const interval = options.hourlyIntervalHours;
     const window = options.hourlyWindowHours ?? 24;
     let perDay = 1;
     if (interval !== undefined) {
       const okInterval = HOURLY_INTERVALS.includes(interval);
-      problems.check(!okInterval, 'BKP-HOURLY-INTERVAL', 'hourlyIntervalHours', interval, `hourly backups run every ${HOURLY_INTERVALS.join(', ')} hours`, 'use 4, 6, 8 or 12');
+      problems.check(!okInterval, BKP_HOURLY_INTERVAL, 'hourlyIntervalHours', interval, `hourly backups run every ${HOURLY_INTERVALS.join(', ')} hours`, 'use 4, 6, 8 or 12');
       problems.check(
         okInterval && (!Number.isInteger(window) || window < 4 || window > 24 || window % interval !== 0),
-        'BKP-HOURLY-INTERVAL',
+        BKP_HOURLY_INTERVAL,
         'hourlyWindowHours',
         window,
         `the backup window is 4-24 hours and a multiple of the ${interval}-hour interval`,
@@ -294,18 +295,18 @@ export class HybridBackupVault extends Construct implements IRecoveryServicesVau
     for (const [prop, value, min, max] of ranges) {
       const broken = !Number.isInteger(value) || value < min || value > max;
       rangesOk = rangesOk && !broken;
-      problems.check(broken, 'BKP-RETENTION', prop, value, `must be ${min === 0 ? '0 (none) or 1' : min}-${max}`, `use a value from ${min} to ${max}`);
+      problems.check(broken, BKP_RETENTION, prop, value, `must be ${min === 0 ? '0 (none) or 1' : min}-${max}`, `use a value from ${min} to ${max}`);
     }
     const snapshots = daily * perDay + weekly + monthly + yearly;
     problems.check(
       rangesOk && snapshots > FILE_SHARE_SNAPSHOT_CAP,
-      'BKP-SNAPSHOT-CAP',
+      BKP_SNAPSHOT_CAP,
       'dailyRetention',
       daily,
       `the policy can keep up to ${snapshots} snapshots (${daily} days x ${perDay} a day + ${weekly} weekly + ${monthly} monthly + ${yearly} yearly); a share holds at most ${FILE_SHARE_SNAPSHOT_CAP}`,
       'keep fewer daily points or back up less often; keep long-term points as weekly/monthly/yearly',
     );
-    problems.check(this.fileSharePolicies.has(name), 'BKP-POLICY-UNKNOWN', 'name', name, `a file share policy named ${name} already exists`, 'give each policy its own name');
+    problems.check(this.fileSharePolicies.has(name), BKP_POLICY_UNKNOWN, 'name', name, `a file share policy named ${name} already exists`, 'give each policy its own name');
     problems.throwIfAny();
     const policy = new BackupPolicyFileShare(this, `FileSharePolicy${name}`, {
       name,
@@ -332,9 +333,9 @@ export class HybridBackupVault extends Construct implements IRecoveryServicesVau
   public protectFileShare(fileShare: HybridFileShare, shareName: string, policyName?: string): BackupProtectedFileShare {
     const problems = new ProblemCollector(this);
     const key = `${fileShare.node.path}/${shareName}`;
-    problems.check(fileShare.share(shareName) === undefined, 'BKP-SHARE-UNKNOWN', 'shareName', shareName, `${fileShare.node.path} has no share ${shareName}`, 'add it with `addShare` first');
-    problems.check(this.protectedShares.has(key), 'BKP-SHARE-UNKNOWN', 'shareName', shareName, `${key} is already protected`, 'protect each share once');
-    problems.check(policyName !== undefined && !this.fileSharePolicies.has(policyName), 'BKP-POLICY-UNKNOWN', 'policyName', policyName, 'no file share policy of that name in this vault', `add it with \`addFileSharePolicy\`, or use one of ${[...this.fileSharePolicies.keys()].join(', ') || '(none yet)'}`);
+    problems.check(fileShare.share(shareName) === undefined, BKP_SHARE_UNKNOWN, 'shareName', shareName, `${fileShare.node.path} has no share ${shareName}`, 'add it with `addShare` first');
+    problems.check(this.protectedShares.has(key), BKP_SHARE_UNKNOWN, 'shareName', shareName, `${key} is already protected`, 'protect each share once');
+    problems.check(policyName !== undefined && !this.fileSharePolicies.has(policyName), BKP_POLICY_UNKNOWN, 'policyName', policyName, 'no file share policy of that name in this vault', `add it with \`addFileSharePolicy\`, or use one of ${[...this.fileSharePolicies.keys()].join(', ') || '(none yet)'}`);
     problems.throwIfAny();
     const policy = policyName !== undefined ? this.fileSharePolicies.get(policyName)! : this.fileSharePolicies.get(DEFAULT_FILE_SHARE_POLICY) ?? this.addFileSharePolicy(DEFAULT_FILE_SHARE_POLICY);
     const accountKey = pathKey(fileShare);
@@ -361,12 +362,12 @@ export class HybridBackupVault extends Construct implements IRecoveryServicesVau
   public addVmPolicy(name: string, options: VmPolicyOptions = {}): BackupPolicyVm {
     const problems = new ProblemCollector(this);
     const time = options.time ?? VM_BACKUP_TIME;
-    problems.check(!Token.isUnresolved(time) && !HALF_HOUR.test(time), 'BKP-TIME', 'time', time, 'backup times are HH:MM on the hour or half hour', "use e.g. '23:00'");
+    problems.check(!Token.isUnresolved(time) && !HALF_HOUR.test(time), BKP_TIME, 'time', time, 'backup times are HH:MM on the hour or half hour', "use e.g. '23:00'");
     const daily = options.dailyRetention ?? VM_RETENTION_DAYS;
     const instant = options.instantRestoreDays ?? VM_INSTANT_RESTORE_DAYS;
-    problems.check(!Number.isInteger(daily) || daily < 7 || daily > 9999, 'BKP-VM-RETENTION', 'dailyRetention', daily, 'VM daily retention is 7-9999 days', `use e.g. ${VM_RETENTION_DAYS}`);
-    problems.check(!Number.isInteger(instant) || instant < 1 || instant > 30, 'BKP-VM-RETENTION', 'instantRestoreDays', instant, 'Enhanced (V2) policies keep instant-restore snapshots 1-30 days', `use e.g. ${VM_INSTANT_RESTORE_DAYS}`);
-    problems.check(this.vmPolicies.has(name), 'BKP-POLICY-UNKNOWN', 'name', name, `a VM policy named ${name} already exists`, 'give each policy its own name');
+    problems.check(!Number.isInteger(daily) || daily < 7 || daily > 9999, BKP_VM_RETENTION, 'dailyRetention', daily, 'VM daily retention is 7-9999 days', `use e.g. ${VM_RETENTION_DAYS}`);
+    problems.check(!Number.isInteger(instant) || instant < 1 || instant > 30, BKP_VM_RETENTION, 'instantRestoreDays', instant, 'Enhanced (V2) policies keep instant-restore snapshots 1-30 days', `use e.g. ${VM_INSTANT_RESTORE_DAYS}`);
+    problems.check(this.vmPolicies.has(name), BKP_POLICY_UNKNOWN, 'name', name, `a VM policy named ${name} already exists`, 'give each policy its own name');
     problems.throwIfAny();
     const policy = new BackupPolicyVm(this, `VmPolicy${name}`, {
       name,
@@ -388,9 +389,9 @@ export class HybridBackupVault extends Construct implements IRecoveryServicesVau
    */
   public protectVm(name: string, virtualMachineId: string, policyName?: string): BackupProtectedVm {
     const problems = new ProblemCollector(this);
-    problems.check(!Token.isUnresolved(virtualMachineId) && !VM_ID.test(virtualMachineId), 'BKP-VM-ID', 'virtualMachineId', virtualMachineId, 'not the resource id of a virtual machine', 'use `.../providers/Microsoft.Compute/virtualMachines/<name>`, e.g. `vm.id`');
-    problems.check(this.protectedVms.has(name), 'BKP-VM-ID', 'name', name, `a protected VM named ${name} already exists`, 'give each VM its own name');
-    problems.check(policyName !== undefined && !this.vmPolicies.has(policyName), 'BKP-POLICY-UNKNOWN', 'policyName', policyName, 'no VM policy of that name in this vault', 'add it with `addVmPolicy`');
+    problems.check(!Token.isUnresolved(virtualMachineId) && !VM_ID.test(virtualMachineId), BKP_VM_ID, 'virtualMachineId', virtualMachineId, 'not the resource id of a virtual machine', 'use `.../providers/Microsoft.Compute/virtualMachines/<name>`, e.g. `vm.id`');
+    problems.check(this.protectedVms.has(name), BKP_VM_ID, 'name', name, `a protected VM named ${name} already exists`, 'give each VM its own name');
+    problems.check(policyName !== undefined && !this.vmPolicies.has(policyName), BKP_POLICY_UNKNOWN, 'policyName', policyName, 'no VM policy of that name in this vault', 'add it with `addVmPolicy`');
     problems.throwIfAny();
     const policy = policyName !== undefined ? this.vmPolicies.get(policyName)! : this.vmPolicies.get(DEFAULT_VM_POLICY) ?? this.addVmPolicy(DEFAULT_VM_POLICY);
     this.protectedVms.set(name, policyName ?? DEFAULT_VM_POLICY);

@@ -10,6 +10,7 @@ import { TestFailoverNetwork } from './test-failover-network';
 import { lookupOf } from './vault-lookup';
 import { ProblemCollector } from '../core/errors';
 import { LazySection, Runbook } from '../core/outputs';
+import { ASR_HV_INTERVAL, ASR_HV_RETENTION, ASR_VMM_MAPPING } from './rules';
 
 /** A VMM network mapping: a VM network of a VMM cloud to an Azure virtual network. */
 export interface HyperVNetworkMappingOptions {
@@ -103,12 +104,12 @@ export class SiteRecoveryHyperV extends Construct {
     const interval = props.replicationIntervalSeconds ?? HYPERV_INTERVAL_SECONDS;
     const retention = props.recoveryPointRetentionHours ?? HYPERV_RETENTION_HOURS;
     const appConsistent = props.appConsistentSnapshotHours ?? HYPERV_APP_CONSISTENT_HOURS;
-    problems.check(interval !== 30 && interval !== 300, 'ASR-HV-INTERVAL', 'replicationIntervalSeconds', interval, 'Hyper-V replicates every 30 or 300 seconds', 'use 300 (or 30)');
+    problems.check(interval !== 30 && interval !== 300, ASR_HV_INTERVAL, 'replicationIntervalSeconds', interval, 'Hyper-V replicates every 30 or 300 seconds', 'use 300 (or 30)');
     const retentionOk = Number.isInteger(retention) && retention >= 0 && retention <= 24;
-    problems.check(!retentionOk, 'ASR-HV-RETENTION', 'recoveryPointRetentionHours', retention, 'recovery points are kept 0-24 hours', `use ${HYPERV_RETENTION_HOURS}`);
+    problems.check(!retentionOk, ASR_HV_RETENTION, 'recoveryPointRetentionHours', retention, 'recovery points are kept 0-24 hours', `use ${HYPERV_RETENTION_HOURS}`);
     problems.check(
       !Number.isInteger(appConsistent) || appConsistent < 0 || appConsistent > 12 || (retentionOk && appConsistent > retention),
-      'ASR-HV-RETENTION',
+      ASR_HV_RETENTION,
       'appConsistentSnapshotHours',
       appConsistent,
       `app-consistent snapshots are taken every 0-12 hours and not less often than the ${retention}-hour retention`,
@@ -116,7 +117,7 @@ export class SiteRecoveryHyperV extends Construct {
     );
     for (const [name, m] of Object.entries(props.vmmNetworkMappings ?? {})) {
       for (const key of ['vmmServerName', 'vmNetworkName', 'targetNetworkId'] as const) {
-        problems.check(!Token.isUnresolved(m[key]) && (m[key] ?? '').trim() === '', 'ASR-VMM-MAPPING', `vmmNetworkMappings.${name}.${key}`, m[key], `\`${key}\` is empty`, 'name the VMM server, the VM network and the target virtual network id');
+        problems.check(!Token.isUnresolved(m[key]) && (m[key] ?? '').trim() === '', ASR_VMM_MAPPING, `vmmNetworkMappings.${name}.${key}`, m[key], `\`${key}\` is empty`, 'name the VMM server, the VM network and the target virtual network id');
       }
     }
     problems.throwIfAny();

@@ -8,6 +8,7 @@ import { TestFailoverNetwork } from './test-failover-network';
 import { lookupOf } from './vault-lookup';
 import { ProblemCollector } from '../core/errors';
 import { LazySection, Runbook } from '../core/outputs';
+import { ASR_VMW_DISKS, ASR_VMW_DUPLICATE, ASR_VMW_PLACEMENT, ASR_VMW_RETENTION } from './rules';
 
 /** A disk of a replicated VMware VM. */
 export interface VmwareManagedDiskOptions {
@@ -163,10 +164,10 @@ export class SiteRecoveryVmware extends Construct {
     const retention = props.recoveryPointRetentionMinutes ?? VMWARE_RETENTION_MINUTES;
     const appConsistent = props.appConsistentSnapshotMinutes ?? VMWARE_APP_CONSISTENT_MINUTES;
     const retentionOk = Number.isInteger(retention) && retention >= 0 && retention <= 21600;
-    problems.check(!retentionOk, 'ASR-VMW-RETENTION', 'recoveryPointRetentionMinutes', retention, 'recovery points are kept 0-21600 minutes', `use ${VMWARE_RETENTION_MINUTES}`);
+    problems.check(!retentionOk, ASR_VMW_RETENTION, 'recoveryPointRetentionMinutes', retention, 'recovery points are kept 0-21600 minutes', `use ${VMWARE_RETENTION_MINUTES}`);
     problems.check(
       !Number.isInteger(appConsistent) || appConsistent < 0 || appConsistent > 720 || (retentionOk && appConsistent > retention),
-      'ASR-VMW-RETENTION',
+      ASR_VMW_RETENTION,
       'appConsistentSnapshotMinutes',
       appConsistent,
       `app-consistent snapshots are taken every 0-720 minutes and not less often than the ${retention}-minute retention`,
@@ -206,13 +207,13 @@ export class SiteRecoveryVmware extends Construct {
   public addReplicatedVm(name: string, options: VmwareReplicatedVmOptions, propPrefix = ''): SiteRecoveryVmwareReplicatedVm {
     const prop = (p: string) => (propPrefix ? `${propPrefix}.${p}` : p);
     const problems = new ProblemCollector(this);
-    problems.check(this.vms.has(name), 'ASR-VMW-DUPLICATE', propPrefix || 'name', name, `a replicated VM named ${name} already exists`, 'list each VM once');
-    problems.check(this.applianceName === undefined, 'ASR-VMW-DISKS', 'applianceName', this.applianceName, 'replicated VMs need the name of the replication appliance', 'set `applianceName` after registering the appliance (see the runbook)');
+    problems.check(this.vms.has(name), ASR_VMW_DUPLICATE, propPrefix || 'name', name, `a replicated VM named ${name} already exists`, 'list each VM once');
+    problems.check(this.applianceName === undefined, ASR_VMW_DISKS, 'applianceName', this.applianceName, 'replicated VMs need the name of the replication appliance', 'set `applianceName` after registering the appliance (see the runbook)');
     const disks = options.managedDisks ?? [];
     const hasLog = options.defaultLogStorageAccountId !== undefined;
     problems.check(
       hasLog === disks.length > 0,
-      'ASR-VMW-DISKS',
+      ASR_VMW_DISKS,
       prop(hasLog ? 'managedDisks' : 'defaultLogStorageAccountId'),
       hasLog ? disks.length : undefined,
       hasLog ? 'give either `defaultLogStorageAccountId` or `managedDisks`, not both' : 'give `defaultLogStorageAccountId` or `managedDisks`',
@@ -220,14 +221,14 @@ export class SiteRecoveryVmware extends Construct {
     );
     problems.check(
       options.targetZone !== undefined && options.targetAvailabilitySetId !== undefined,
-      'ASR-VMW-PLACEMENT',
+      ASR_VMW_PLACEMENT,
       prop('targetZone'),
       options.targetZone,
       'a VM goes to an availability zone or an availability set, not both',
       'drop `targetZone` or `targetAvailabilitySetId` (zones are recommended)',
     );
     const nics = options.networkInterfaces ?? [];
-    problems.check(nics.length > 0 && options.targetNetworkId === undefined, 'ASR-VMW-PLACEMENT', prop('targetNetworkId'), undefined, 'network interfaces need `targetNetworkId`', 'give the virtual network to fail over to');
+    problems.check(nics.length > 0 && options.targetNetworkId === undefined, ASR_VMW_PLACEMENT, prop('targetNetworkId'), undefined, 'network interfaces need `targetNetworkId`', 'give the virtual network to fail over to');
     problems.throwIfAny();
     const vm = new SiteRecoveryVmwareReplicatedVm(this, `Vm${name}`, {
       name,

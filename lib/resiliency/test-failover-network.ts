@@ -8,6 +8,7 @@ import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { resolveExpression } from '../core/tokens';
 import { checkCidrs } from '../network/hub-network';
+import { NET_CIDR_INVALID, NET_SUBNET_OUTSIDE } from '../core/rules';
 
 /** Props of `TestFailoverNetwork`. */
 export interface TestFailoverNetworkProps {
@@ -49,7 +50,7 @@ export class TestFailoverNetwork extends Construct {
     const subnets = props.subnets ?? { default: addressSpace[0] };
     const problems = new ProblemCollector(this);
     checkName(problems, 'virtualNetwork', 'name', props.name);
-    problems.check(addressSpace.length === 0, 'NET-CIDR-INVALID', 'addressSpace', addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.255.0.0/16']");
+    problems.check(addressSpace.length === 0, NET_CIDR_INVALID, 'addressSpace', addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.255.0.0/16']");
     const spacesOk = checkCidrs(problems, 'addressSpace', addressSpace);
     for (const [name, prefix] of Object.entries(subnets)) {
       checkName(problems, 'subnet', `subnets.${name}`, name);
@@ -57,7 +58,7 @@ export class TestFailoverNetwork extends Construct {
       const range = parseCidr(prefix)!;
       problems.check(
         !addressSpace.some((s) => !Token.isUnresolved(s) && cidrContains(parseCidr(s)!, range)),
-        'NET-SUBNET-OUTSIDE',
+        NET_SUBNET_OUTSIDE,
         `subnets.${name}`,
         prefix,
         `${prefix} is not inside ${addressSpace.join(', ')}`,

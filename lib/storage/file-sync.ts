@@ -17,6 +17,7 @@ import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression } from '../core/tokens';
 import { HubNetwork, IHubNetwork } from '../network/hub-network';
+import { STG_PE_SUBNET, SYNC_CLOUD_ENDPOINT, SYNC_GROUP_DUPLICATE, SYNC_PRINCIPAL, SYNC_REGION, SYNC_SERVER_DUPLICATE, SYNC_SERVER_ID, SYNC_SERVER_PATH, SYNC_TIERING } from './rules';
 
 /** A server endpoint: a path on a registered server that syncs with the group's share. */
 export interface ServerEndpointOptions {
@@ -164,7 +165,7 @@ export class FileSync extends Construct {
     checkName(problems, 'storageSyncService', 'name', props.name);
     problems.check(
       !Token.isUnresolved(props.storageSyncPrincipalId) && !GUID.test(props.storageSyncPrincipalId),
-      'SYNC-PRINCIPAL',
+      SYNC_PRINCIPAL,
       'storageSyncPrincipalId',
       props.storageSyncPrincipalId,
       'the Microsoft.StorageSync principal is given by its object id (a GUID)',
@@ -174,7 +175,7 @@ export class FileSync extends Construct {
     const subnet = byName !== undefined && props.hub instanceof HubNetwork ? props.hub.subnet(byName) : undefined;
     problems.check(
       (byName === undefined) === (props.privateEndpointSubnetId === undefined) || (byName !== undefined && (subnet === undefined || byName === 'GatewaySubnet')),
-      'STG-PE-SUBNET',
+      STG_PE_SUBNET,
       'privateEndpointSubnetName',
       byName,
       'give exactly one of `privateEndpointSubnetName` (a subnet the hub created) and `privateEndpointSubnetId`',
@@ -224,10 +225,10 @@ export class FileSync extends Construct {
   public addSyncGroup(name: string, options: SyncGroupOptions, propPrefix = ''): StorageSyncGroup {
     const prop = (p: string) => (propPrefix ? `${propPrefix}.${p}` : p);
     const problems = new ProblemCollector(this);
-    problems.check(this.groups.has(name), 'SYNC-GROUP-DUPLICATE', propPrefix || 'name', name, `a sync group named ${name} already exists`, 'give each sync group its own name');
+    problems.check(this.groups.has(name), SYNC_GROUP_DUPLICATE, propPrefix || 'name', name, `a sync group named ${name} already exists`, 'give each sync group its own name');
     problems.check(
       options.fileShare.share(options.shareName) === undefined,
-      'SYNC-CLOUD-ENDPOINT',
+      SYNC_CLOUD_ENDPOINT,
       prop('shareName'),
       options.shareName,
       `${options.fileShare.node.path} has no share ${options.shareName}`,
@@ -236,7 +237,7 @@ export class FileSync extends Construct {
     const shareLocation = options.fileShare.location;
     problems.check(
       !Token.isUnresolved(shareLocation) && !Token.isUnresolved(this.location) && normalizeRegion(shareLocation) !== normalizeRegion(this.location),
-      'SYNC-REGION',
+      SYNC_REGION,
       prop('fileShare'),
       shareLocation,
       `the storage account is in ${shareLocation}, the Storage Sync Service in ${this.location}`,
@@ -265,18 +266,18 @@ export class FileSync extends Construct {
     const prop = (p: string) => (propPrefix ? `${propPrefix}.${p}` : p);
     const problems = new ProblemCollector(this);
     const state = this.groups.get(groupName);
-    problems.check(state === undefined, 'SYNC-CLOUD-ENDPOINT', 'groupName', groupName, 'a server endpoint needs a sync group with its cloud endpoint', 'add the sync group first');
+    problems.check(state === undefined, SYNC_CLOUD_ENDPOINT, 'groupName', groupName, 'a server endpoint needs a sync group with its cloud endpoint', 'add the sync group first');
     problems.throwIfAny();
     checkUniqueId(problems, this, `Group${groupName}Server${name}`, propPrefix || 'name', name);
     const serverId = options.registeredServerId;
     if (!Token.isUnresolved(serverId)) {
-      problems.check(!REGISTERED_SERVER_ID.test(serverId), 'SYNC-SERVER-ID', prop('registeredServerId'), serverId, 'not the resource id of a registered server', 'copy it from `Get-AzStorageSyncServer` (phase two of the runbook)');
-      problems.check(state!.servers.has(serverId.toLowerCase()), 'SYNC-SERVER-DUPLICATE', prop('registeredServerId'), serverId, `this server already has an endpoint (${state!.servers.get(serverId.toLowerCase())?.name}) in sync group ${groupName}`, 'sync one path per server and group; use another sync group for another path');
+      problems.check(!REGISTERED_SERVER_ID.test(serverId), SYNC_SERVER_ID, prop('registeredServerId'), serverId, 'not the resource id of a registered server', 'copy it from `Get-AzStorageSyncServer` (phase two of the runbook)');
+      problems.check(state!.servers.has(serverId.toLowerCase()), SYNC_SERVER_DUPLICATE, prop('registeredServerId'), serverId, `this server already has an endpoint (${state!.servers.get(serverId.toLowerCase())?.name}) in sync group ${groupName}`, 'sync one path per server and group; use another sync group for another path');
     }
-    problems.check(!Token.isUnresolved(options.serverLocalPath) && !LOCAL_PATH.test(options.serverLocalPath), 'SYNC-SERVER-PATH', prop('serverLocalPath'), options.serverLocalPath, 'not a local Windows path', 'use e.g. D:\\Shares\\Finance');
+    problems.check(!Token.isUnresolved(options.serverLocalPath) && !LOCAL_PATH.test(options.serverLocalPath), SYNC_SERVER_PATH, prop('serverLocalPath'), options.serverLocalPath, 'not a local Windows path', 'use e.g. D:\\Shares\\Finance');
     problems.check(
       !Token.isUnresolved(options.serverLocalPath) && /^c:\\?$/i.test(options.serverLocalPath),
-      'SYNC-SERVER-PATH',
+      SYNC_SERVER_PATH,
       prop('serverLocalPath'),
       options.serverLocalPath,
       'the root of the system volume cannot be a server endpoint',
@@ -284,11 +285,11 @@ export class FileSync extends Construct {
     );
     const freeSpace = options.volumeFreeSpacePercent ?? VOLUME_FREE_SPACE_PERCENT;
     if (!Token.isUnresolved(freeSpace)) {
-      problems.check(!Number.isInteger(freeSpace) || freeSpace < 0 || freeSpace > 100, 'SYNC-TIERING', prop('volumeFreeSpacePercent'), freeSpace, 'volume free space is 0-100 percent', `use ${VOLUME_FREE_SPACE_PERCENT} (recommended)`);
+      problems.check(!Number.isInteger(freeSpace) || freeSpace < 0 || freeSpace > 100, SYNC_TIERING, prop('volumeFreeSpacePercent'), freeSpace, 'volume free space is 0-100 percent', `use ${VOLUME_FREE_SPACE_PERCENT} (recommended)`);
     }
     const days = options.tierFilesOlderThanDays;
     if (days !== undefined && !Token.isUnresolved(days)) {
-      problems.check(!Number.isInteger(days) || days < 0 || days > 2147483647, 'SYNC-TIERING', prop('tierFilesOlderThanDays'), days, 'a tiering date policy is 0-2147483647 days', 'use e.g. 60');
+      problems.check(!Number.isInteger(days) || days < 0 || days > 2147483647, SYNC_TIERING, prop('tierFilesOlderThanDays'), days, 'a tiering date policy is 0-2147483647 days', 'use e.g. 60');
     }
     problems.throwIfAny();
     const tiering = options.cloudTieringEnabled ?? true;

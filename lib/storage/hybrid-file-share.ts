@@ -28,8 +28,9 @@ import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression } from '../core/tokens';
-import type { ILogAnalyticsWorkspace } from '../management/log-analytics-workspace';
+import type { ILogAnalyticsWorkspace } from '../core/workspace';
 import { HubNetwork, IHubNetwork } from '../network/hub-network';
+import { STG_AD_INCOMPLETE, STG_LARGE_REPLICATION, STG_NFS_KIND, STG_PE_SUBNET, STG_PREMIUM_KIND, STG_PREMIUM_QUOTA, STG_PREMIUM_REPLICATION, STG_ROLE_PRINCIPAL, STG_SHARE_DUPLICATE, STG_SHARE_LARGE, STG_SHARE_NAME, STG_SHARE_QUOTA, STG_SOFT_DELETE_DAYS } from './rules';
 
 /** Protocol of a file share. */
 export enum ShareProtocol {
@@ -240,7 +241,7 @@ export class HybridFileShare extends Construct {
     if (!Token.isUnresolved(replication)) {
       problems.check(
         this.premium && !localOrZone,
-        'STG-PREMIUM-REPLICATION',
+        STG_PREMIUM_REPLICATION,
         'replicationType',
         replication,
         'a premium FileStorage account replicates only LRS or ZRS',
@@ -248,7 +249,7 @@ export class HybridFileShare extends Construct {
       );
       problems.check(
         !this.premium && props.largeFileSharesEnabled === true && !localOrZone,
-        'STG-LARGE-REPLICATION',
+        STG_LARGE_REPLICATION,
         'largeFileSharesEnabled',
         true,
         `large file shares are not available on ${replication} accounts`,
@@ -260,7 +261,7 @@ export class HybridFileShare extends Construct {
     if (!Token.isUnresolved(softDelete)) {
       problems.check(
         !Number.isInteger(softDelete) || softDelete < 1 || softDelete > 365,
-        'STG-SOFT-DELETE-DAYS',
+        STG_SOFT_DELETE_DAYS,
         'shareSoftDeleteDays',
         softDelete,
         'share soft delete keeps deleted shares 1-365 days',
@@ -362,22 +363,22 @@ export class HybridFileShare extends Construct {
     const problems = new ProblemCollector(this);
     problems.check(
       !Token.isUnresolved(name) && (name.length < 3 || name.length > 63 || !SHARE_NAME.test(name)),
-      'STG-SHARE-NAME',
+      STG_SHARE_NAME,
       propPrefix || 'name',
       name,
       "a share name must be 3-63 lowercase letters, digits and '-', start and end with a letter or digit, without '--'",
       'rename the share, e.g. finance-data',
     );
-    problems.check(this.sharesByName.has(name), 'STG-SHARE-DUPLICATE', propPrefix || 'name', name, `a share named ${name} already exists in this account`, 'give each share its own name');
+    problems.check(this.sharesByName.has(name), STG_SHARE_DUPLICATE, propPrefix || 'name', name, `a share named ${name} already exists in this account`, 'give each share its own name');
     const quota = options.quotaGib ?? SHARE_QUOTA_DEFAULT;
     const protocol = options.protocol ?? ShareProtocol.SMB;
     const tier = options.accessTier ?? (this.premium ? 'Premium' : 'TransactionOptimized');
     if (!Token.isUnresolved(quota)) {
       const inRange = Number.isInteger(quota) && quota >= SHARE_QUOTA_MIN && quota <= SHARE_QUOTA_MAX;
-      problems.check(!inRange, 'STG-SHARE-QUOTA', prop('quotaGib'), quota, `a share quota is a whole number of GiB from ${SHARE_QUOTA_MIN} to ${SHARE_QUOTA_MAX}`, 'pick a quota in range');
+      problems.check(!inRange, STG_SHARE_QUOTA, prop('quotaGib'), quota, `a share quota is a whole number of GiB from ${SHARE_QUOTA_MIN} to ${SHARE_QUOTA_MAX}`, 'pick a quota in range');
       problems.check(
         inRange && !this.largeFileSharesEnabled && quota > STANDARD_SHARE_QUOTA_MAX,
-        'STG-SHARE-LARGE',
+        STG_SHARE_LARGE,
         prop('quotaGib'),
         quota,
         `without large file shares a standard share holds at most ${STANDARD_SHARE_QUOTA_MAX} GiB`,
@@ -385,7 +386,7 @@ export class HybridFileShare extends Construct {
       );
       problems.check(
         inRange && this.premium && quota < PREMIUM_SHARE_QUOTA_MIN,
-        'STG-PREMIUM-QUOTA',
+        STG_PREMIUM_QUOTA,
         prop('quotaGib'),
         quota,
         'a premium share must be provisioned larger than 100 GiB',
@@ -395,7 +396,7 @@ export class HybridFileShare extends Construct {
     if (!Token.isUnresolved(tier)) {
       problems.check(
         (tier === 'Premium') !== this.premium,
-        'STG-PREMIUM-KIND',
+        STG_PREMIUM_KIND,
         prop('accessTier'),
         tier,
         this.premium ? 'a FileStorage account has only Premium shares' : 'Premium shares need a premium FileStorage account',
@@ -404,7 +405,7 @@ export class HybridFileShare extends Construct {
     }
     problems.check(
       protocol === ShareProtocol.NFS && !this.premium,
-      'STG-NFS-KIND',
+      STG_NFS_KIND,
       prop('protocol'),
       protocol,
       'NFS shares exist only on premium FileStorage accounts',
@@ -428,8 +429,8 @@ export class HybridFileShare extends Construct {
    */
   public grantShareAccess(principalId: string, level: ShareAccessLevel, shareName?: string): RoleAssignment {
     const problems = new ProblemCollector(this);
-    problems.check(!Token.isUnresolved(principalId) && !GUID.test(principalId), 'STG-ROLE-PRINCIPAL', 'principalId', principalId, 'a principal id is the object id (GUID) of a user, group or identity', 'use the object id, e.g. from `az ad group show --group <name> --query id`');
-    problems.check(shareName !== undefined && !this.sharesByName.has(shareName), 'STG-ROLE-PRINCIPAL', 'shareName', shareName, 'no share of that name in this account', `use one of ${this.shareNames.join(', ') || '(none yet: add the share first)'}`);
+    problems.check(!Token.isUnresolved(principalId) && !GUID.test(principalId), STG_ROLE_PRINCIPAL, 'principalId', principalId, 'a principal id is the object id (GUID) of a user, group or identity', 'use the object id, e.g. from `az ad group show --group <name> --query id`');
+    problems.check(shareName !== undefined && !this.sharesByName.has(shareName), STG_ROLE_PRINCIPAL, 'shareName', shareName, 'no share of that name in this account', `use one of ${this.shareNames.join(', ') || '(none yet: add the share first)'}`);
     problems.throwIfAny();
     const stack = TerraformStack.of(this);
     const key = createHash('sha256').update(`${String(resolveExpression(stack, principalId))}/${level}/${shareName ?? ''}`).digest('hex').slice(0, 8);
@@ -459,14 +460,14 @@ export class HybridFileShare extends Construct {
     const byName = props.privateEndpointSubnetName;
     const byId = props.privateEndpointSubnetId;
     if ((byName === undefined) === (byId === undefined)) {
-      problems.add('STG-PE-SUBNET', 'privateEndpointSubnetName', byName, 'give exactly one of `privateEndpointSubnetName` and `privateEndpointSubnetId`', "add a subnet with `hub.addSubnet('privatelink')` and pass its name");
+      problems.add(STG_PE_SUBNET, 'privateEndpointSubnetName', byName, 'give exactly one of `privateEndpointSubnetName` and `privateEndpointSubnetId`', "add a subnet with `hub.addSubnet('privatelink')` and pass its name");
       return '';
     }
     if (byId !== undefined) return byId;
     const subnet = props.hub instanceof HubNetwork ? props.hub.subnet(byName!) : undefined;
     problems.check(
       subnet === undefined || byName === 'GatewaySubnet',
-      'STG-PE-SUBNET',
+      STG_PE_SUBNET,
       'privateEndpointSubnetName',
       byName,
       props.hub instanceof HubNetwork ? `the hub has no subnet ${byName} for private endpoints` : 'an existing hub has no subnets by name',
@@ -489,7 +490,7 @@ export class HybridFileShare extends Construct {
       if (value !== undefined && Token.isUnresolved(value)) continue;
       problems.check(
         typeof value !== 'string' || !ok(value),
-        'STG-AD-INCOMPLETE',
+        STG_AD_INCOMPLETE,
         `activeDirectory.${key}`,
         value,
         `\`${key}\` must be ${text}`,

@@ -2,7 +2,7 @@ import { Testing } from 'cdktf';
 import { CrossCloudScalingStack } from '../../examples/cross-cloud-scaling';
 import { CrossCloudTrafficManager, LogAnalyticsWorkspace, ProbeProtocol, TrafficRoutingMethod } from '../../lib';
 import { Runbook } from '../../lib/core/outputs';
-import { RuleCatalogue } from '../../lib/core/rules';
+import { RuleCatalogue } from '../../lib/checks/catalogue';
 import { APPS_RULES } from '../../lib/apps/rules';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson } from '../util';
 

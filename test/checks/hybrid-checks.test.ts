@@ -3,7 +3,7 @@ import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { HybridChecks } from '../../lib';
-import { RuleCatalogue } from '../../lib/core/rules';
+import { RuleCatalogue } from '../../lib/checks/catalogue';
 import { expectValidationError, newStack } from '../util';
 import { annotationsOf, BaselineOptions, secureBaseline } from './l1-stack';
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { HYBRID_RULES } from '../../lib/checks/rule-pack';
-import { RuleCatalogue } from '../../lib/core/rules';
+import { RuleCatalogue } from '../../lib/checks/catalogue';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { render, FILE } = require('../../scripts/rules-md.js');
 

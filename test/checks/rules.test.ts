@@ -1,6 +1,6 @@
-import { ResourceIndex } from '../../lib/checks/rule';
+import { ResourceIndex } from '../../lib/core/rule';
 import { checkResource, HYBRID_RULES } from '../../lib/checks/rule-pack';
-import { RuleCatalogue } from '../../lib/core/rules';
+import { RuleCatalogue } from '../../lib/checks/catalogue';
 
 /**
  * Runs one rule on one resource (`type.r`), with `others` as the rest of the stack; returns

@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { ArcKubernetes, ArcServers, HybridMonitoring, OperatingSystem, Runbook } from '../../lib';
+import { ArcKubernetes, ArcServers, HybridMonitoring, LogAnalyticsWorkspace, OperatingSystem, Runbook } from '../../lib';
 import { ArcKubernetesGitOpsStack } from '../../examples/arc-kubernetes-gitops';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
 
@@ -10,7 +10,7 @@ const CLUSTER = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Kubernet
 describe('ArcKubernetes', () => {
   test('creates the cluster with SystemAssigned identity, Flux and Container insights, GitOps after Flux', () => {
     const stack = newStack();
-    const k8s = new ArcKubernetes(stack, 'K8s', { ...base, agentPublicKeyCertificate: KEY, workspace: { workspaceResourceId: '/ws' } });
+    const k8s = new ArcKubernetes(stack, 'K8s', { ...base, agentPublicKeyCertificate: KEY, workspace: LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Ws', '/ws') });
     k8s.addGitOps('Baseline', { gitUrl: 'https://github.com/contoso/baseline' });
     const json = synthJson(stack);
     expect(onlyResource(json, 'azurerm_arc_kubernetes_cluster')).toMatchObject({ agent_public_key_certificate: KEY, identity: { type: 'SystemAssigned' } });

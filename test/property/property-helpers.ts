@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { HybridChecks } from '../../lib';
 import { checkTerraformJson } from '../../lib/checks/schema-check';
 import { ValidationError } from '../../lib/core/errors';
-import { RuleCatalogue } from '../../lib/core/rules';
+import { RuleCatalogue } from '../../lib/checks/catalogue';
 
 // Shared machinery of the per-area property files (issue 3). The model is
 // network.property.test.ts: every generated input either synthesizes to JSON that passes the

@@ -1,0 +1,126 @@
+import { AzurermProvider, AzurermProviderFeatures } from '@cdktf/provider-azurerm/lib/provider';
+import { Aspects, IAspect, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ProblemCollector } from './errors';
+import { LazySection, Runbook } from './outputs';
+import { PROVIDER_SUBSCRIPTION } from './rules';
+import { resolveExpression } from './tokens';
+
+/** Props of `AzureProvider`. */
+export interface AzureProviderProps {
+  /**
+   * Subscription id. azurerm 4.x requires one: it no longer falls back to the Azure CLI's
+   * active subscription (provider v4.55.0 website/docs/guides/4.0-upgrade-guide.html.markdown,
+   * "Specifying Subscription ID is now Mandatory").
+   * @default - a Terraform variable `subscription_id`; left null it falls back to `ARM_SUBSCRIPTION_ID`
+   */
+  readonly subscriptionId?: string;
+  /**
+   * Extra resource providers to register, beyond those the stack's resources need.
+   * @default - none
+   */
+  readonly resourceProvidersToRegister?: string[];
+  /**
+   * Provider alias, for a second subscription.
+   * @default - none
+   */
+  readonly alias?: string;
+}
+
+// Resource providers the library's resources need that azurerm's default ("legacy") set does not
+// register (provider v4.55.0 internal/resourceproviders/required.go): the first create on a fresh
+// subscription fails with "MissingSubscriptionRegistration" without them.
+const PROVIDERS_BY_TYPE: [RegExp, string[]][] = [
+  [/^azurerm_arc_machine|^azurerm_arc_private_link_scope/, ['Microsoft.HybridCompute', 'Microsoft.GuestConfiguration', 'Microsoft.HybridConnectivity']],
+  [/^azurerm_arc_kubernetes/, ['Microsoft.Kubernetes', 'Microsoft.KubernetesConfiguration', 'Microsoft.ExtendedLocation']],
+  [/^azurerm_storage_sync/, ['Microsoft.StorageSync']],
+  [/^azurerm_stack_hci/, ['Microsoft.AzureStackHCI', 'Microsoft.ExtendedLocation', 'Microsoft.ResourceConnector']],
+  [/^azurerm_monitor_data_collection/, ['Microsoft.Insights']],
+];
+
+/**
+ * The azurerm provider configured the way azurerm 4.x needs it for hybrid stacks:
+ * - the subscription id from a variable (or `ARM_SUBSCRIPTION_ID`), never a literal placeholder;
+ * - `features.storage.data_plane_available = false` when the stack holds a storage account
+ *   without public network access: otherwise create and every refresh poll the blob, queue and
+ *   file endpoints and fail with 403 from outside the private network (provider v4.55.0
+ *   internal/services/storage/storage_account_resource.go, waitForDataPlaneToBecomeAvailableForAccount;
+ *   website/docs/guides/features-block.html.markdown `data_plane_available`);
+ * - the resource providers the stack's Arc, Kubernetes and File Sync resources need registered.
+ * Decided at synth from what the stack holds, so it stays right as constructs are added.
+ */
+export class AzureProvider extends Construct {
+  /** The provider (escape hatch). */
+  public readonly provider: AzurermProvider;
+  /** The `subscription_id` variable, when the id was not given. */
+  public readonly subscriptionIdVariable?: TerraformVariable;
+  private readonly extraProviders: string[];
+
+  constructor(scope: Construct, id: string, props: AzureProviderProps = {}) {
+    super(scope, id);
+    const problems = new ProblemCollector(this);
+    problems.guid(PROVIDER_SUBSCRIPTION, 'subscriptionId', props.subscriptionId, 'give the subscription id (`az account show --query id -o tsv`), or leave it out and set ARM_SUBSCRIPTION_ID');
+    problems.check(typeof props.subscriptionId === 'string' && /^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(props.subscriptionId), PROVIDER_SUBSCRIPTION, 'subscriptionId', props.subscriptionId, 'a placeholder subscription id', 'give the real id, or leave it out and set ARM_SUBSCRIPTION_ID');
+    problems.throwIfAny();
+    if (props.subscriptionId === undefined) {
+      this.subscriptionIdVariable = new TerraformVariable(this, 'SubscriptionId', {
+        type: 'string',
+        default: null,
+        nullable: true,
+        description: 'Azure subscription id; when null, the provider reads ARM_SUBSCRIPTION_ID (azurerm 4.x requires one or the other).',
+      });
+      this.subscriptionIdVariable.overrideLogicalId('subscription_id');
+    }
+    this.extraProviders = props.resourceProvidersToRegister ?? [];
+    this.provider = new AzurermProvider(this, 'Resource', {
+      features: [{}],
+      subscriptionId: props.subscriptionId ?? this.subscriptionIdVariable!.stringValue,
+      alias: props.alias,
+    });
+    Aspects.of(TerraformStack.of(this)).add(new ProviderSettings(this));
+    Runbook.of(this).addPreamble(
+      new LazySection('Before the first apply', () =>
+        [
+          props.subscriptionId === undefined
+            ? '- azurerm 4.x needs a subscription: `export ARM_SUBSCRIPTION_ID=$(az account show --query id -o tsv)` (or `--var=subscription_id=<id>`).'
+            : '- The subscription is set in the code.',
+          '- Sign in with `az login` (or set `ARM_CLIENT_ID`/`ARM_CLIENT_SECRET`/`ARM_TENANT_ID` for a service principal).',
+          ...(this._needsPrivateStorageSetting() ? ['- The stack holds a storage account without public access: the provider skips its data-plane checks (`data_plane_available = false`), so Terraform can run from outside the private network.'] : []),
+          ...(this._resourceProviders().length > 0 ? [`- The provider registers ${this._resourceProviders().map((p) => `\`${p}\``).join(', ')} on first use (the first apply takes a few minutes longer).`] : []),
+        ].join('\n'),
+      ),
+    );
+  }
+
+  /** @internal True when the stack holds a storage account with public network access off. */
+  public _needsPrivateStorageSetting(): boolean {
+    const stack = TerraformStack.of(this);
+    return stack.node.findAll().some((n) => {
+      if (!(n instanceof TerraformResource) || n.terraformResourceType !== 'azurerm_storage_account') return false;
+      const body = resolveExpression(stack, (n.toTerraform() as any).resource?.azurerm_storage_account?.[n.friendlyUniqueId]) as Record<string, unknown> | undefined;
+      return body?.public_network_access_enabled === false;
+    });
+  }
+
+  /** @internal The resource providers to register for the stack's resources. */
+  public _resourceProviders(): string[] {
+    const types = new Set(TerraformStack.of(this).node.findAll().filter((n): n is TerraformResource => n instanceof TerraformResource).map((r) => r.terraformResourceType));
+    const needed = new Set(this.extraProviders);
+    for (const [pattern, providers] of PROVIDERS_BY_TYPE) if ([...types].some((t) => pattern.test(t))) providers.forEach((p) => needed.add(p));
+    return [...needed].sort();
+  }
+}
+
+/** Sets the features and registrations at synth, from what the stack holds then. */
+class ProviderSettings implements IAspect {
+  constructor(private readonly owner: AzureProvider) {}
+
+  public visit(node: IConstruct): void {
+    if (!TerraformStack.isStack(node)) return;
+    const features: AzurermProviderFeatures = this.owner._needsPrivateStorageSetting() ? { storage: [{ dataPlaneAvailable: false }] } : {};
+    this.owner.provider.features = [features];
+    const providers = this.owner._resourceProviders();
+    // Registered on top of azurerm's default ("legacy") set, which stays as it is.
+    this.owner.provider.resourceProvidersToRegister = providers.length > 0 ? providers : undefined;
+  }
+}

@@ -1,0 +1,202 @@
+import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { describeValue, formatProblem } from './errors';
+import { contextFor, ResourceIndex, Rule, RuleContext, RuleLevel, RuleVerdict } from './rule';
+import { resolveExpression } from './tokens';
+
+/**
+ * One reporter decides, at synth, every warning a construct gives (and every check of a final
+ * resource body after escape hatches), and honours suppressions: `HybridChecks.suppress` and a
+ * construct's `acknowledge`. Nothing is decided in a constructor, so a call made after
+ * construction (`sendDiagnosticsTo`, say) is seen.
+ */
+
+/** One rule suppressed on a construct and everything under it. */
+export interface Suppression {
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** What a synth-time decision found: the prop at fault, its value, what is wrong, the fix. */
+export interface Finding {
+  readonly prop: string;
+  readonly value?: unknown;
+  readonly detail: string;
+  readonly fix: string;
+}
+
+/** Metadata type under which suppressions are stored on a construct node. */
+export const SUPPRESSION_METADATA = 'cdktf-azure-hybrid:suppressions';
+
+/** Records suppressions on a construct (validated by the caller). */
+export function addSuppressions(construct: IConstruct, suppressions: readonly Suppression[]): void {
+  construct.node.addMetadata(SUPPRESSION_METADATA, suppressions.map((s) => ({ id: s.id, reason: s.reason.trim() })));
+}
+
+/** The suppressions in force on a construct: its own and its scopes'. */
+export function suppressionsOf(construct: IConstruct): Suppression[] {
+  return construct.node.scopes.flatMap((scope) =>
+    scope.node.metadata.filter((m) => m.type === SUPPRESSION_METADATA).flatMap((m) => m.data as Suppression[]),
+  );
+}
+
+/** The suppression of `rule` in force on `construct` (by its id or an id it replaced), if any. */
+export function suppressionFor(construct: IConstruct, rule: Rule): Suppression | undefined {
+  const ids = [rule.id, ...(rule.formerIds ?? [])];
+  return suppressionsOf(construct).find((s) => ids.includes(s.id));
+}
+
+interface Deferred {
+  readonly rule: Rule;
+  readonly decide: () => Finding | undefined;
+}
+
+const DEFERRED = new WeakMap<IConstruct, Deferred[]>();
+const DECIDED = new WeakMap<IConstruct, Set<string>>();
+const STACKS = new WeakSet<TerraformStack>();
+
+/**
+ * Decides `rule` for `owner` at synth: `decide` returns a finding when the rule is broken.
+ * A warning rule becomes a warning annotation on `owner`, an error rule a synth error; a
+ * suppression of the rule on `owner` (or a scope above it) turns either into an info line.
+ */
+export function reportAtSynth(owner: IConstruct, rule: Rule, decide: () => Finding | undefined): void {
+  let list = DEFERRED.get(owner);
+  if (!list) DEFERRED.set(owner, (list = []));
+  list.push({ rule, decide });
+  const stack = TerraformStack.of(owner);
+  if (!STACKS.has(stack)) {
+    STACKS.add(stack);
+    Aspects.of(stack).add(new SynthReporter());
+  }
+}
+
+/**
+ * Runs the body checks of `rules` on `resource`'s final body (escape-hatch overrides included)
+ * at synth, reported on `owner`. The policy rule pack then leaves these rules to the construct
+ * on this resource, so a finding is never reported twice.
+ */
+export function checkFinalBody(owner: IConstruct, resource: TerraformResource, rules: readonly Rule[]): void {
+  let decided = DECIDED.get(resource);
+  if (!decided) DECIDED.set(resource, (decided = new Set()));
+  for (const rule of rules) {
+    if (!rule.check) throw new Error(`rule ${rule.id} has no body check`);
+    decided.add(rule.id);
+    reportAtSynth(owner, rule, () => {
+      const stack = TerraformStack.of(resource);
+      const body = resolvedBody(stack, resource);
+      const type = resource.terraformResourceType;
+      const verdict = toVerdict(rule.check!(type, body, lazyContext(stack, type, resource.friendlyUniqueId)));
+      if (verdict.compliance !== 'non-compliant') return undefined;
+      const [detail, fix] = splitFix(verdict.detail ?? rule.description);
+      const attribute = verdict.attribute ?? '';
+      return { prop: attribute || resource.friendlyUniqueId, value: attribute ? valueAt(body, attribute) : undefined, detail: `${type}.${resource.friendlyUniqueId}: ${detail}`, fix };
+    });
+  }
+}
+
+/** Rule ids a construct decides itself on this resource (the pack skips them). */
+export function rulesDecidedOn(resource: IConstruct): ReadonlySet<string> {
+  return DECIDED.get(resource) ?? new Set();
+}
+
+/** Rules a construct reports at synth (what `acknowledge` may name). */
+export function rulesReportedBy(owner: IConstruct): Rule[] {
+  return (DEFERRED.get(owner) ?? []).map((d) => d.rule);
+}
+
+function toVerdict(result: ReturnType<NonNullable<Rule['check']>>): RuleVerdict {
+  return typeof result === 'string' ? { compliance: result } : result;
+}
+
+/** "what is wrong. Fix: how" -> [what is wrong, how]. */
+function splitFix(text: string): [string, string] {
+  const i = text.lastIndexOf('Fix: ');
+  if (i < 0) return [text.replace(/\.\s*$/, ''), 'see the rule in RULES.md'];
+  return [text.slice(0, i).replace(/[.\s]+$/, ''), text.slice(i + 5).replace(/\.\s*$/, '')];
+}
+
+function valueAt(body: Record<string, any>, dotted: string): unknown {
+  let v: any = body;
+  for (const part of dotted.split('.')) {
+    if (v === undefined || v === null) return undefined;
+    v = Array.isArray(v) && !/^\d+$/.test(part) ? v[0]?.[part] : v[part];
+  }
+  return v;
+}
+
+function resolvedBody(stack: TerraformStack, resource: TerraformResource): Record<string, any> {
+  const json = resolveExpression(stack, resource.toTerraform()) as { resource?: Record<string, Record<string, Record<string, any>>> };
+  return json.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId] ?? {};
+}
+
+// The stack's resource index, built only when a cross-resource rule asks, once per synth
+// (cleared when the reporter visits the stack, which aspects visit first).
+const INDEXES = new WeakMap<TerraformStack, ResourceIndex>();
+
+function stackIndex(stack: TerraformStack): ResourceIndex {
+  let index = INDEXES.get(stack);
+  if (!index) {
+    index = {};
+    for (const r of stack.node.findAll()) {
+      if (r instanceof TerraformResource) (index[r.terraformResourceType] ??= {})[r.friendlyUniqueId] = resolvedBody(stack, r);
+    }
+    INDEXES.set(stack, index);
+  }
+  return index;
+}
+
+function lazyContext(stack: TerraformStack, type: string, name: string): RuleContext {
+  let ctx: RuleContext | undefined;
+  const get = (): RuleContext => (ctx ??= contextFor(stack.node.id, stackIndex(stack), type, name));
+  return {
+    stack: stack.node.id,
+    type,
+    name,
+    resourcesOf: (t) => get().resourcesOf(t),
+    deref: (v) => get().deref(v),
+    referrers: (t, a) => get().referrers(t, a),
+    variables: () => get().variables(),
+  };
+}
+
+/** The aspect that decides the deferred reports of a stack's constructs. One per stack. */
+class SynthReporter implements IAspect {
+  private readonly reported = new WeakMap<IConstruct, Set<string>>();
+
+  public visit(node: IConstruct): void {
+    if (TerraformStack.isStack(node)) INDEXES.delete(node as TerraformStack);
+    const list = DEFERRED.get(node);
+    if (!list) return;
+    for (const { rule, decide } of list) {
+      const finding = decide();
+      if (!finding) continue;
+      const line = formatProblem({
+        ruleId: rule.id,
+        constructPath: node.node.path,
+        prop: finding.prop,
+        value: describeValue(finding.value, node),
+        detail: finding.detail,
+        fix: finding.fix,
+      });
+      const suppression = suppressionFor(node, rule);
+      if (suppression) {
+        this.once(node, 'info', `[${rule.id}] suppressed: ${suppression.reason} (${line})`);
+      } else {
+        this.once(node, rule.level === RuleLevel.ERROR ? 'error' : 'warning', line);
+      }
+    }
+  }
+
+  /** Adds an annotation once per node (aspects run again at every synth). */
+  private once(node: IConstruct, level: 'error' | 'warning' | 'info', message: string): void {
+    let seen = this.reported.get(node);
+    if (!seen) this.reported.set(node, (seen = new Set()));
+    if (seen.has(message)) return;
+    seen.add(message);
+    const a = Annotations.of(node);
+    if (level === 'error') a.addError(message);
+    else if (level === 'warning') a.addWarning(message);
+    else a.addInfo(message);
+  }
+}

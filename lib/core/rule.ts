@@ -1,0 +1,159 @@
+/**
+ * What a rule is: one object per Azure rule, with its id, level, source, description and at
+ * most one check on a resource's final Terraform JSON body. Constructs cite these objects when
+ * they refuse a prop (`ProblemCollector`), report them at synth (`reportAtSynth`,
+ * `checkFinalBody`), and the policy rule pack (`HybridChecks`, the `check` command) runs their
+ * body checks on any azurerm resource. The catalogue, `RULES.md` and the `RuleId` type are
+ * derived from these objects (`lib/checks/catalogue.ts`); nothing else lists rules.
+ *
+ * Not part of the jsii API (generics and function types), except `RuleLevel`.
+ */
+
+/**
+ * How serious a broken rule is.
+ */
+export enum RuleLevel {
+  /** Azure refuses the configuration, or it breaks the pattern: synth fails. */
+  ERROR = 'error',
+  /** Allowed by Azure, but against the guidance: reported, synth goes on. */
+  WARNING = 'warning',
+}
+
+/** Source prefixes used in rule sources. */
+export const AD = 'MicrosoftDocs/azure-docs';
+export const TF = 'hashicorp/terraform-provider-azurerm v4.55.0';
+export const AC = 'MicrosoftDocs/architecture-center';
+
+/** What a body check says about one resource. */
+export type Compliance = 'compliant' | 'non-compliant' | 'not-applicable';
+
+/** A verdict with a short detail naming the attribute at fault. */
+export interface RuleVerdict {
+  readonly compliance: Compliance;
+  /** Dotted path of the attribute at fault, e.g. `share_properties.retention_policy.days`. */
+  readonly attribute?: string;
+  /** What is wrong and how to fix it, one sentence. */
+  readonly detail?: string;
+}
+
+/** A resource of the stack, as the rules see it. */
+export interface StackResource {
+  readonly type: string;
+  readonly name: string;
+  readonly body: Record<string, any>;
+}
+
+/** Every resource of one stack: type -> name -> body. */
+export type ResourceIndex = Record<string, Record<string, Record<string, any>>>;
+
+/** What a rule can ask about the rest of the stack (for cross-resource rules). */
+export interface RuleContext {
+  /** Stack name. */
+  readonly stack: string;
+  /** Terraform type of the resource checked. */
+  readonly type: string;
+  /** Terraform name (logical id) of the resource checked. */
+  readonly name: string;
+  /** Every resource of a type in the stack. */
+  resourcesOf(type: string): StackResource[];
+  /** The resource a reference expression (`${azurerm_subnet.x.id}`) points at, when it is one resource attribute. */
+  deref(value: unknown): StackResource | undefined;
+  /**
+   * Resources of `type` that reference the resource checked: in `attribute` (a top-level
+   * argument) when given, anywhere in their body otherwise.
+   */
+  referrers(type: string, attribute?: string): StackResource[];
+  /** Variables of the stack (name -> body), for rules that read defaults. */
+  variables(): Record<string, Record<string, any>>;
+}
+
+/** The check of a rule on one resource's final body. May throw (reported as `CHK-RULE-FAILED`). */
+export type BodyCheck = (type: string, body: Record<string, any>, ctx: RuleContext) => Compliance | RuleVerdict;
+
+/** One rule, as written once in its area's `rules.ts` (or one file per rule with a check). */
+export interface Rule<Id extends string = string> {
+  /** Stable id, e.g. `NET-GWSUBNET-SIZE`. Users suppress by id: never rename one. */
+  readonly id: Id;
+  /** Error or warning. */
+  readonly level: RuleLevel;
+  /** What the rule says, in Azure's words. */
+  readonly description: string;
+  /** Where the rule comes from (Azure docs or provider source). */
+  readonly source: string;
+  /** Terraform types the body check looks at; required with `check`. */
+  readonly types?: readonly string[];
+  /** The check on a resource's final body (after escape hatches), run by constructs and by the pack. */
+  readonly check?: BodyCheck;
+  /** Ids this rule replaced: a suppression by one of them still applies to this rule. */
+  readonly formerIds?: readonly string[];
+}
+
+/** Defines one rule; keeps the id's literal type so that `RuleId` can be derived. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  if (rule.check && (!rule.types || rule.types.length === 0)) {
+    throw new Error(`rule ${rule.id}: a body check needs the Terraform types it looks at`);
+  }
+  return Object.freeze(rule);
+}
+
+/** A non-compliant verdict. */
+export function fails(attribute: string | undefined, detail: string): RuleVerdict {
+  return { compliance: 'non-compliant', ...(attribute ? { attribute } : {}), detail };
+}
+
+/** True for a Terraform expression (`${...}` or `%{...}`): its value is unknown before apply. */
+export function isExpression(value: unknown): boolean {
+  return typeof value === 'string' && (value.includes('${') || value.includes('%{'));
+}
+
+/** True for a value given literally in the configuration (a string without `${`, a number, a boolean). */
+export function isLiteral(value: unknown): boolean {
+  return value !== undefined && value !== null && !isExpression(value) && typeof value !== 'object';
+}
+
+/** The first element of a block value (cdktf writes single blocks as objects or one-element lists). */
+export function firstBlock(value: unknown): Record<string, any> | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, any>) : undefined;
+}
+
+/** Every element of a block value, as a list. */
+export function allBlocks(value: unknown): Record<string, any>[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((v): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v));
+}
+
+const REF = /^\$\{(?:data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[0-9]+\])?(?:\.[A-Za-z0-9_.[\]"]+)?\}$/;
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Builds the context of one resource over a stack's resource index. `variables` is the stack's
+ * `variable` section, when known.
+ */
+export function contextFor(stack: string, index: ResourceIndex, type: string, name: string, variables: Record<string, Record<string, any>> = {}): RuleContext {
+  const list = (t: string): StackResource[] => Object.entries(index[t] ?? {}).map(([n, body]) => ({ type: t, name: n, body }));
+  const refRe = new RegExp(`(^|[^A-Za-z0-9_.])${escapeRe(type)}\\.${escapeRe(name)}(\\[[0-9]+\\])?\\.`);
+  const mentions = (v: unknown): boolean => {
+    if (typeof v === 'string') return v.includes('${') && refRe.test(v);
+    if (v === null || typeof v !== 'object') return false;
+    return refRe.test(JSON.stringify(v));
+  };
+  return {
+    stack,
+    type,
+    name,
+    resourcesOf: list,
+    deref(value) {
+      if (typeof value !== 'string') return undefined;
+      const m = REF.exec(value);
+      if (!m) return undefined;
+      const body = index[m[1]]?.[m[2]];
+      return body ? { type: m[1], name: m[2], body } : undefined;
+    },
+    referrers(t, attribute) {
+      return list(t).filter((r) => mentions(attribute === undefined ? r.body : r.body[attribute]));
+    },
+    variables: () => variables,
+  };
+}

@@ -1,0 +1,55 @@
+import { AD, defineRule, RuleLevel, TF } from '../../core/rule';
+import { RSV_REDUNDANCY } from './rsv-redundancy';
+import { RSV_SOFT_DELETE } from './rsv-soft-delete';
+
+export { RSV_REDUNDANCY, RSV_SOFT_DELETE };
+
+// Recovery Services vault
+export const RSV_CRR_GEO = defineRule({ id: 'RSV-CRR-GEO', level: RuleLevel.ERROR, description: 'Cross-region restore needs a GeoRedundant vault', source: `${TF} recovery_services_vault.html.markdown` });
+export const RSV_IMMUTABILITY_LOCKED = defineRule({ id: 'RSV-IMMUTABILITY-LOCKED', level: RuleLevel.WARNING, description: 'Locked immutability is irreversible: the vault can never be made mutable again', source: `${TF} recovery_services_vault.html.markdown` });
+// RSV-DIAG-MISSING: now DIAG-MISSING (lib/core/rules/diag-missing.ts), which still honours suppressions by this id
+// File share backup
+export const BKP_HOURLY_INTERVAL = defineRule({ id: 'BKP-HOURLY-INTERVAL', level: RuleLevel.ERROR, description: 'An hourly file share backup runs every 4, 6, 8 or 12 hours, in a window of 4-24 hours that is a multiple of the interval', source: `${TF} backup_policy_file_share.html.markdown` });
+export const BKP_TIME = defineRule({ id: 'BKP-TIME', level: RuleLevel.ERROR, description: 'Backup times are HH:MM on the hour or half hour', source: `${TF} backup_policy_file_share.html.markdown` });
+export const BKP_RETENTION = defineRule({ id: 'BKP-RETENTION', level: RuleLevel.ERROR, description: 'File share backup retention: daily and weekly 1-200, monthly 1-120, yearly 1-10; weekly, monthly and yearly need weekdays (and weeks/months) to keep', source: `${TF} backup_policy_file_share.html.markdown` });
+export const BKP_SNAPSHOT_CAP = defineRule({ id: 'BKP-SNAPSHOT-CAP', level: RuleLevel.ERROR, description: 'A file share keeps at most 200 snapshots: the recovery points a policy retains must not exceed it', source: `${AD} backup/azure-file-share-support-matrix.md` });
+export const BKP_POLICY_UNKNOWN = defineRule({ id: 'BKP-POLICY-UNKNOWN', level: RuleLevel.ERROR, description: 'A protected item must use a backup policy of the same vault', source: 'library pattern' });
+export const BKP_SHARE_UNKNOWN = defineRule({ id: 'BKP-SHARE-UNKNOWN', level: RuleLevel.ERROR, description: 'Only a share of the storage account can be protected, once', source: `${TF} backup_protected_file_share.html.markdown` });
+// VM backup
+export const BKP_VM_RETENTION = defineRule({ id: 'BKP-VM-RETENTION', level: RuleLevel.ERROR, description: 'VM backup daily retention is 7-9999 days; instant restore 1-5 days (V1) or 1-30 days (V2, Enhanced)', source: `${TF} backup_policy_vm.html.markdown` });
+export const BKP_VM_ID = defineRule({ id: 'BKP-VM-ID', level: RuleLevel.ERROR, description: 'A protected VM is given by its resource id (.../providers/Microsoft.Compute/virtualMachines/<name>)', source: `${TF} backup_protected_vm.html.markdown` });
+// Site Recovery
+export const ASR_HV_INTERVAL = defineRule({ id: 'ASR-HV-INTERVAL', level: RuleLevel.ERROR, description: 'Hyper-V replication runs every 30 or 300 seconds', source: `${TF} internal/services/recoveryservices/site_recovery_hyperv_replication_policy_resource.go` });
+export const ASR_HV_RETENTION = defineRule({ id: 'ASR-HV-RETENTION', level: RuleLevel.ERROR, description: 'Hyper-V recovery points are kept 0-24 hours; app-consistent snapshots every 0-12 hours, not longer than the retention', source: `${TF} internal/services/recoveryservices/site_recovery_hyperv_replication_policy_resource.go` });
+export const ASR_VMM_MAPPING = defineRule({ id: 'ASR-VMM-MAPPING', level: RuleLevel.ERROR, description: 'A Hyper-V network mapping names the VMM server and the VM network it manages', source: `${TF} site_recovery_hyperv_network_mapping.html.markdown` });
+export const ASR_VMW_RETENTION = defineRule({ id: 'ASR-VMW-RETENTION', level: RuleLevel.ERROR, description: 'VMware recovery points are kept 0-21600 minutes; app-consistent snapshots every 0-720 minutes, not longer than the retention', source: `${TF} site_recovery_vmware_replication_policy.html.markdown` });
+export const ASR_VMW_DISKS = defineRule({ id: 'ASR-VMW-DISKS', level: RuleLevel.ERROR, description: 'A VMware replicated VM takes a default log storage account or managed_disk blocks, not both', source: `${TF} site_recovery_vmware_replicated_vm.html.markdown` });
+export const ASR_VMW_PLACEMENT = defineRule({ id: 'ASR-VMW-PLACEMENT', level: RuleLevel.ERROR, description: 'A VMware replicated VM goes to an availability set or a zone, not both', source: `${TF} site_recovery_vmware_replicated_vm.html.markdown` });
+export const ASR_VMW_DUPLICATE = defineRule({ id: 'ASR-VMW-DUPLICATE', level: RuleLevel.ERROR, description: 'Each replicated VM is listed once', source: 'library pattern' });
+export const ASR_TESTNET_ISOLATED = defineRule({ id: 'ASR-TESTNET-ISOLATED', level: RuleLevel.ERROR, description: 'The test failover network must be isolated from production: no peering', source: `${AD} site-recovery/site-recovery-test-failover-to-azure.md` });
+// RSV-REDUNDANCY: defined with its body check in ./rsv-redundancy.ts
+// RSV-SOFT-DELETE: defined with its body check in ./rsv-soft-delete.ts
+
+/** Every rule of this area, for the catalogue (lib/checks/catalogue.ts). */
+export const RESILIENCY_RULES = [
+  RSV_CRR_GEO,
+  RSV_IMMUTABILITY_LOCKED,
+  BKP_HOURLY_INTERVAL,
+  BKP_TIME,
+  BKP_RETENTION,
+  BKP_SNAPSHOT_CAP,
+  BKP_POLICY_UNKNOWN,
+  BKP_SHARE_UNKNOWN,
+  BKP_VM_RETENTION,
+  BKP_VM_ID,
+  ASR_HV_INTERVAL,
+  ASR_HV_RETENTION,
+  ASR_VMM_MAPPING,
+  ASR_VMW_RETENTION,
+  ASR_VMW_DISKS,
+  ASR_VMW_PLACEMENT,
+  ASR_VMW_DUPLICATE,
+  ASR_TESTNET_ISOLATED,
+  RSV_REDUNDANCY,
+  RSV_SOFT_DELETE,
+] as const;
