@@ -10,10 +10,23 @@ import { CHK_SUPPRESSION, DIAG_MISSING, LOCK_LEVEL, PRIVATE_ENDPOINT_SUBRESOURCE
 import { resolveExpression } from './tokens';
 import type { ILogAnalyticsWorkspace } from './workspace';
 
-/** An Azure resource the library manages or refers to. */
+/**
+ * An Azure resource the library manages or refers to (`fromXxxAttributes` imports implement it
+ * too, so an existing gateway or vault can get diagnostics, grants and a lock).
+ */
 export interface IAzureResource extends IConstruct {
   /** Full Azure resource id. */
   readonly resourceId: string;
+  /** Diagnostic settings sent so far. */
+  readonly diagnosticSettings: DiagnosticSetting[];
+  /** Sends the resource's logs and metrics to a workspace (see `AzureResource.sendDiagnosticsTo`). */
+  sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options?: DiagnosticsOptions): DiagnosticSetting[];
+  /** Grants a role on the resource (idempotent). */
+  grant(principalId: string, roleDefinitionName: string, options?: GrantOptions): RoleAssignment;
+  /** Locks the resource. */
+  addLock(level?: ResourceLockLevel, notes?: string): ManagementLock;
+  /** Acknowledges a warning with a reason. */
+  acknowledge(ruleId: string, reason: string): void;
 }
 
 /** What `sendDiagnosticsTo` sends: one resource (or sub-resource) of a construct. */
