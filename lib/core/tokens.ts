@@ -1,5 +1,6 @@
 import { DefaultTokenResolver, StringConcat, TerraformResource, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { hasLiteralPart, LocalLookup } from './expressions';
 
 /**
  * Resolves tokens to their Terraform expression (`${azurerm_subnet.x.id}`), so that two
@@ -28,9 +29,18 @@ export function synthesizedBody(resource: TerraformResource): Record<string, any
 }
 
 /**
- * True for a string with a literal part: anything but a token or one whole Terraform expression
- * (`${random_password.x.result}`). A secret like `abc${var.x}` keeps `abc` in the repository.
+ * True for a string with a literal part (`lib/core/expressions.ts`): text outside `${...}`
+ * (`abc${var.x}`, `${var.a}abc${var.b}`), a quoted string inside an expression
+ * (`${"abc"}`, `${lower("abc")}`), a bare number. A cdktf token is resolved first when `scope`
+ * is given (so `Fn.lower('abc')`, `Fn.rawString('abc')` and `Lazy` values are seen as what they
+ * become); without a scope a token counts as not literal: check the final body at synth.
+ * `locals` follows `local.x` references to their values.
  */
-export function isLiteralString(value: unknown): value is string {
-  return typeof value === 'string' && !Token.isUnresolved(value) && !/^\$\{.*\}$/s.test(value);
+export function isLiteralString(value: unknown, scope?: IConstruct, locals?: LocalLookup): value is string {
+  let v = value;
+  if (Token.isUnresolved(v)) {
+    if (scope === undefined) return false;
+    v = resolveExpression(scope, v);
+  }
+  return typeof v === 'string' && hasLiteralPart(v, locals);
 }
