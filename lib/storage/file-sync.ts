@@ -9,7 +9,7 @@ import { StorageSyncServerEndpoint } from '@cdktf/provider-azurerm/lib/storage-s
 import { TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AFS_PRIVATE_DNS_ZONE, GUID, READER_AND_DATA_ACCESS_ROLE, STORAGE_SYNC_APP_ID, VOLUME_FREE_SPACE_PERCENT } from './defaults';
-import { HybridFileShare } from './hybrid-file-share';
+import type { IFileShareAccount } from './file-share-account';
 import { createPrivateLink } from './private-link';
 import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
@@ -52,9 +52,9 @@ export interface ServerEndpointOptions {
 
 /** A sync group: one share (its cloud endpoint) and the server paths that sync with it. */
 export interface SyncGroupOptions {
-  /** The account holding the share. */
-  readonly fileShare: HybridFileShare;
-  /** Name of the share (added to `fileShare` with `addShare`). */
+  /** The account holding the share: a `HybridFileShare`, or `HybridFileShare.fromFileShareAccountAttributes`. */
+  readonly fileShare: IFileShareAccount;
+  /** Name of the share (added to a `HybridFileShare` with `addShare`, or listed in the imported account's `shareNames`). */
   readonly shareName: string;
   /**
    * Server endpoints by a name of your choice (add them after the servers are registered).
@@ -227,12 +227,12 @@ export class FileSync extends Construct {
     const problems = new ProblemCollector(this);
     problems.check(this.groups.has(name), SYNC_GROUP_DUPLICATE, propPrefix || 'name', name, `a sync group named ${name} already exists`, 'give each sync group its own name');
     problems.check(
-      options.fileShare.share(options.shareName) === undefined,
+      options.fileShare.shareName(options.shareName) === undefined,
       SYNC_CLOUD_ENDPOINT,
       prop('shareName'),
       options.shareName,
       `${options.fileShare.node.path} has no share ${options.shareName}`,
-      'add the share with `fileShare.addShare(name)` first',
+      'add the share with `fileShare.addShare(name)` first (or list it in `shareNames` of an imported account)',
     );
     const shareLocation = options.fileShare.location;
     problems.check(
@@ -250,7 +250,8 @@ export class FileSync extends Construct {
     const cloudEndpoint = new StorageSyncCloudEndpoint(this, `Group${name}CloudEndpoint`, {
       name: `${name}-cloud`,
       storageSyncGroupId: group.id,
-      fileShareName: options.shareName,
+      // A reference to the share resource's name: the endpoint is created after the share.
+      fileShareName: options.fileShare.shareName(options.shareName)!,
       storageAccountId: options.fileShare.storageAccountId,
       dependsOn: [role],
     });
@@ -308,7 +309,7 @@ export class FileSync extends Construct {
     return endpoint;
   }
 
-  private grantAccountAccess(share: HybridFileShare): RoleAssignment {
+  private grantAccountAccess(share: IFileShareAccount): RoleAssignment {
     const existing = this.roleAssignments.get(share.node.path);
     if (existing) return existing;
     const key = share.node.path.split('/').slice(1).join('').replace(/[^a-zA-Z0-9]/g, '');

@@ -23,14 +23,16 @@ import {
   STANDARD_SHARE_QUOTA_MAX,
 } from './defaults';
 import { createPrivateLink } from './private-link';
-import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
+import { FileShareAccountAttributes, fileShareDiagnosticTargets, IFileShareAccount, ImportedFileShareAccount } from './file-share-account';
+import { AzureResource, AzureResourceProps, DiagnosticTarget } from '../core/azure-resource';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression } from '../core/tokens';
-import type { ILogAnalyticsWorkspace } from '../core/workspace';
 import { HubNetwork, IHubNetwork } from '../network/hub-network';
 import { STG_AD_INCOMPLETE, STG_LARGE_REPLICATION, STG_NFS_KIND, STG_PE_SUBNET, STG_PREMIUM_KIND, STG_PREMIUM_QUOTA, STG_PREMIUM_REPLICATION, STG_ROLE_PRINCIPAL, STG_SHARE_DUPLICATE, STG_SHARE_LARGE, STG_SHARE_NAME, STG_SHARE_QUOTA, STG_SOFT_DELETE_DAYS } from './rules';
+
+export type { FileShareAccountAttributes, IFileShareAccount } from './file-share-account';
 
 /** Protocol of a file share. */
 export enum ShareProtocol {
@@ -103,7 +105,7 @@ export interface HybridFileShareOutputs {
 }
 
 /** Props of `HybridFileShare`. */
-export interface HybridFileShareProps {
+export interface HybridFileShareProps extends AzureResourceProps {
   /** The hub whose virtual network gets the private endpoint and the private DNS zone link. */
   readonly hub: IHubNetwork;
   /**
@@ -187,11 +189,6 @@ export interface HybridFileShareProps {
    */
   readonly privateDnsZoneId?: string;
   /**
-   * Where the file service logs go.
-   * @default - none (warning STG-DIAG-MISSING)
-   */
-  readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
-  /**
    * Shares by name, created with the account (one share per account is recommended).
    * @default - none
    */
@@ -207,7 +204,16 @@ const SID = /^S-1-5-21(-\d+){3,4}$/;
  * private DNS zone, share soft delete, large file shares, SMB 3.1.1/Kerberos/AES-256-GCM, AD DS
  * identity-based access with RBAC share permissions.
  */
-export class HybridFileShare extends Construct {
+export class HybridFileShare extends AzureResource implements IFileShareAccount {
+  /**
+   * An existing storage account with file shares, for File Sync and Azure Backup (diagnostics,
+   * grants and a lock work on it too).
+   */
+  public static fromFileShareAccountAttributes(scope: Construct, id: string, attrs: FileShareAccountAttributes): IFileShareAccount {
+    return new ImportedFileShareAccount(scope, id, attrs);
+  }
+
+  public readonly resourceId: string;
   /** The storage account (escape hatch). */
   public readonly storageAccount: StorageAccount;
   /** The `file` private endpoint. */
@@ -313,6 +319,7 @@ export class HybridFileShare extends Construct {
         : undefined,
     });
     this.storageAccountId = this.storageAccount.id;
+    this.resourceId = this.storageAccount.id;
     this.storageAccountName = this.storageAccount.name;
 
     const link = createPrivateLink(this, {
@@ -332,11 +339,6 @@ export class HybridFileShare extends Construct {
     if (publicAccess) {
       Annotations.of(this).addWarning('[STG-PUBLIC-ACCESS] Public network access is on: the account answers on its public endpoint as well as the private one. Leave `publicNetworkAccessEnabled` off.');
     }
-    if (props.logAnalyticsWorkspace) {
-      this.sendDiagnosticsTo(props.logAnalyticsWorkspace);
-    } else {
-      Annotations.of(this).addWarning('[STG-DIAG-MISSING] No Log Analytics workspace: file service logs go nowhere. Pass `logAnalyticsWorkspace` or call `sendDiagnosticsTo(workspace)`.');
-    }
     for (const [name, options] of Object.entries(props.shares ?? {})) this.addShare(name, options, `shares.${name}`);
 
     const runbook = Runbook.of(this);
@@ -345,6 +347,16 @@ export class HybridFileShare extends Construct {
       storageAccountId: runbook.addOutput(this, 'StorageAccountId', { value: this.storageAccount.id, description: `Resource id of the storage account of ${this.node.path}` }),
     };
     runbook.addSection(new LazySection(`Azure file shares of ${this.node.path}`, () => this.renderHandoff()));
+    this.initCommon(props);
+  }
+
+  /** The name of a share this construct created, as a reference to the share resource. */
+  public shareName(name: string): string | undefined {
+    return this.sharesByName.get(name)?.name;
+  }
+
+  protected diagnosticTargets(): DiagnosticTarget[] {
+    return fileShareDiagnosticTargets(this.storageAccount.id);
   }
 
   /** The shares added so far, by name. */
@@ -443,16 +455,6 @@ export class HybridFileShare extends Construct {
       scope,
       roleDefinitionName: level,
       principalId,
-    });
-  }
-
-  /** Sends the file service's logs and metrics to a Log Analytics workspace. */
-  public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options: DiagnosticsOptions = {}): DiagnosticSetting {
-    return DiagnosticSetting.send(this, {
-      ...options,
-      targetResourceId: `${this.storageAccount.id}/fileServices/default`,
-      resourceType: 'azurerm_storage_account_file_service',
-      workspace,
     });
   }
 

@@ -22,6 +22,7 @@ export const STG_AD_INCOMPLETE = defineRule({ id: 'STG-AD-INCOMPLETE', level: Ru
 export const STG_PE_SUBNET = defineRule({ id: 'STG-PE-SUBNET', level: RuleLevel.ERROR, description: 'The file private endpoint needs exactly one subnet: a subnet of the hub by name, or a subnet id', source: 'library pattern' });
 export const STG_PUBLIC_ACCESS = defineRule({ id: 'STG-PUBLIC-ACCESS', level: RuleLevel.WARNING, description: 'A hybrid file share should be reached through its private endpoint with public network access off', source: 'MicrosoftDocs/architecture-center docs/hybrid/azure-file-share-content.md' });
 // STG-DIAG-MISSING: now DIAG-MISSING (lib/core/rules/diag-missing.ts), which still honours suppressions by this id
+export const STG_ACCOUNT_ID = defineRule({ id: 'STG-ACCOUNT-ID', level: RuleLevel.ERROR, description: 'An existing storage account is imported by its full resource id (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>)', source: `${AD} azure-resource-manager/management/resource-name-rules.md` });
 export const STG_ROLE_PRINCIPAL = defineRule({ id: 'STG-ROLE-PRINCIPAL', level: RuleLevel.ERROR, description: 'A role assignment principal id is an object id (GUID)', source: `${TF} role_assignment_resource.go` });
 // File Sync
 export const SYNC_CLOUD_ENDPOINT = defineRule({ id: 'SYNC-CLOUD-ENDPOINT', level: RuleLevel.ERROR, description: 'A sync group has exactly one cloud endpoint', source: `${AD} storage/file-sync/file-sync-planning.md` });
@@ -53,6 +54,7 @@ export const STORAGE_RULES = [
   STG_AD_INCOMPLETE,
   STG_PE_SUBNET,
   STG_PUBLIC_ACCESS,
+  STG_ACCOUNT_ID,
   STG_ROLE_PRINCIPAL,
   SYNC_CLOUD_ENDPOINT,
   SYNC_REGION,
