@@ -62,3 +62,24 @@ export function validationErrors(stack: TerraformStack): string[] {
     return String((e as Error).message).split('\n').filter((l) => /\[[A-Z0-9-]+\]/.test(l));
   }
 }
+
+/**
+ * Synthesizes (running aspects, so synth-time warnings are decided) and returns the annotations
+ * of the stack's tree: `[level, path, message]`, level 'warning' | 'error' | 'info'.
+ */
+export function annotationsAfterSynth(stack: TerraformStack): [string, string, string][] {
+  try {
+    Testing.synth(stack, false);
+  } catch {
+    // error annotations make synth throw; they are read below
+  }
+  const level: Record<string, string> = { '@cdktf/warn': 'warning', '@cdktf/error': 'error', '@cdktf/info': 'info' };
+  return stack.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => level[m.type]).map((m) => [level[m.type], c.node.path, String(m.data)] as [string, string, string]));
+}
+
+/** The warning messages of a stack after synth. */
+export function warningsAfterSynth(stack: TerraformStack): string[] {
+  return annotationsAfterSynth(stack).filter(([l]) => l === 'warning').map(([, , m]) => m);
+}

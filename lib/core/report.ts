@@ -1,7 +1,8 @@
-import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, App, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { describeValue, formatProblem } from './errors';
 import { contextFor, ResourceIndex, Rule, RuleContext, RuleLevel, RuleVerdict } from './rule';
+import { CHK_APP_ASPECT } from './rules';
 import { resolveExpression } from './tokens';
 
 /**
@@ -165,7 +166,10 @@ class SynthReporter implements IAspect {
   private readonly reported = new WeakMap<IConstruct, Set<string>>();
 
   public visit(node: IConstruct): void {
-    if (TerraformStack.isStack(node)) INDEXES.delete(node as TerraformStack);
+    if (TerraformStack.isStack(node)) {
+      INDEXES.delete(node as TerraformStack);
+      this.warnAboutAppAspects(node as TerraformStack);
+    }
     const list = DEFERRED.get(node);
     if (!list) return;
     for (const { rule, decide } of list) {
@@ -186,6 +190,24 @@ class SynthReporter implements IAspect {
         this.once(node, rule.level === RuleLevel.ERROR ? 'error' : 'warning', line);
       }
     }
+  }
+
+  /** cdktf 0.21 runs no aspect added to the App: say so on each stack rather than tag or check nothing. */
+  private warnAboutAppAspects(stack: TerraformStack): void {
+    const app = stack.node.scope;
+    if (app === undefined || !App.isApp(app)) return;
+    const names = Aspects.of(app).all.map((a) => a.constructor.name);
+    if (names.length === 0) return;
+    const line = formatProblem({
+      ruleId: CHK_APP_ASPECT.id,
+      constructPath: stack.node.path,
+      prop: 'Aspects.of(app)',
+      value: names.join(', '),
+      detail: `${names.join(', ')} was added to the App, and cdktf 0.21 never runs an aspect added to the App`,
+      fix: 'use HybridTags.addTo(app) / HybridChecks.addTo(app), or Aspects.of(stack).add(...) for each stack',
+    });
+    if (suppressionFor(stack, CHK_APP_ASPECT)) return;
+    this.once(stack, 'warning', line);
   }
 
   /** Adds an annotation once per node (aspects run again at every synth). */

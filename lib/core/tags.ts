@@ -1,13 +1,27 @@
 import { IAspect, TerraformResource, Token } from 'cdktf';
+import { addToEveryStack } from './aspects';
 import { IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
-import { TAG_INVALID } from './rules';
+import { TAG_INVALID, TAG_STACK_UNTAGGED } from './rules';
 
 /**
  * Applies tags to every taggable azurerm resource under the scope it is added to:
- * `Aspects.of(app).add(new HybridTags({ costCenter: '42' }))`. Tags set on a resource itself win.
+ * `HybridTags.addTo(app, { costCenter: '42' })`, or `Aspects.of(stack).add(new HybridTags(...))`
+ * for one stack. Tags set on a resource itself win. (`Aspects.of(app).add(...)` does nothing in
+ * cdktf 0.21: it runs no aspect added to the App.)
  */
 export class HybridTags implements IAspect {
+  /**
+   * Tags every stack of an App (or the given scope). On an App, a stack created after this call
+   * fails synth with `TAG-STACK-UNTAGGED` instead of going untagged.
+   * @returns the aspect added
+   */
+  public static addTo(scope: IConstruct, tags: Record<string, string>): HybridTags {
+    const aspect = new HybridTags(tags);
+    addToEveryStack(scope, aspect, 'HybridTags', TAG_STACK_UNTAGGED.id);
+    return aspect;
+  }
+
   private readonly tags: Record<string, string>;
 
   /**

@@ -38,6 +38,9 @@ export const MON_ALERT_SEVERITY = defineRule({ id: 'MON-ALERT-SEVERITY', level: 
 export const TAG_INVALID = defineRule({ id: 'TAG-INVALID', level: RuleLevel.ERROR, description: 'Tag names are at most 512 characters (values 256) and cannot contain < > % & \\ ? /; at most 50 tags per resource', source: `${AD} azure-resource-manager/management/tag-resources.md` });
 // DIAG-MISSING: defined with its body check in ./diag-missing.ts
 
+export const TAG_STACK_UNTAGGED = defineRule({ id: 'TAG-STACK-UNTAGGED', level: RuleLevel.ERROR, description: 'HybridTags.addTo(app) tags the stacks that exist when it is called; a stack created later would go untagged', source: 'library (cdktf 0.21 runs no aspect added to the App)' });
+export const CHK_APP_ASPECT = defineRule({ id: 'CHK-APP-ASPECT', level: RuleLevel.WARNING, description: 'An aspect added to the App with Aspects.of(app).add is never run by cdktf 0.21: use HybridTags.addTo(app) / HybridChecks.addTo(app), or add it to each stack', source: 'cdktf 0.21 lib/synthesize/synthesizer.ts (invokeAspects starts at each stack)' });
+
 /** Every rule of this area, for the catalogue (lib/checks/catalogue.ts). */
 export const CORE_RULES = [
   NAME_INVALID,
@@ -64,5 +67,7 @@ export const CORE_RULES = [
   MON_ACTION_GROUP_EMPTY,
   MON_ALERT_SEVERITY,
   TAG_INVALID,
+  TAG_STACK_UNTAGGED,
+  CHK_APP_ASPECT,
   DIAG_MISSING,
 ] as const;
