@@ -159,6 +159,30 @@ export function checkName(problems: ProblemCollector, kind: NameKind, prop: stri
  * stacks never ask Azure for the same DNS name.
  */
 export function generateName(scope: IConstruct, kind: NameKind, qualifier?: string): string {
+  const name = baseName(scope, kind, qualifier);
+  // Two paths can map to one name (`Files` and `files`, `x-y` and `x.y`; Azure names are
+  // case-insensitive): the later one gets the hash suffix, the first keeps its name.
+  const stack = TerraformStack.of(scope);
+  let byKind = GENERATED.get(stack);
+  if (!byKind) GENERATED.set(stack, (byKind = new Map()));
+  let names = byKind.get(kind);
+  if (!names) byKind.set(kind, (names = new Map()));
+  const key = `${scope.node.path}\0${qualifier ?? ''}`;
+  const owner = names.get(name);
+  if (owner === undefined || owner === key) {
+    names.set(name, key);
+    return name;
+  }
+  const rule: NameRule = NAME_RULES[kind];
+  const hash = createHash('sha256').update(`collision/${key}`).digest('hex').slice(0, 8);
+  const distinct = rule.alphanumericOnly ? `${name.slice(0, rule.maxLength - hash.length)}${hash}` : `${name.slice(0, rule.maxLength - hash.length - 1).replace(/[-.]+$/, '')}-${hash}`;
+  names.set(distinct, key);
+  return distinct;
+}
+
+const GENERATED = new WeakMap<TerraformStack, Map<string, Map<string, string>>>();
+
+function baseName(scope: IConstruct, kind: NameKind, qualifier?: string): string {
   const rule: NameRule = NAME_RULES[kind];
   const scopes = scope.node.scopes;
   const stackIndex = scopes.indexOf(TerraformStack.of(scope));

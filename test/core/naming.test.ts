@@ -110,3 +110,20 @@ describe('naming', () => {
     });
   });
 });
+
+describe('generated names that would differ only in case or separators', () => {
+  test('are made distinct: the first keeps its name, the later gets a stable suffix', () => {
+    // GIVEN two scopes whose paths map to one Azure name (Azure names are case-insensitive)
+    const stack = newStack();
+    const upper = new Construct(stack, 'Files');
+    const lower = new Construct(stack, 'files');
+    // WHEN
+    const a = generateName(upper, 'privateEndpoint');
+    const b = generateName(lower, 'privateEndpoint');
+    // THEN
+    expect(a).toBe('pep-files');
+    expect(b).toMatch(/^pep-files-[0-9a-f]{8}$/);
+    expect(generateName(lower, 'privateEndpoint')).toBe(b); // stable for the same scope
+    expect(generateName(upper, 'privateEndpoint')).toBe(a);
+  });
+});
