@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import type { ProblemCollector } from './errors';
-import { NAME_DUPLICATE } from './rules';
+import { NAME_DUPLICATE, NAME_INVALID } from './rules';
 
 /**
  * Checks that an `add*` method can create its child construct: records a `NAME-DUPLICATE` problem
@@ -15,6 +15,8 @@ import { NAME_DUPLICATE } from './rules';
  * @param id the id as the user gave it (reported as the value)
  */
 export function checkUniqueId(problems: ProblemCollector, scope: IConstruct, childId: string, prop: string, id: string): boolean {
+  if (problems.check(typeof id !== 'string' || id.trim().length === 0, NAME_INVALID, prop, id, 'an id or name must be a non-empty string: it keys a construct and often names the Azure resource', 'give a short name such as `Paris`')) return true;
+  if (problems.check(id.includes('/') || id === '__proto__' || id.length > 200, NAME_INVALID, prop, id, 'an id cannot contain "/", be `__proto__` or be longer than 200 characters', 'use letters, digits and "-"')) return true;
   const existing = scope.node.tryFindChild(childId);
   return problems.check(
     existing !== undefined,
