@@ -11,7 +11,7 @@ export type { IRunbookSection, HandoffOutputOptions } from './core/outputs';
 export { HybridTags } from './core/tags';
 export { AzureResource, ResourceLockLevel } from './core/azure-resource';
 export type { IAzureResource, AzureResourceProps, DiagnosticTarget, PrivateLinkTarget, GrantOptions } from './core/azure-resource';
-export type { PrivateEndpointOptions, PrivateLinkParts } from './core/private-endpoint';
+export type { PrivateEndpointOptions, PrivateLinkParts, IPrivateDnsZoneCatalog } from './core/private-endpoint';
 export { ActionGroup } from './core/alerts';
 export type { IActionGroup, ActionGroupProps, MetricDefinition, MetricAlertOptions } from './core/alerts';
 export { LifecycleGate } from './core/gates';

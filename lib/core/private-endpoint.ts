@@ -1,10 +1,20 @@
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
 import { generateName } from './naming';
 import { PRIVATE_ENDPOINT_SUBRESOURCE } from './rules';
+
+/**
+ * The private-link DNS zones of a hub, created once and linked to the hub and its spokes
+ * (`PrivateDnsZoneCatalog` in lib/network). A private endpoint registers in the zone of its
+ * sub-resource through a zone group instead of creating a zone of its own.
+ */
+export interface IPrivateDnsZoneCatalog extends IConstruct {
+  /** Resource id of the zone named `zoneName` (`privatelink.file.core.windows.net`), or undefined when the catalog has none. */
+  zoneId(zoneName: string): string | undefined;
+}
 
 /** Options of `addPrivateEndpoint` on any construct whose resource has private link. */
 export interface PrivateEndpointOptions {
@@ -16,6 +26,11 @@ export interface PrivateEndpointOptions {
    * @default - a new zone, linked to `linkVirtualNetworkIds`
    */
   readonly privateDnsZoneId?: string;
+  /**
+   * The hub's private-link zone catalog: the endpoint registers in its zone for the sub-resource.
+   * @default - none
+   */
+  readonly privateDnsZones?: IPrivateDnsZoneCatalog;
   /**
    * Virtual networks to link a new zone to, by a name you choose (the link's name).
    * @default - none (ignored when `privateDnsZoneId` is given: links are the zone owner's job)
@@ -59,10 +74,14 @@ export class PrivateLink {
     const problems = new ProblemCollector(scope);
     problems.resourceId(PRIVATE_ENDPOINT_SUBRESOURCE, 'subnetId', spec.subnetId, 'subnet');
     problems.resourceId(PRIVATE_ENDPOINT_SUBRESOURCE, 'privateDnsZoneId', spec.privateDnsZoneId, 'private DNS zone');
+    const catalogZone = spec.privateDnsZones?.zoneId(spec.zoneName);
+    problems.check(spec.privateDnsZones !== undefined && catalogZone === undefined, PRIVATE_ENDPOINT_SUBRESOURCE, 'privateDnsZones', spec.zoneName, `the zone catalog ${spec.privateDnsZones?.node.path} has no zone ${spec.zoneName}`, `add ${spec.zoneName} to the catalog`);
+    problems.check(spec.privateDnsZones !== undefined && spec.privateDnsZoneId !== undefined, PRIVATE_ENDPOINT_SUBRESOURCE, 'privateDnsZoneId', spec.privateDnsZoneId, 'give a zone id or a zone catalog, not both', 'drop one');
     problems.throwIfAny();
+    const zoneId = spec.privateDnsZoneId ?? catalogZone;
     let zone: PrivateDnsZone | undefined;
     const links: PrivateDnsZoneVirtualNetworkLink[] = [];
-    if (spec.privateDnsZoneId === undefined) {
+    if (zoneId === undefined) {
       zone = new PrivateDnsZone(scope, `${prefix}PrivateDnsZone`, { name: spec.zoneName, resourceGroupName: spec.resourceGroupName });
       for (const [name, virtualNetworkId] of Object.entries(spec.linkVirtualNetworkIds ?? {})) {
         links.push(
@@ -89,7 +108,7 @@ export class PrivateLink {
       },
       privateDnsZoneGroup: {
         name: 'default',
-        privateDnsZoneIds: [spec.privateDnsZoneId ?? zone!.id],
+        privateDnsZoneIds: [zoneId ?? zone!.id],
       },
     });
     return { endpoint, zone, links };
