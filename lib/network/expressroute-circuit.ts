@@ -2,7 +2,7 @@ import { ExpressRouteCircuit as ExpressRouteCircuitResource } from '@cdktf/provi
 import { ExpressRouteCircuitAuthorization } from '@cdktf/provider-azurerm/lib/express-route-circuit-authorization';
 import { ExpressRouteCircuitPeering } from '@cdktf/provider-azurerm/lib/express-route-circuit-peering';
 import { Password } from '@cdktf/provider-random/lib/password';
-import { Annotations, Token } from 'cdktf';
+import { ITerraformDependable, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkAsn } from './bgp';
 import {
@@ -12,17 +12,21 @@ import {
   EXPRESSROUTE_SKU_FAMILY,
   EXPRESSROUTE_SKU_TIER,
 } from './defaults';
-import { checkCidrs } from './hub-network';
 import { SharedKey, SharedKeyConfig } from './shared-key';
 import { AddressPlan, onPremisesNetworkOf } from '../core/address-plan';
 import { cidrOverlaps, parseCidr } from '../core/cidr';
-import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
+import { MetricDefinition } from '../core/alerts';
+import { AzureResource, AzureResourceProps, DiagnosticTarget, IAzureResource } from '../core/azure-resource';
+import { checkCidrs } from '../core/cidr-checks';
+import { LifecycleGate } from '../core/gates';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
-import { LazySection, Runbook } from '../core/outputs';
-import { isLiteralString, synthesizedBody } from '../core/tokens';
-import type { ILogAnalyticsWorkspace } from '../core/workspace';
-import { ER_AUTHORIZATION_DUPLICATE, ER_CIRCUIT_BANDWIDTH, ER_CIRCUIT_PROVIDER_OR_PORT, ER_CIRCUIT_SKU, ER_PEERING_PREFIX, ER_PEERING_VLAN, ER_SHARED_KEY_LENGTH } from './rules';
+import { LazySection, outputName, Runbook } from '../core/outputs';
+import { displayValue } from '../core/tokens';
+import { renderCircuitHandoff } from './handoff/expressroute-circuit';
+import { checkFinalBody } from '../core/report';
+import { CIRCUIT_NAMESPACE, metricOf } from './metrics';
+import { ER_AUTHORIZATION_DUPLICATE, ER_AUTHORIZATION_KEY, ER_CIRCUIT_BANDWIDTH, ER_CIRCUIT_PROVIDER_OR_PORT, ER_CIRCUIT_SKU, ER_CONNECTION_CIRCUIT, ER_PEERING_PREFIX, ER_PEERING_VLAN, ER_SHARED_KEY_LENGTH, VPN_SHARED_KEY_LITERAL } from './rules';
 
 /** Service tier of a circuit. */
 export enum ExpressRouteSkuTier {
@@ -63,7 +67,7 @@ export interface ExpressRoutePrivatePeeringOptions {
 }
 
 /** Props of `ExpressRouteCircuit`. */
-export interface ExpressRouteCircuitProps {
+export interface ExpressRouteCircuitProps extends AzureResourceProps {
   /** Resource group of the circuit. */
   readonly resourceGroupName: string;
   /** Azure region of the circuit resource. */
@@ -126,11 +130,6 @@ export interface ExpressRouteCircuitProps {
    * @default - none
    */
   readonly authorizations?: string[];
-  /**
-   * Workspace for the circuit's PeeringRouteLog and metrics.
-   * @default - none: a warning is raised; call `sendDiagnosticsTo` to add one later
-   */
-  readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
 }
 
 /** The circuit types the library accepts. */
@@ -138,25 +137,132 @@ const VALID_TIERS = Object.values(ExpressRouteSkuTier) as string[];
 const VALID_FAMILIES = Object.values(ExpressRouteSkuFamily) as string[];
 
 /**
+ * An ExpressRoute circuit a gateway connects to: one this stack owns (`ExpressRouteCircuit`) or
+ * an existing one (`ExpressRouteCircuit.fromCircuitAttributes`).
+ */
+export interface IExpressRouteCircuit extends IAzureResource {
+  /** Resource id of the circuit. */
+  readonly circuitId: string;
+  /** On-premises prefixes advertised over the circuit (checked against the address plan). */
+  readonly onPremisesPrefixes: string[];
+  /** Authorization key, for a circuit of another subscription (an expression, never a literal). */
+  readonly authorizationKey?: string;
+  /**
+   * The gate that opens once the connectivity provider has provisioned the circuit; connections
+   * to the circuit sit behind it. Undefined for an existing circuit (assumed provisioned).
+   */
+  readonly provisionedGate?: LifecycleGate;
+  /** `service_provider_provisioning_state` of a circuit this stack owns, for a connection's precondition. */
+  readonly serviceProviderProvisioningState?: string;
+  /** What a connection to the circuit must wait for (the private peering this stack configures). */
+  readonly connectionDependencies: ITerraformDependable[];
+  /** Name of the sensitive output with the service key, for a circuit this stack owns. */
+  readonly serviceKeyOutputName?: string;
+  /** `BgpAvailability` (percent, Average), split by `PeeringType` and `Peer`. */
+  metricBgpAvailability(): MetricDefinition;
+  /** `ArpAvailability` (percent, Average), split by `PeeringType` and `Peer`. */
+  metricArpAvailability(): MetricDefinition;
+}
+
+/** Attributes of an existing circuit, for `ExpressRouteCircuit.fromCircuitAttributes`. */
+export interface ExpressRouteCircuitAttributes {
+  /** Resource id of the circuit. */
+  readonly circuitId: string;
+  /** On-premises prefixes its owner advertises over it (checked against the address plan). */
+  readonly onPremisesPrefixes: string[];
+  /**
+   * Authorization key, when the circuit is in another subscription: a sensitive variable's value
+   * or a Key Vault secret, never a literal.
+   * @default - none (same subscription)
+   */
+  readonly authorizationKey?: string;
+}
+
+/** What circuits of this stack and existing ones share: the resource contract and the metrics. */
+export abstract class ExpressRouteCircuitBase extends AzureResource implements IExpressRouteCircuit {
+  public abstract readonly circuitId: string;
+  public abstract readonly onPremisesPrefixes: string[];
+  public abstract readonly authorizationKey?: string;
+  public abstract readonly provisionedGate?: LifecycleGate;
+  public abstract readonly serviceProviderProvisioningState?: string;
+  public abstract readonly connectionDependencies: ITerraformDependable[];
+  public abstract readonly serviceKeyOutputName?: string;
+
+  // Names and dimensions: ./metrics.ts (Azure Monitor reference, research.md section 4).
+  public metricBgpAvailability(): MetricDefinition {
+    return metricOf(this.circuitId, CIRCUIT_NAMESPACE, 'BgpAvailability', 'Average', '%', ['PeeringType', 'Peer']);
+  }
+
+  public metricArpAvailability(): MetricDefinition {
+    return metricOf(this.circuitId, CIRCUIT_NAMESPACE, 'ArpAvailability', 'Average', '%', ['PeeringType', 'Peer']);
+  }
+
+  protected diagnosticTargets(): DiagnosticTarget[] {
+    return [{ targetResourceId: this.circuitId, resourceType: 'azurerm_express_route_circuit' }];
+  }
+}
+
+/** An existing circuit. */
+class ImportedExpressRouteCircuit extends ExpressRouteCircuitBase {
+  public readonly circuitId: string;
+  public readonly resourceId: string;
+  public readonly onPremisesPrefixes: string[];
+  public readonly authorizationKey?: string;
+  public readonly provisionedGate?: LifecycleGate = undefined;
+  public readonly serviceProviderProvisioningState?: string = undefined;
+  public readonly connectionDependencies: ITerraformDependable[] = [];
+  public readonly serviceKeyOutputName?: string = undefined;
+
+  constructor(scope: Construct, id: string, attrs: ExpressRouteCircuitAttributes) {
+    super(scope, id);
+    const problems = new ProblemCollector(this);
+    problems.required('circuitId', attrs?.circuitId, 'string');
+    problems.required('onPremisesPrefixes', attrs?.onPremisesPrefixes, 'array');
+    problems.throwIfAny();
+    problems.resourceId(ER_CONNECTION_CIRCUIT, 'circuitId', attrs.circuitId, 'ExpressRoute circuit');
+    const key = attrs.authorizationKey;
+    problems.check(key !== undefined && !Token.isUnresolved(key), ER_AUTHORIZATION_KEY, 'authorizationKey', key === undefined ? undefined : `(literal, ${key.length} characters)`, 'the authorization key is a literal in the Terraform configuration', "pass a sensitive TerraformVariable's value or a Key Vault secret (DataAzurermKeyVaultSecret.value)");
+    checkCidrs(problems, 'onPremisesPrefixes', attrs.onPremisesPrefixes);
+    problems.throwIfAny();
+    this.circuitId = this.resourceId = attrs.circuitId;
+    this.onPremisesPrefixes = [...attrs.onPremisesPrefixes];
+    this.authorizationKey = key;
+    AddressPlan.of(this).claim(problems, 'onPremisesPrefixes', this.onPremisesPrefixes, `on-premises prefixes advertised over ExpressRoute circuit ${this.node.path}`, onPremisesNetworkOf(this.node.path));
+    problems.throwIfAny();
+  }
+}
+
+/**
  * An ExpressRoute circuit (Standard/MeteredData by default) with Azure private peering,
  * authorizations for other subscriptions and its logs sent to Log Analytics. The service key
  * goes out as a sensitive output for the connectivity provider.
  */
-export class ExpressRouteCircuit extends Construct {
+export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
+  /** Refers to an existing circuit (e.g. of another subscription, with its authorization key). */
+  public static fromCircuitAttributes(scope: Construct, id: string, attrs: ExpressRouteCircuitAttributes): IExpressRouteCircuit {
+    return new ImportedExpressRouteCircuit(scope, id, attrs);
+  }
+
   /** The circuit (escape hatch). */
   public readonly circuit: ExpressRouteCircuitResource;
   /** The private peering, when configured. */
   public readonly privatePeering?: ExpressRouteCircuitPeering;
   /** Authorizations by name. */
   public readonly authorizations: { [name: string]: ExpressRouteCircuitAuthorization } = {};
-  /** Resource id of the circuit. */
   public readonly circuitId: string;
+  public readonly resourceId: string;
   /** Name of the circuit. */
   public readonly circuitName: string;
-  /** On-premises prefixes advertised over the circuit (as given). */
   public readonly onPremisesPrefixes: string[];
-  /** Diagnostic settings sent so far. */
-  public readonly diagnosticSettings: DiagnosticSetting[] = [];
+  /** A circuit of this stack is in the same subscription: no authorization key. */
+  public readonly authorizationKey?: string = undefined;
+  /**
+   * Gate `<circuit>_provisioned`: connections to the circuit are created once it is open (phase 2,
+   * after the provider has provisioned the circuit from its service key).
+   */
+  public readonly provisionedGate: LifecycleGate;
+  public readonly serviceProviderProvisioningState: string;
+  public readonly connectionDependencies: ITerraformDependable[];
   /** Name of the sensitive output carrying the service key. */
   public readonly serviceKeyOutputName: string;
 
@@ -166,10 +272,12 @@ export class ExpressRouteCircuit extends Construct {
 
   constructor(scope: Construct, id: string, props: ExpressRouteCircuitProps) {
     super(scope, id);
+    // Resolve.
     this.props = props;
-    this.onPremisesPrefixes = [...(props.onPremisesPrefixes ?? [])];
     this.validate(props);
+    this.onPremisesPrefixes = [...(props.onPremisesPrefixes ?? [])];
 
+    // Build.
     this.circuit = new ExpressRouteCircuitResource(this, 'Resource', {
       name: props.name ?? generateName(this, 'expressRouteCircuit'),
       resourceGroupName: props.resourceGroupName,
@@ -181,70 +289,29 @@ export class ExpressRouteCircuit extends Construct {
       bandwidthInGbps: props.bandwidthInGbps,
       sku: { tier: props.skuTier ?? EXPRESSROUTE_SKU_TIER, family: props.skuFamily ?? EXPRESSROUTE_SKU_FAMILY },
     });
-    this.circuitId = this.circuit.id;
+    this.circuitId = this.resourceId = this.circuit.id;
     this.circuitName = this.circuit.name;
-
-    const peering = props.privatePeering;
-    if (peering) {
-      if (peering.md5SharedKey) {
-        const keyScope = new Construct(this, 'Md5Key');
-        this.md5Key = peering.md5SharedKey.bind(keyScope);
-        this.checkGeneratedKeyLength(keyScope);
-      }
-      this.privatePeering = new ExpressRouteCircuitPeering(this, 'PrivatePeering', {
-        peeringType: 'AzurePrivatePeering',
-        expressRouteCircuitName: this.circuit.name,
-        resourceGroupName: props.resourceGroupName,
-        primaryPeerAddressPrefix: peering.primaryPeerAddressPrefix,
-        secondaryPeerAddressPrefix: peering.secondaryPeerAddressPrefix,
-        vlanId: peering.vlanId,
-        peerAsn: peering.peerAsn,
-        sharedKey: this.md5Key?.value,
-        ipv4Enabled: true,
-      });
-      this.node.addValidation({ validate: () => this.validateKeyNotLiteral() });
+    this.serviceProviderProvisioningState = this.circuit.serviceProviderProvisioningState;
+    if (props.privatePeering) {
+      if (props.privatePeering.md5SharedKey) this.md5Key = this.bindMd5Key(props.privatePeering.md5SharedKey);
+      this.privatePeering = this.createPrivatePeering(props.privatePeering);
     }
+    this.connectionDependencies = this.privatePeering ? [this.privatePeering] : [];
+    for (const name of props.authorizations ?? []) this.addAuthorization(name);
 
-    for (const name of props.authorizations ?? []) {
-      const authorization = new ExpressRouteCircuitAuthorization(this, `Authorization${name}`, {
-        name,
-        expressRouteCircuitName: this.circuit.name,
-        resourceGroupName: props.resourceGroupName,
-      });
-      this.authorizations[name] = authorization;
-      this.authorizationOutputs[name] = Runbook.of(this).addOutput(this, `Authorization${name}Key`, {
-        value: authorization.authorizationKey,
-        description: `Authorization key ${name} of circuit ${this.node.path}, for the subscription that links its gateway`,
-        sensitive: true,
-      });
-    }
-
+    // Hand off: the service key to the provider, then the gate the connections wait behind.
     this.serviceKeyOutputName = Runbook.of(this).addOutput(this, 'ServiceKey', {
       value: this.circuit.serviceKey,
       description: `Service key of ExpressRoute circuit ${this.node.path}: the connectivity provider provisions the circuit from it`,
       sensitive: true,
     });
-
-    if (props.logAnalyticsWorkspace) {
-      this.sendDiagnosticsTo(props.logAnalyticsWorkspace);
-    } else {
-      Annotations.of(this).addWarning(
-        '[ER-CIRCUIT-DIAGNOSTICS] No Log Analytics workspace: the circuit\'s PeeringRouteLog and BGP/ARP metrics go nowhere. Pass `logAnalyticsWorkspace` or call `sendDiagnosticsTo(workspace)`.',
-      );
-    }
-    Runbook.of(this).addSection(new LazySection(`ExpressRoute circuit ${this.node.path}`, () => this.renderHandoff()));
-  }
-
-  /** Sends the circuit's PeeringRouteLog and metrics to a workspace. */
-  public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options: DiagnosticsOptions = {}): DiagnosticSetting {
-    const setting = DiagnosticSetting.send(this, {
-      targetResourceId: this.circuit.id,
-      resourceType: 'azurerm_express_route_circuit',
-      workspace,
-      ...options,
+    this.provisionedGate = LifecycleGate.of(this, `${outputName(this, '')}_provisioned`, {
+      waitsFor: `the connectivity provider has provisioned ExpressRoute circuit ${this.node.path} (serviceProviderProvisioningState = Provisioned) and private peering is up`,
+      performedBy: 'the connectivity provider, from the service key',
+      verify: 'az network express-route show -g <rg> -n <circuit> --query serviceProviderProvisioningState -o tsv   # Provisioned',
     });
-    this.diagnosticSettings.push(setting);
-    return setting;
+    Runbook.of(this).addSection(new LazySection(`ExpressRoute circuit ${this.node.path}`, () => this.renderHandoff()));
+    this.initCommon(props);
   }
 
   /** True when the circuit has private peering configured by this stack. */
@@ -252,8 +319,54 @@ export class ExpressRouteCircuit extends Construct {
     return this.privatePeering !== undefined;
   }
 
+  private bindMd5Key(key: SharedKey): SharedKeyConfig {
+    const keyScope = new Construct(this, 'Md5Key');
+    const config = key.bind(keyScope);
+    this.checkGeneratedKeyLength(keyScope);
+    return config;
+  }
+
+  private createPrivatePeering(peering: ExpressRoutePrivatePeeringOptions): ExpressRouteCircuitPeering {
+    const resource = new ExpressRouteCircuitPeering(this, 'PrivatePeering', {
+      peeringType: 'AzurePrivatePeering',
+      expressRouteCircuitName: this.circuit.name,
+      resourceGroupName: this.props.resourceGroupName,
+      primaryPeerAddressPrefix: peering.primaryPeerAddressPrefix,
+      secondaryPeerAddressPrefix: peering.secondaryPeerAddressPrefix,
+      vlanId: peering.vlanId,
+      peerAsn: peering.peerAsn,
+      sharedKey: this.md5Key?.value,
+      ipv4Enabled: true,
+    });
+    // The one literal-key rule (VPN-SHARED-KEY-LITERAL, formerly ER-SHARED-KEY-LITERAL) on the final body.
+    checkFinalBody(this, resource, [VPN_SHARED_KEY_LITERAL]);
+    return resource;
+  }
+
+  private addAuthorization(name: string): void {
+    const authorization = new ExpressRouteCircuitAuthorization(this, `Authorization${name}`, {
+      name,
+      expressRouteCircuitName: this.circuit.name,
+      resourceGroupName: this.props.resourceGroupName,
+    });
+    this.authorizations[name] = authorization;
+    this.authorizationOutputs[name] = Runbook.of(this).addOutput(this, `Authorization${name}Key`, {
+      value: authorization.authorizationKey,
+      description: `Authorization key ${name} of circuit ${this.node.path}, for the subscription that links its gateway`,
+      sensitive: true,
+    });
+  }
+
   private validate(props: ExpressRouteCircuitProps): void {
     const problems = new ProblemCollector(this);
+    problems.required('resourceGroupName', props?.resourceGroupName, 'string');
+    problems.required('location', props?.location, 'string');
+    problems.type('onPremisesPrefixes', props?.onPremisesPrefixes, 'array');
+    problems.type('authorizations', props?.authorizations, 'array');
+    problems.type('privatePeering', props?.privatePeering, 'object');
+    problems.throwIfAny();
+    const prefixes = props.onPremisesPrefixes ?? [];
+    problems.literal('authorizations', props.authorizations, 'each name becomes an authorization resource');
     checkName(problems, 'expressRouteCircuit', 'name', props.name);
 
     const providerParts = [props.serviceProviderName, props.peeringLocation, props.bandwidthInMbps].filter((v) => v !== undefined).length;
@@ -280,28 +393,8 @@ export class ExpressRouteCircuit extends Construct {
       const missing = props.expressRoutePortId === undefined ? 'expressRoutePortId' : props.bandwidthInGbps === undefined ? 'bandwidthInGbps' : undefined;
       problems.check(missing !== undefined, ER_CIRCUIT_PROVIDER_OR_PORT, missing ?? '', undefined, `an ExpressRoute Direct circuit needs \`expressRoutePortId\` and \`bandwidthInGbps\`; \`${missing}\` is missing`, 'give both');
     }
-    const mbps = props.bandwidthInMbps;
-    if (mbps !== undefined && !Token.isUnresolved(mbps)) {
-      problems.check(
-        !EXPRESSROUTE_PROVIDER_BANDWIDTHS_MBPS.includes(mbps),
-        ER_CIRCUIT_BANDWIDTH,
-        'bandwidthInMbps',
-        mbps,
-        `${mbps} Mbps is not a circuit bandwidth`,
-        `use one of ${EXPRESSROUTE_PROVIDER_BANDWIDTHS_MBPS.join(', ')} Mbps`,
-      );
-    }
-    const gbps = props.bandwidthInGbps;
-    if (gbps !== undefined && !Token.isUnresolved(gbps)) {
-      problems.check(
-        !EXPRESSROUTE_PORT_BANDWIDTHS_GBPS.includes(gbps),
-        ER_CIRCUIT_BANDWIDTH,
-        'bandwidthInGbps',
-        gbps,
-        `${gbps} Gbps is not an ExpressRoute Direct circuit bandwidth`,
-        `use one of ${EXPRESSROUTE_PORT_BANDWIDTHS_GBPS.join(', ')} Gbps`,
-      );
-    }
+    problems.oneOf(ER_CIRCUIT_BANDWIDTH, 'bandwidthInMbps', props.bandwidthInMbps, EXPRESSROUTE_PROVIDER_BANDWIDTHS_MBPS, `use one of ${EXPRESSROUTE_PROVIDER_BANDWIDTHS_MBPS.join(', ')} Mbps`);
+    problems.oneOf(ER_CIRCUIT_BANDWIDTH, 'bandwidthInGbps', props.bandwidthInGbps, EXPRESSROUTE_PORT_BANDWIDTHS_GBPS, `use one of ${EXPRESSROUTE_PORT_BANDWIDTHS_GBPS.join(', ')} Gbps`);
     problems.check(props.skuTier !== undefined && !VALID_TIERS.includes(props.skuTier), ER_CIRCUIT_SKU, 'skuTier', props.skuTier, `${props.skuTier} is not a circuit tier`, `use one of ${VALID_TIERS.join(', ')}`);
     problems.check(
       props.skuFamily !== undefined && !VALID_FAMILIES.includes(props.skuFamily),
@@ -331,20 +424,11 @@ export class ExpressRouteCircuit extends Construct {
         `${secondary} (secondary link) overlaps ${primary} (primary link)`,
         'use two different /30s, e.g. 192.168.100.0/30 and 192.168.100.4/30',
       );
-      if (!Token.isUnresolved(peering.vlanId)) {
-        problems.check(
-          !Number.isInteger(peering.vlanId) || peering.vlanId < 1 || peering.vlanId > 4094,
-          ER_PEERING_VLAN,
-          'privatePeering.vlanId',
-          peering.vlanId,
-          `VLAN ${peering.vlanId} is outside 1-4094`,
-          'use the VLAN agreed with the provider, 1-4094',
-        );
-      }
+      problems.integer(ER_PEERING_VLAN, 'privatePeering.vlanId', peering.vlanId, 1, 4094, 'use the VLAN agreed with the provider, 1-4094');
       if (!Token.isUnresolved(peering.peerAsn)) checkAsn(problems, 'privatePeering.peerAsn', peering.peerAsn, true);
     }
 
-    checkCidrs(problems, 'onPremisesPrefixes', this.onPremisesPrefixes);
+    checkCidrs(problems, 'onPremisesPrefixes', prefixes);
     const names = props.authorizations ?? [];
     names.forEach((name, i) => {
       checkName(problems, 'expressRouteCircuitAuthorization', `authorizations[${i}]`, name);
@@ -357,7 +441,7 @@ export class ExpressRouteCircuit extends Construct {
       plan.claim(problems, 'privatePeering.primaryPeerAddressPrefix', [peering.primaryPeerAddressPrefix], `primary peering link of circuit ${this.node.path}`);
       plan.claim(problems, 'privatePeering.secondaryPeerAddressPrefix', [peering.secondaryPeerAddressPrefix], `secondary peering link of circuit ${this.node.path}`);
     }
-    plan.claim(problems, 'onPremisesPrefixes', this.onPremisesPrefixes, `on-premises prefixes advertised over ExpressRoute circuit ${this.node.path}`, onPremisesNetworkOf(this.node.path));
+    plan.claim(problems, 'onPremisesPrefixes', prefixes, `on-premises prefixes advertised over ExpressRoute circuit ${this.node.path}`, onPremisesNetworkOf(this.node.path));
     problems.throwIfAny();
   }
 
@@ -378,50 +462,27 @@ export class ExpressRouteCircuit extends Construct {
     problems.throwIfAny();
   }
 
-  /** Catches a literal MD5 key set through the escape hatch. */
-  private validateKeyNotLiteral(): string[] {
-    const key = this.privatePeering ? synthesizedBody(this.privatePeering).shared_key : undefined;
-    if (!isLiteralString(key)) return [];
-    return [
-      `[ER-SHARED-KEY-LITERAL] ${this.privatePeering!.node.path}: \`sharedKey\` = (literal, ${key.length} characters): the MD5 key is a literal in the Terraform configuration. Fix: use SharedKey.generate(25), SharedKey.fromVariable() or SharedKey.fromKeyVaultSecret()`,
-    ];
-  }
-
   private renderHandoff(): string {
     const props = this.props;
     const peering = props.privatePeering;
-    const lines = [
-      '**For the connectivity provider** (phase 1, after the first `cdktf deploy`):',
-      '',
-      `- Service key: \`terraform output -raw ${this.serviceKeyOutputName}\` (sensitive: hand it over through the provider's portal or a secure channel).`,
-      props.expressRoutePortId !== undefined
-        ? `- ExpressRoute Direct port, ${props.bandwidthInGbps} Gbps.`
-        : `- Provider **${props.serviceProviderName}**, peering location **${props.peeringLocation}**, **${props.bandwidthInMbps} Mbps**.`,
-      `- SKU ${props.skuTier ?? EXPRESSROUTE_SKU_TIER}/${props.skuFamily ?? EXPRESSROUTE_SKU_FAMILY}. Bandwidth can be raised but never lowered; MeteredData to UnlimitedData is one-way.`,
-      '- Wait until `az network express-route show -g <rg> -n <circuit> --query serviceProviderProvisioningState` says `Provisioned` before linking gateways.',
-      '',
-    ];
-    if (peering) {
-      lines.push(
-        '**Azure private peering** (your edge routers, or the provider for a layer-3 service):',
-        '',
-        '| link | /30 | your router | Microsoft |',
-        '| --- | --- | --- | --- |',
-        `| primary | ${peering.primaryPeerAddressPrefix} | first usable address | second usable address |`,
-        `| secondary | ${peering.secondaryPeerAddressPrefix} | first usable address | second usable address |`,
-        '',
-        `- VLAN **${peering.vlanId}**, your ASN **${peering.peerAsn}**, Microsoft's ASN **12076**. Run eBGP on both links; both must be up for the SLA.`,
-        this.md5Key ? `- BGP MD5 key: ${this.md5Key.whereToFindIt}. At most 25 characters.` : '- No BGP MD5 authentication.',
-      );
-    } else {
-      lines.push('- Private peering is not configured by this stack: a layer-3 provider configures it, or add `privatePeering`.');
-    }
-    if (this.onPremisesPrefixes.length > 0) {
-      lines.push(`- Advertise exactly these on-premises prefixes over private peering: ${this.onPremisesPrefixes.map((c) => `\`${c}\``).join(', ')}.`);
-    }
-    for (const [name, output] of Object.entries(this.authorizationOutputs)) {
-      lines.push(`- Authorization \`${name}\`: give \`terraform output -raw ${output}\` and the circuit id to the subscription that links its gateway.`);
-    }
-    return lines.join('\n');
+    const show = (v: unknown): string => displayValue(this, v);
+    return renderCircuitHandoff({
+      serviceKeyOutputName: this.serviceKeyOutputName,
+      connectivity: props.expressRoutePortId !== undefined
+        ? `ExpressRoute Direct port, ${show(props.bandwidthInGbps)} Gbps.`
+        : `Provider **${show(props.serviceProviderName)}**, peering location **${show(props.peeringLocation)}**, **${show(props.bandwidthInMbps)} Mbps**.`,
+      sku: `${props.skuTier ?? EXPRESSROUTE_SKU_TIER}/${props.skuFamily ?? EXPRESSROUTE_SKU_FAMILY}`,
+      gateName: this.provisionedGate.name,
+      gateCommand: this.provisionedGate.openCommand(TerraformStack.of(this).node.id),
+      peering: peering && {
+        primary: show(peering.primaryPeerAddressPrefix),
+        secondary: show(peering.secondaryPeerAddressPrefix),
+        vlanId: show(peering.vlanId),
+        peerAsn: show(peering.peerAsn),
+        md5WhereToFindIt: this.md5Key?.whereToFindIt,
+      },
+      onPremisesPrefixes: this.onPremisesPrefixes.map(show),
+      authorizations: Object.entries(this.authorizationOutputs).map(([name, outputName]) => ({ name, outputName })),
+    });
   }
 }

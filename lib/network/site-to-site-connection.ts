@@ -2,57 +2,27 @@ import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-g
 import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { Address4 } from 'ip-address';
 import { checkApipa, checkAsn } from './bgp';
-import { DPD_TIMEOUT_SECONDS, IPSEC_POLICY } from './defaults';
-import { checkCidrs } from './hub-network';
+import { DPD_TIMEOUT_SECONDS } from './defaults';
+import type { IExpressRouteCircuit } from './expressroute-circuit';
+import { renderSiteHandoff } from './handoff/site-to-site-connection';
+import { DEFAULT_IPSEC_POLICY, IpsecPolicy, validatePolicy } from './ipsec-policy';
+import { ER_COEXIST_MORE_SPECIFIC, VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_ASN_DISTINCT, VPN_BGP_DISABLED, VPN_CONNECTION_DPD, VPN_CONNECTION_WEIGHT, VPN_SHARED_KEY_LITERAL, VPN_SITE_ADDRESS, VPN_SITE_ENDPOINT, VPN_SITE_PUBLIC_IP } from './rules';
 import { SharedKey, SharedKeyConfig } from './shared-key';
-import type { VpnGateway } from './vpn-gateway';
-import { AddressPlan } from '../core/address-plan';
-import { isIpv4Address } from '../core/cidr';
-import { isDnsName } from '../core/dns';
+import type { VpnDevice } from './vpn-device';
+import type { IVpnGateway } from './vpn-gateway-base';
+import { AddressPlan, onPremisesNetworkOf } from '../core/address-plan';
+import { cidrContains, isIpv4Address, parseCidr } from '../core/cidr';
+import { checkCidrs } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import { displayValue, isLiteralString, synthesizedBody } from '../core/tokens';
-import { Address4 } from 'ip-address';
-import { VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_ASN_DISTINCT, VPN_BGP_DISABLED, VPN_CONNECTION_DPD, VPN_CONNECTION_WEIGHT, VPN_IPSEC_GCM, VPN_IPSEC_LIFETIME, VPN_IPSEC_VALUE, VPN_SITE_ADDRESS, VPN_SITE_ENDPOINT, VPN_SITE_PUBLIC_IP } from './rules';
+import { checkFinalBody } from '../core/report';
+import { displayValue } from '../core/tokens';
 
-/**
- * A custom IPsec/IKE policy. Values are Azure's names; see
- * https://learn.microsoft.com/azure/vpn-gateway/ipsec-ike-policy-howto.
- */
-export interface IpsecPolicy {
-  /** IKE (phase 1) encryption: AES128, AES192, AES256, GCMAES128, GCMAES256 (DES, DES3 are refused). */
-  readonly ikeEncryption: string;
-  /** IKE integrity: SHA256, SHA384, GCMAES128, GCMAES256 (MD5, SHA1 are refused). */
-  readonly ikeIntegrity: string;
-  /** DH group: DHGroup14, DHGroup2048, DHGroup24, ECP256, ECP384. */
-  readonly dhGroup: string;
-  /** IPsec (phase 2) encryption: AES128, AES192, AES256, GCMAES128, GCMAES192, GCMAES256. */
-  readonly ipsecEncryption: string;
-  /** IPsec integrity: SHA256, GCMAES128, GCMAES192, GCMAES256; must equal `ipsecEncryption` for GCM. */
-  readonly ipsecIntegrity: string;
-  /** PFS group: None, PFS2048, PFS14, PFS24, PFSMM, ECP256, ECP384. */
-  readonly pfsGroup: string;
-  /**
-   * IPsec SA lifetime in seconds, 300-172799.
-   * @default 27000
-   */
-  readonly saLifetimeSeconds?: number;
-  /**
-   * IPsec SA lifetime in kilobytes, 1024-2147483647, or 0 for none.
-   * @default 102400000
-   */
-  readonly saDataSizeKilobytes?: number;
-}
-
-// Azure's accepted values (weak ones such as DES, MD5, SHA1, DHGroup1/2, PFS1/2 are left out on purpose).
-const IKE_ENCRYPTION = ['AES128', 'AES192', 'AES256', 'GCMAES128', 'GCMAES256'];
-const IKE_INTEGRITY = ['SHA256', 'SHA384', 'GCMAES128', 'GCMAES256'];
-const DH_GROUPS = ['DHGroup14', 'DHGroup2048', 'DHGroup24', 'ECP256', 'ECP384'];
-const IPSEC_ENCRYPTION = ['AES128', 'AES192', 'AES256', 'GCMAES128', 'GCMAES192', 'GCMAES256'];
-const IPSEC_INTEGRITY = ['SHA256', 'GCMAES128', 'GCMAES192', 'GCMAES256'];
-const PFS_GROUPS = ['None', 'PFS2048', 'PFS14', 'PFS24', 'PFSMM', 'ECP256', 'ECP384'];
+export type { IpsecPolicy } from './ipsec-policy';
+export { VpnDevice } from './vpn-device';
 
 /** Who starts the IKE exchange. */
 export enum ConnectionMode {
@@ -66,24 +36,17 @@ export enum ConnectionMode {
 
 /** Options of `VpnGateway.addSite`: one on-premises site. */
 export interface SiteToSiteConnectionOptions {
-  /**
-   * Public IPv4 address of the on-premises VPN device. Exactly one of this and `gatewayFqdn`.
-   * @default - none
-   */
-  readonly gatewayAddress?: string;
-  /**
-   * FQDN of the on-premises VPN device (for devices behind dynamic addresses).
-   * @default - none
-   */
-  readonly gatewayFqdn?: string;
+  /** The on-premises VPN device: `VpnDevice.address('203.0.113.10')` or `VpnDevice.fqdn('vpn.contoso.com')`. */
+  readonly device: VpnDevice;
   /**
    * On-premises prefixes reached through this site. Required without BGP; with BGP the routes
-   * are learned, and only the BGP peer's /32 is added (automatically).
+   * are learned, and only the BGP peer's /32 is added (automatically). Literal prefixes are
+   * checked against the address plan; expressions pass through.
    * @default - none
    */
   readonly addressSpaces?: string[];
   /**
-   * On-premises BGP ASN; turns BGP on for this site.
+   * On-premises BGP ASN; turns BGP on for this site (a Terraform expression is accepted).
    * @default - no BGP: static routes from `addressSpaces`
    */
   readonly bgpAsn?: number;
@@ -104,7 +67,7 @@ export interface SiteToSiteConnectionOptions {
   readonly ipsecPolicy?: IpsecPolicy;
   /**
    * Use Azure's default policy proposals instead of a custom policy (for devices that cannot
-   * match the library's policy).
+   * match the library's policy). A literal: it decides whether `ipsec_policy` exists.
    * @default false
    */
   readonly useAzureDefaultIpsecPolicy?: boolean;
@@ -159,12 +122,19 @@ export interface SiteToSiteConnectionOptions {
    * @default - generated: `con-<construct path>`
    */
   readonly connectionName?: string;
+  /**
+   * The ExpressRoute circuit this site backs up (VPN failover): the site reaches the circuit's
+   * on-premises network, so its prefixes may equal the circuit's, but none may be more specific
+   * (Azure would prefer the VPN by longest-prefix match).
+   * @default - the site is a network of its own: its prefixes overlap nothing
+   */
+  readonly backupFor?: IExpressRouteCircuit;
 }
 
 /** Props of `SiteToSiteConnection`. */
 export interface SiteToSiteConnectionProps extends SiteToSiteConnectionOptions {
-  /** The Azure VPN gateway. */
-  readonly gateway: VpnGateway;
+  /** The Azure VPN gateway (new or imported). */
+  readonly gateway: IVpnGateway;
 }
 
 /**
@@ -181,54 +151,58 @@ export class SiteToSiteConnection extends Construct {
   public readonly ipsecPolicy?: IpsecPolicy;
   /** Whether the site uses BGP. */
   public readonly bgpEnabled: boolean;
+  /** The gateway the site connects to. */
+  public readonly gateway: IVpnGateway;
+  /** Prefixes of the local network gateway (the given ones, plus the BGP peer's /32). */
+  public readonly addressSpaces: string[];
+  /** Name of the connection. */
+  public readonly connectionName: string;
 
   private readonly key: SharedKeyConfig;
-  private readonly connectionName: string;
-  private readonly props: SiteToSiteConnectionProps;
-  private readonly addressSpaces: string[];
 
   constructor(scope: Construct, id: string, props: SiteToSiteConnectionProps) {
     super(scope, id);
-    this.props = props;
-    this.connectionName = props.connectionName ?? generateName(this, 'connection');
-    const gateway = props.gateway;
+    // Resolve.
+    this.gateway = props.gateway;
     this.bgpEnabled = props.bgpAsn !== undefined;
-    this.ipsecPolicy = props.useAzureDefaultIpsecPolicy ? undefined : props.ipsecPolicy ?? IPSEC_POLICY;
+    this.ipsecPolicy = props.useAzureDefaultIpsecPolicy ? undefined : { ...DEFAULT_IPSEC_POLICY, ...props.ipsecPolicy };
     this.validate(props);
+    this.connectionName = props.connectionName ?? generateName(this, 'connection');
+    this.addressSpaces = withPeerRoute(props.addressSpaces ?? [], this.bgpEnabled ? props.bgpPeeringAddress : undefined);
 
-    // With BGP, the local network gateway needs a host route to the peer (unless it is APIPA).
-    const given = props.addressSpaces ?? [];
-    const peer = props.bgpPeeringAddress;
-    const peerRoute = this.bgpEnabled && peer && !Token.isUnresolved(peer) && !new Address4(peer).isLinkLocal() ? `${peer}/32` : undefined;
-    this.addressSpaces = peerRoute && !given.includes(peerRoute) ? [...given, peerRoute] : given;
-
-    const hub = gateway.hub;
+    // Build.
+    const hub = this.gateway.hub;
     this.localNetworkGateway = new LocalNetworkGateway(this, 'LocalNetworkGateway', {
       name: props.localNetworkGatewayName ?? generateName(this, 'localNetworkGateway'),
       resourceGroupName: hub.resourceGroupName,
       location: hub.location,
-      gatewayAddress: props.gatewayAddress,
-      gatewayFqdn: props.gatewayFqdn,
+      gatewayAddress: props.device.gatewayAddress,
+      gatewayFqdn: props.device.gatewayFqdn,
       addressSpace: this.addressSpaces,
-      bgpSettings: this.bgpEnabled ? { asn: props.bgpAsn!, bgpPeeringAddress: peer! } : undefined,
+      bgpSettings: this.bgpEnabled ? { asn: props.bgpAsn!, bgpPeeringAddress: props.bgpPeeringAddress! } : undefined,
     });
-
     this.key = (props.sharedKey ?? SharedKey.generate()).bind(this);
-    const customBgp = props.customBgpAddressInstance1 !== undefined
-      ? { primary: props.customBgpAddressInstance1, secondary: props.customBgpAddressInstance2 }
-      : undefined;
+    this.connection = this.createConnection(props);
+    checkFinalBody(this, this.connection, [VPN_SHARED_KEY_LITERAL]);
+
+    // Hand off.
+    Runbook.of(this).addSection(new LazySection(`Site ${this.node.id} (${this.node.path})`, () => this.renderHandoff(props)));
+  }
+
+  private createConnection(props: SiteToSiteConnectionProps): VirtualNetworkGatewayConnection {
+    const hub = this.gateway.hub;
     const policy = this.ipsecPolicy;
-    this.connection = new VirtualNetworkGatewayConnection(this, 'Resource', {
+    return new VirtualNetworkGatewayConnection(this, 'Resource', {
       name: this.connectionName,
       resourceGroupName: hub.resourceGroupName,
       location: hub.location,
       type: 'IPsec',
       connectionProtocol: 'IKEv2',
-      virtualNetworkGatewayId: gateway.gateway.id,
+      virtualNetworkGatewayId: this.gateway.gatewayId,
       localNetworkGatewayId: this.localNetworkGateway.id,
       sharedKey: this.key.value,
       enableBgp: this.bgpEnabled,
-      customBgpAddresses: customBgp,
+      customBgpAddresses: props.customBgpAddressInstance1 !== undefined ? { primary: props.customBgpAddressInstance1, secondary: props.customBgpAddressInstance2 } : undefined,
       routingWeight: props.routingWeight,
       dpdTimeoutSeconds: props.dpdTimeoutSeconds ?? DPD_TIMEOUT_SECONDS,
       connectionMode: props.connectionMode,
@@ -243,250 +217,147 @@ export class SiteToSiteConnection extends Construct {
           ipsecEncryption: policy.ipsecEncryption,
           ipsecIntegrity: policy.ipsecIntegrity,
           pfsGroup: policy.pfsGroup,
-          saLifetime: policy.saLifetimeSeconds ?? IPSEC_POLICY.saLifetimeSeconds,
-          saDatasize: policy.saDataSizeKilobytes ?? IPSEC_POLICY.saDataSizeKilobytes,
+          saLifetime: policy.saLifetimeSeconds,
+          saDatasize: policy.saDataSizeKilobytes,
         }
         : undefined,
     });
-
-    this.node.addValidation({ validate: () => this.validateKeyNotLiteral() });
-    Runbook.of(this).addSection(new LazySection(`Site ${this.node.id} (${this.node.path})`, () => this.renderHandoff()));
   }
 
   private validate(props: SiteToSiteConnectionProps): void {
-    const gateway = props.gateway;
     const problems = new ProblemCollector(this);
+    problems.required('gateway', props?.gateway, 'object');
+    problems.required('device', props?.device, 'object');
+    problems.type('addressSpaces', props?.addressSpaces, 'array');
+    problems.type('ipsecPolicy', props?.ipsecPolicy, 'object');
+    problems.throwIfAny();
     checkName(problems, 'localNetworkGateway', 'localNetworkGatewayName', props.localNetworkGatewayName);
     checkName(problems, 'connection', 'connectionName', props.connectionName);
+    problems.literal('useAzureDefaultIpsecPolicy', props.useAzureDefaultIpsecPolicy, 'it decides whether ipsec_policy exists');
+    this.validateDevice(problems, props.device);
+    this.validateAddresses(problems, props);
+    if (this.bgpEnabled) this.validateBgp(problems, props);
+    else problems.check(props.bgpPeeringAddress !== undefined, VPN_SITE_ADDRESS, 'bgpPeeringAddress', props.bgpPeeringAddress, 'a BGP peer address without `bgpAsn` has no effect', 'set `bgpAsn` too, or leave `bgpPeeringAddress` out');
+    this.validateCustomBgp(problems, props);
+    problems.integer(VPN_CONNECTION_WEIGHT, 'routingWeight', props.routingWeight, 0, 32000);
+    problems.integer(VPN_CONNECTION_DPD, 'dpdTimeoutSeconds', props.dpdTimeoutSeconds, 9, 3600, 'use e.g. 45');
+    if (this.ipsecPolicy) validatePolicy(problems, this.ipsecPolicy);
+    problems.throwIfAny();
+    this.claimAddresses(problems, props);
+  }
 
-    const endpoints = [props.gatewayAddress, props.gatewayFqdn].filter((v) => v !== undefined).length;
-    problems.check(
-      endpoints !== 1,
-      VPN_SITE_ENDPOINT,
-      endpoints === 0 ? 'gatewayAddress' : 'gatewayFqdn',
-      endpoints === 0 ? undefined : props.gatewayFqdn,
-      endpoints === 0 ? 'the site has neither a gateway address nor an FQDN' : 'the site has both a gateway address and an FQDN',
-      'give exactly one of `gatewayAddress` and `gatewayFqdn`',
-    );
-    const address = props.gatewayAddress;
+  private validateDevice(problems: ProblemCollector, device: VpnDevice): void {
+    const address = device.gatewayAddress;
+    problems.check(address === undefined && device.gatewayFqdn === undefined, VPN_SITE_ENDPOINT, 'device', undefined, 'the device has neither an address nor an FQDN', "use VpnDevice.address('203.0.113.10') or VpnDevice.fqdn('vpn.contoso.com')");
     if (address !== undefined && !Token.isUnresolved(address)) {
-      const valid = isIpv4Address(address);
-      const parsed = valid ? new Address4(address) : undefined;
+      const parsed = isIpv4Address(address) ? new Address4(address) : undefined;
       problems.check(
-        !valid || parsed!.isPrivate() || parsed!.isLinkLocal() || parsed!.isLoopback() || parsed!.isCGNAT() || parsed!.isMulticast() || parsed!.isUnspecified() || parsed!.isBroadcast() || parsed!.isReserved(),
+        !parsed || parsed.isPrivate() || parsed.isLinkLocal() || parsed.isLoopback() || parsed.isCGNAT() || parsed.isMulticast() || parsed.isUnspecified() || parsed.isBroadcast() || parsed.isReserved(),
         VPN_SITE_PUBLIC_IP,
-        'gatewayAddress',
+        'device',
         address,
-        valid ? `${address} is not a public address; Azure reaches the device over the internet` : `${address} is not an IPv4 address`,
-        "use the device's public IPv4 address (or its FQDN in `gatewayFqdn`)",
+        parsed ? `${address} is not a public address; Azure reaches the device over the internet` : `${address} is not an IPv4 address`,
+        "use the device's public IPv4 address (or VpnDevice.fqdn(name))",
       );
     }
-    const fqdn = props.gatewayFqdn;
-    if (fqdn !== undefined && !Token.isUnresolved(fqdn)) {
-      problems.check(
-        !isDnsName(fqdn, true),
-        VPN_SITE_ENDPOINT,
-        'gatewayFqdn',
-        fqdn,
-        `${fqdn} is not a fully qualified domain name`,
-        'use a name such as vpn.contoso.com',
-      );
-    }
+    problems.dnsName(VPN_SITE_ENDPOINT, 'device', device.gatewayFqdn, true, 'use a name such as vpn.contoso.com');
+  }
 
+  private validateAddresses(problems: ProblemCollector, props: SiteToSiteConnectionProps): void {
     const spaces = props.addressSpaces ?? [];
     checkCidrs(problems, 'addressSpaces', spaces);
-    problems.check(
-      !this.bgpEnabled && spaces.length === 0,
-      VPN_SITE_ADDRESS,
-      'addressSpaces',
-      spaces,
-      'without BGP the gateway only routes to the prefixes listed on the site, and none are',
-      'list the on-premises prefixes, or set `bgpAsn` and `bgpPeeringAddress`',
-    );
-    const plan = AddressPlan.of(this);
-    plan.claim(problems, 'addressSpaces', spaces, `on-premises site ${this.node.path}`, plan.networkOf(this.node.path));
+    problems.check(!this.bgpEnabled && spaces.length === 0, VPN_SITE_ADDRESS, 'addressSpaces', spaces, 'without BGP the gateway only routes to the prefixes listed on the site, and none are', 'list the on-premises prefixes, or set `bgpAsn` and `bgpPeeringAddress`');
+    const circuit = props.backupFor;
+    if (circuit === undefined) return;
+    // Failover: a VPN prefix more specific than an ExpressRoute-advertised one wins by longest-prefix match.
+    const erRanges = circuit.onPremisesPrefixes.filter((p) => !Token.isUnresolved(p)).map((p) => parseCidr(p)).filter((p) => p !== undefined);
+    for (const cidr of spaces) {
+      const range = Token.isUnresolved(cidr) ? undefined : parseCidr(cidr);
+      const wider = range && erRanges.find((p) => p.prefixLength < range.prefixLength && cidrContains(p, range));
+      problems.check(
+        wider !== undefined,
+        ER_COEXIST_MORE_SPECIFIC,
+        'addressSpaces',
+        cidr,
+        `${cidr} over the VPN is more specific than ${wider ? wider.cidr : ''} advertised over ExpressRoute: Azure would send that traffic over the VPN by longest-prefix match`,
+        `advertise ${wider ? wider.cidr : 'the same prefix'} itself over the VPN (better: learn it over BGP with AS-path prepending)`,
+      );
+    }
+  }
 
-    if (this.bgpEnabled) {
-      problems.check(
-        !gateway.bgpEnabled,
-        VPN_BGP_DISABLED,
-        'bgpAsn',
-        props.bgpAsn,
-        `the site uses BGP but VPN gateway ${gateway.node.path} has BGP off`,
-        'set `bgpEnabled: true` on the gateway (default) or leave `bgpAsn` out',
-      );
-      if (!Token.isUnresolved(props.bgpAsn!)) {
-        checkAsn(problems, 'bgpAsn', props.bgpAsn!, true);
-        problems.check(
-          props.bgpAsn === gateway.asn,
-          VPN_BGP_ASN_DISTINCT,
-          'bgpAsn',
-          props.bgpAsn,
-          `the on-premises ASN equals the Azure gateway's ASN ${gateway.asn}`,
-          'use a different private ASN on premises, e.g. 65010',
-        );
-      }
-      const peer = props.bgpPeeringAddress;
-      problems.check(
-        peer === undefined || (!Token.isUnresolved(peer) && !isIpv4Address(peer)),
-        VPN_SITE_ADDRESS,
-        'bgpPeeringAddress',
-        peer,
-        'a BGP site needs the IPv4 address of its BGP peer',
-        "give the on-premises BGP speaker's address (often a loopback, or an APIPA address)",
-      );
-    } else {
-      problems.check(
-        props.bgpPeeringAddress !== undefined,
-        VPN_SITE_ADDRESS,
-        'bgpPeeringAddress',
-        props.bgpPeeringAddress,
-        'a BGP peer address without `bgpAsn` has no effect',
-        'set `bgpAsn` too, or leave `bgpPeeringAddress` out',
-      );
+  private validateBgp(problems: ProblemCollector, props: SiteToSiteConnectionProps): void {
+    const gateway = this.gateway;
+    problems.check(!gateway.bgpEnabled, VPN_BGP_DISABLED, 'bgpAsn', props.bgpAsn, `the site uses BGP but VPN gateway ${gateway.node.path} has BGP off`, 'set `bgpEnabled: true` on the gateway (default) or leave `bgpAsn` out');
+    if (!Token.isUnresolved(props.bgpAsn!)) {
+      checkAsn(problems, 'bgpAsn', props.bgpAsn!, true);
+      problems.check(!Token.isUnresolved(gateway.asn) && props.bgpAsn === gateway.asn, VPN_BGP_ASN_DISTINCT, 'bgpAsn', props.bgpAsn, `the on-premises ASN equals the Azure gateway's ASN ${gateway.asn}`, 'use a different private ASN on premises, e.g. 65010');
     }
+    problems.required('bgpPeeringAddress', props.bgpPeeringAddress, 'string');
+    problems.ipv4(VPN_SITE_ADDRESS, 'bgpPeeringAddress', props.bgpPeeringAddress, "give the on-premises BGP speaker's address (often a loopback, or an APIPA address)");
+  }
 
-    const custom = [props.customBgpAddressInstance1, props.customBgpAddressInstance2].filter((a): a is string => a !== undefined);
-    if (custom.length > 0) {
-      problems.check(
-        !gateway.activeActive,
-        VPN_APIPA_ACTIVE_ACTIVE,
-        'customBgpAddressInstance1',
-        props.customBgpAddressInstance1,
-        'custom BGP addresses on a connection need an active-active gateway',
-        'set `activeActive: true` on the gateway (default)',
-      );
-      problems.check(!this.bgpEnabled, VPN_BGP_DISABLED, 'customBgpAddressInstance1', props.customBgpAddressInstance1, 'custom BGP addresses need BGP on the site', 'set `bgpAsn`');
-      problems.check(
-        props.customBgpAddressInstance1 === undefined,
-        VPN_APIPA_ACTIVE_ACTIVE,
-        'customBgpAddressInstance2',
-        props.customBgpAddressInstance2,
-        'the second instance\'s custom address needs the first one\'s',
-        'set `customBgpAddressInstance1` too',
-      );
-      // Each address under its own prop (the second one was not range-checked before).
-      if (props.customBgpAddressInstance1 !== undefined) checkApipa(problems, 'customBgpAddressInstance1', [props.customBgpAddressInstance1]);
-      if (props.customBgpAddressInstance2 !== undefined) checkApipa(problems, 'customBgpAddressInstance2', [props.customBgpAddressInstance2]);
-      [props.customBgpAddressInstance1, props.customBgpAddressInstance2].forEach((a, i) => {
-        if (a === undefined || Token.isUnresolved(a)) return;
-        const list = gateway.apipaAddresses[i] ?? [];
-        problems.check(
-          !list.includes(a),
-          VPN_APIPA_ACTIVE_ACTIVE,
-          `customBgpAddressInstance${i + 1}`,
-          a,
-          `${a} is not one of the gateway's APIPA addresses for instance ${i + 1} (${list.join(', ') || 'none'})`,
-          `add it to the gateway's \`apipaAddressesInstance${i + 1}\``,
-        );
-      });
-    }
+  private validateCustomBgp(problems: ProblemCollector, props: SiteToSiteConnectionProps): void {
+    const [first, second] = [props.customBgpAddressInstance1, props.customBgpAddressInstance2];
+    if (first === undefined && second === undefined) return;
+    problems.check(!this.gateway.activeActive, VPN_APIPA_ACTIVE_ACTIVE, 'customBgpAddressInstance1', first, 'custom BGP addresses on a connection need an active-active gateway', 'set `activeActive: true` on the gateway (default)');
+    problems.check(!this.bgpEnabled, VPN_BGP_DISABLED, 'customBgpAddressInstance1', first, 'custom BGP addresses need BGP on the site', 'set `bgpAsn`');
+    problems.check(first === undefined, VPN_APIPA_ACTIVE_ACTIVE, 'customBgpAddressInstance2', second, "the second instance's custom address needs the first one's", 'set `customBgpAddressInstance1` too');
+    [first, second].forEach((a, i) => {
+      if (a === undefined) return;
+      const prop = `customBgpAddressInstance${i + 1}`;
+      checkApipa(problems, prop, [a]);
+      const list = this.gateway.apipaAddresses[i] ?? [];
+      problems.check(!Token.isUnresolved(a) && !list.includes(a), VPN_APIPA_ACTIVE_ACTIVE, prop, a, `${a} is not one of the gateway's APIPA addresses for instance ${i + 1} (${list.join(', ') || 'none'})`, `add it to the gateway's \`apipaAddressesInstance${i + 1}\``);
+    });
+  }
 
-    const weight = props.routingWeight;
-    if (weight !== undefined && !Token.isUnresolved(weight)) {
-      problems.check(!Number.isInteger(weight) || weight < 0 || weight > 32000, VPN_CONNECTION_WEIGHT, 'routingWeight', weight, 'routing weight is 0-32000', 'use a whole number from 0 to 32000');
-    }
-    const dpd = props.dpdTimeoutSeconds;
-    if (dpd !== undefined && !Token.isUnresolved(dpd)) {
-      problems.check(!Number.isInteger(dpd) || dpd < 9 || dpd > 3600, VPN_CONNECTION_DPD, 'dpdTimeoutSeconds', dpd, 'dead peer detection timeout is 9-3600 seconds', 'use e.g. 45');
-    }
-    if (this.ipsecPolicy) this.validatePolicy(problems, this.ipsecPolicy);
+  /** The site's prefixes belong to its own on-premises network, or to the circuit it backs up. */
+  private claimAddresses(problems: ProblemCollector, props: SiteToSiteConnectionProps): void {
+    const network = props.backupFor ? onPremisesNetworkOf(props.backupFor.node.path) : undefined;
+    AddressPlan.of(this).claim(problems, 'addressSpaces', props.addressSpaces ?? [], `on-premises site ${this.node.path}`, network);
     problems.throwIfAny();
   }
 
-  private validatePolicy(problems: ProblemCollector, policy: IpsecPolicy): void {
-    const allowed: [keyof IpsecPolicy, string[]][] = [
-      ['ikeEncryption', IKE_ENCRYPTION],
-      ['ikeIntegrity', IKE_INTEGRITY],
-      ['dhGroup', DH_GROUPS],
-      ['ipsecEncryption', IPSEC_ENCRYPTION],
-      ['ipsecIntegrity', IPSEC_INTEGRITY],
-      ['pfsGroup', PFS_GROUPS],
-    ];
-    for (const [field, values] of allowed) {
-      const value = policy[field] as string;
-      if (Token.isUnresolved(value)) continue;
-      problems.check(!values.includes(value), VPN_IPSEC_VALUE, `ipsecPolicy.${field}`, value, `${value} is not an accepted ${field} (weak algorithms are refused)`, `use one of ${values.join(', ')}`);
-    }
-    const enc = policy.ipsecEncryption;
-    const integ = policy.ipsecIntegrity;
-    problems.check(
-      (enc.startsWith('GCMAES') || integ.startsWith('GCMAES')) && enc !== integ,
-      VPN_IPSEC_GCM,
-      'ipsecPolicy.ipsecIntegrity',
-      integ,
-      `IPsec encryption ${enc} and integrity ${integ}: with GCMAES both must be the same GCMAES algorithm`,
-      enc.startsWith('GCMAES') ? `set \`ipsecIntegrity\` to ${enc}` : `set \`ipsecEncryption\` to ${integ}, or use SHA256 integrity`,
-    );
-    const lifetime = policy.saLifetimeSeconds;
-    if (lifetime !== undefined && !Token.isUnresolved(lifetime)) {
-      problems.check(!Number.isInteger(lifetime) || lifetime < 300 || lifetime > 172799, VPN_IPSEC_LIFETIME, 'ipsecPolicy.saLifetimeSeconds', lifetime, 'the IPsec SA lifetime is 300-172799 seconds', 'use e.g. 27000');
-    }
-    const size = policy.saDataSizeKilobytes;
-    if (size !== undefined && !Token.isUnresolved(size)) {
-      problems.check(
-        !Number.isInteger(size) || (size !== 0 && (size < 1024 || size > 2147483647)),
-        VPN_IPSEC_LIFETIME,
-        'ipsecPolicy.saDataSizeKilobytes',
-        size,
-        'the IPsec SA data size is 1024-2147483647 KB, or 0 for none',
-        'use e.g. 102400000',
-      );
-    }
-  }
-
-  /** The key must reach the connection as an expression, even after escape-hatch edits. */
-  private validateKeyNotLiteral(): string[] {
-    const key = synthesizedBody(this.connection).shared_key;
-    if (isLiteralString(key)) {
-      return [`[VPN-SHARED-KEY-LITERAL] ${this.connection.node.path}: \`sharedKey\` = (literal, ${key.length} characters): the pre-shared key is a literal in the Terraform configuration. Fix: use SharedKey.generate(), SharedKey.fromVariable() or SharedKey.fromKeyVaultSecret()`];
-    }
-    return [];
-  }
-
-  private renderHandoff(): string {
-    const p = this.props;
-    const gateway = p.gateway;
+  private renderHandoff(props: SiteToSiteConnectionProps): string {
     const show = (value: unknown): string => displayValue(this, value);
-    const lines = [
-      `- Device: ${p.gatewayAddress ? `public IP \`${show(p.gatewayAddress)}\`` : `FQDN \`${show(p.gatewayFqdn)}\``}. Build ${gateway.activeActive ? 'two tunnels, one to each Azure public IP' : 'one tunnel'} (\`terraform output -json ${gateway.publicIpsOutputName}\`).`,
-      `- Pre-shared key: ${this.key.whereToFindIt}.`,
-      '- IKE version: **IKEv2**.',
-    ];
     const policy = this.ipsecPolicy;
-    if (policy) {
-      lines.push(
-        '- IPsec/IKE policy (configure exactly this on the device; Azure offers nothing else):',
-        '',
-        '  | phase | setting | value |',
-        '  | --- | --- | --- |',
-        `  | IKE (phase 1) | encryption | ${show(policy.ikeEncryption)} |`,
-        `  | IKE (phase 1) | integrity / PRF | ${show(policy.ikeIntegrity)} |`,
-        `  | IKE (phase 1) | DH group | ${show(policy.dhGroup)} |`,
-        '  | IKE (phase 1) | SA lifetime | 28800 s (fixed by Azure) |',
-        `  | IPsec (phase 2) | encryption | ${show(policy.ipsecEncryption)} |`,
-        `  | IPsec (phase 2) | integrity | ${show(policy.ipsecIntegrity)} |`,
-        `  | IPsec (phase 2) | PFS group | ${show(policy.pfsGroup)} |`,
-        `  | IPsec (phase 2) | SA lifetime | ${show(policy.saLifetimeSeconds ?? IPSEC_POLICY.saLifetimeSeconds)} s / ${show(policy.saDataSizeKilobytes ?? IPSEC_POLICY.saDataSizeKilobytes)} KB |`,
-        '',
-      );
-    } else {
-      lines.push("- IPsec/IKE policy: Azure's default proposals (see Azure's list of default IPsec/IKE parameters).");
-    }
-    lines.push(`- Dead peer detection: ${show(p.dpdTimeoutSeconds ?? DPD_TIMEOUT_SECONDS)} s.`);
-    if (this.bgpEnabled) {
-      lines.push(
-        `- BGP: on-premises ASN **${show(p.bgpAsn)}**, peer address \`${show(p.bgpPeeringAddress)}\`; Azure ASN **${show(gateway.asn)}**, Azure peer addresses \`terraform output -json ${gateway.bgpPeeringAddressesOutputName}\`.`,
-      );
-      if (p.customBgpAddressInstance1) {
-        lines.push(`- Azure peers from its custom APIPA addresses: \`${[p.customBgpAddressInstance1, p.customBgpAddressInstance2].filter(Boolean).map(show).join('`, `')}\`.`);
-      }
-      lines.push(`- Routes are learned over BGP; the local network gateway holds ${this.addressSpaces.map((a) => `\`${show(a)}\``).join(', ') || 'no prefixes'}.`);
-    } else {
-      lines.push(`- Static routing: Azure sends ${(p.addressSpaces ?? []).map((a) => `\`${show(a)}\``).join(', ')} to this site; route Azure's address space to the tunnel on the device.`);
-    }
-    if (p.usePolicyBasedTrafficSelectors) lines.push('- Policy-based traffic selectors are on: the device must propose exactly the on-premises and Azure prefixes.');
-    lines.push(`- Check: \`az network vpn-connection show --name ${show(this.connectionName)} --resource-group ${Token.isUnresolved(p.gateway.hub.resourceGroupName) ? '<resource group>' : p.gateway.hub.resourceGroupName} --query connectionStatus\` says \`Connected\`.`);
-    return lines.join('\n');
+    const rg = this.gateway.hub.resourceGroupName;
+    return renderSiteHandoff({
+      device: props.device.gatewayAddress !== undefined ? `public IP \`${show(props.device.gatewayAddress)}\`` : `FQDN \`${show(props.device.gatewayFqdn)}\``,
+      activeActive: this.gateway.activeActive,
+      publicIpsOutputName: this.gateway.publicIpsOutputName,
+      keyWhereToFindIt: this.key.whereToFindIt,
+      policy: policy && {
+        ikeEncryption: show(policy.ikeEncryption),
+        ikeIntegrity: show(policy.ikeIntegrity),
+        dhGroup: show(policy.dhGroup),
+        ipsecEncryption: show(policy.ipsecEncryption),
+        ipsecIntegrity: show(policy.ipsecIntegrity),
+        pfsGroup: show(policy.pfsGroup),
+        saLifetimeSeconds: show(policy.saLifetimeSeconds),
+        saDataSizeKilobytes: show(policy.saDataSizeKilobytes),
+      },
+      dpdTimeoutSeconds: show(props.dpdTimeoutSeconds ?? DPD_TIMEOUT_SECONDS),
+      bgp: this.bgpEnabled
+        ? {
+          asn: show(props.bgpAsn),
+          peer: show(props.bgpPeeringAddress),
+          azureAsn: show(this.gateway.asn),
+          azurePeersOutputName: this.gateway.bgpPeeringAddressesOutputName,
+          customAddresses: [props.customBgpAddressInstance1, props.customBgpAddressInstance2].filter((a): a is string => a !== undefined).map(show),
+        }
+        : undefined,
+      localPrefixes: this.addressSpaces.map(show),
+      policyBasedTrafficSelectors: props.usePolicyBasedTrafficSelectors === true,
+      connectionName: show(this.connectionName),
+      resourceGroupName: Token.isUnresolved(rg) ? '<resource group>' : rg,
+    });
   }
+}
+
+/** With BGP, the local network gateway needs a host route to the peer (unless it is APIPA). */
+function withPeerRoute(given: string[], peer: string | undefined): string[] {
+  if (peer === undefined || Token.isUnresolved(peer) || !isIpv4Address(peer) || new Address4(peer).isLinkLocal()) return given;
+  const route = `${peer}/32`;
+  return given.includes(route) ? given : [...given, route];
 }

@@ -5,14 +5,16 @@ import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-netwo
 import { Aspects, dependable, IAspect, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { SPOKE_ALLOW_FORWARDED_TRAFFIC } from './defaults';
-import { checkCidrs, HubNetwork, IHubNetwork } from './hub-network';
+import type { IHubNetwork } from './hub-network-base';
+import { checkCidrs } from '../core/cidr-checks';
 import { AddressPlan } from '../core/address-plan';
 import { cidrContains, cidrOverlaps, parseCidr } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { resolveExpression } from '../core/tokens';
-import { SPOKE_REMOTE_GATEWAYS, SPOKE_VNET_SOURCE } from './rules';
+import { reportAtSynth } from '../core/report';
+import { SPOKE_NO_HUB_GATEWAY, SPOKE_REMOTE_GATEWAYS, SPOKE_VNET_SOURCE } from './rules';
 import { NET_CIDR_INVALID, NET_SUBNET_OUTSIDE, NET_SUBNET_OVERLAP } from '../core/rules';
 
 /** Options of `HubNetwork.addSpoke`: a new spoke virtual network, or an existing one. */
@@ -230,11 +232,18 @@ export class SpokePeering extends Construct {
       allowVirtualNetworkAccess: true,
       allowForwardedTraffic: forwarded,
       useRemoteGateways: this.useRemoteGateways,
+      // B7: Azure refuses use_remote_gateways until the hub side allows gateway transit, and
+      // Terraform creates both peerings in parallel without this edge ("RemotePeeringIsNotAllowed
+      // GatewayTransit" on the first apply). Source: hashicorp/terraform-provider-azurerm v4.55.0
+      // website/docs/r/virtual_network_peering.html.markdown (use_remote_gateways: "allow_gateway_transit
+      // must be set to true on the remote peering") and MicrosoftDocs/azure-docs
+      // virtual-network/virtual-network-peering-overview.md (gateway transit).
+      dependsOn: this.useRemoteGateways ? [this.hubToSpoke] : undefined,
     });
 
     // Gateways may be added to the hub after the spoke: the order is fixed at synth.
     Aspects.of(this).add(new PeeringAfterGateways(this));
-    this.node.addValidation({ validate: () => this.validateHubGateway() });
+    reportAtSynth(this, SPOKE_NO_HUB_GATEWAY, () => this.missingHubGateway());
     Runbook.of(this).addSection(new LazySection(`Spoke ${this.node.path}`, () => this.renderHandoff()));
   }
 
@@ -249,11 +258,15 @@ export class SpokePeering extends Construct {
     });
   }
 
-  private validateHubGateway(): string[] {
-    if (!this.useRemoteGateways || !(this.hub instanceof HubNetwork) || this.hubGateways().length > 0) return [];
-    return [
-      `[SPOKE-NO-HUB-GATEWAY] ${this.node.path}: \`useRemoteGateways\` = true: hub ${this.hub.node.path} has no gateway in its GatewaySubnet, so Azure refuses the peering. Fix: add a VpnGateway, ExpressRouteGateway or HybridConnectivity to the hub, or set \`useRemoteGateways: false\``,
-    ];
+  /** A spoke that uses remote gateways needs one in a GatewaySubnet this stack creates. */
+  private missingHubGateway() {
+    if (!this.useRemoteGateways || !this.hub.managesGatewaySubnet || this.hubGateways().length > 0) return undefined;
+    return {
+      prop: 'useRemoteGateways',
+      value: true,
+      detail: `hub ${this.hub.node.path} has no gateway in its GatewaySubnet, so Azure refuses the peering`,
+      fix: 'add a VpnGateway, ExpressRouteGateway or HybridConnectivity to the hub, or set `useRemoteGateways: false`',
+    };
   }
 
   private renderHandoff(): string {

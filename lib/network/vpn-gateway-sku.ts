@@ -51,7 +51,7 @@ export class VpnGatewaySku {
   }
 }
 
-/** SKUs Azure no longer creates, or that lack what the patterns need (BGP, zones, active-active). */
-export const LEGACY_VPN_SKUS = ['Basic', 'Standard', 'HighPerformance', 'UltraPerformance'];
+/** SKUs Azure no longer creates: the one list lives with its rule. */
+export { LEGACY_VPN_SKUS } from './rules/vpn-sku-legacy';
 /** Every SKU the library accepts. */
 export const VALID_VPN_SKUS = [1, 2, 3, 4, 5].flatMap((n) => [`VpnGw${n}`, `VpnGw${n}AZ`]);

@@ -1,30 +1,29 @@
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { VirtualNetworkGatewayNatRule } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-nat-rule';
-import { Annotations, Token } from 'cdktf';
+import { dependable, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkApipa, checkAsn } from './bgp';
 import { AZURE_VPN_ASN, ZONES } from './defaults';
-import { checkCidrs, IHubNetwork } from './hub-network';
+import { renderVpnGatewayHandoff } from './handoff/vpn-gateway';
+import type { IHubNetwork } from './hub-network-base';
+import { metricOf, VNG_NAMESPACE } from './metrics';
+import { VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_DISABLED, VPN_IPCONFIG_COUNT, VPN_NAT_RULE, VPN_POLICYBASED, VPN_PUBLICIP_ZONES, VPN_SKU_GENERATION, VPN_SKU_LEGACY, VPN_SKU_UNKNOWN, VPN_SKU_ZONES } from './rules';
 import { SiteToSiteConnection, SiteToSiteConnectionOptions } from './site-to-site-connection';
+import { IVpnGateway, VpnGatewayGeneration } from './vpn-gateway-base';
 import { LEGACY_VPN_SKUS, VALID_VPN_SKUS, VpnGatewaySku } from './vpn-gateway-sku';
+import { MetricDefinition } from '../core/alerts';
+import { AzureResource, AzureResourceProps, DiagnosticTarget } from '../core/azure-resource';
 import { parseCidr } from '../core/cidr';
-import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
+import { checkCidrs } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import { displayValue, synthesizedBody } from '../core/tokens';
-import type { ILogAnalyticsWorkspace } from '../core/workspace';
-import { VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_DISABLED, VPN_NAT_RULE, VPN_POLICYBASED, VPN_PUBLICIP_ZONES, VPN_SKU_GENERATION, VPN_SKU_LEGACY, VPN_SKU_UNKNOWN } from './rules';
+import { checkFinalBody, reportAtSynth } from '../core/report';
+import { displayValue } from '../core/tokens';
 
-/** VPN gateway generation. */
-export enum VpnGatewayGeneration {
-  /** Generation1: VpnGw1-3 and their AZ forms. */
-  GENERATION1 = 'Generation1',
-  /** Generation2: VpnGw2-5 and their AZ forms; more throughput and tunnels. */
-  GENERATION2 = 'Generation2',
-}
+export * from './vpn-gateway-base';
 
 /** VPN type of the gateway. */
 export enum VpnType {
@@ -66,7 +65,7 @@ export interface VpnNatRuleOptions {
 }
 
 /** Props of `VpnGateway`. */
-export interface VpnGatewayProps {
+export interface VpnGatewayProps extends AzureResourceProps {
   /** The hub whose `GatewaySubnet` the gateway goes into. */
   readonly hub: IHubNetwork;
   /**
@@ -90,17 +89,18 @@ export interface VpnGatewayProps {
    */
   readonly vpnType?: VpnType;
   /**
-   * Active-active: two instances, two public IPs, two tunnels per site.
+   * Active-active: two instances, two public IPs, two tunnels per site. A literal: it decides
+   * how many public IPs and ip_configuration blocks exist.
    * @default true
    */
   readonly activeActive?: boolean;
   /**
-   * Enable BGP.
+   * Enable BGP. A literal: it decides whether `bgp_settings` exists.
    * @default true
    */
   readonly bgpEnabled?: boolean;
   /**
-   * The gateway's BGP ASN. Keep 65515 when ExpressRoute coexists with the VPN.
+   * The gateway's BGP ASN (a Terraform expression is accepted). Keep 65515 when ExpressRoute coexists with the VPN.
    * @default 65515
    */
   readonly asn?: number;
@@ -120,142 +120,76 @@ export interface VpnGatewayProps {
    * @default ['1', '2', '3']
    */
   readonly publicIpZones?: string[];
-  /**
-   * Workspace for the gateway's logs (gateway, tunnel, route, IKE, P2S) and metrics.
-   * @default - none: a warning is raised; call `sendDiagnosticsTo` to add one later
-   */
-  readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
 }
 
-/** One instance's BGP peering, as the on-premises device sees it. */
-interface InstanceInfo {
-  readonly ipConfigurationName: string;
-  readonly publicIp: PublicIp;
+/** Attributes of an existing VPN gateway, for `VpnGateway.fromVpnGatewayAttributes`. */
+export interface VpnGatewayAttributes {
+  /** Resource id of the gateway. */
+  readonly gatewayId: string;
+  /** The hub (an imported one is fine) whose GatewaySubnet holds it. */
+  readonly hub: IHubNetwork;
+  /** Its SKU (for throughput and alert thresholds). */
+  readonly sku: VpnGatewaySku;
+  /**
+   * Its generation.
+   * @default - Generation2, or Generation1 for VpnGw1 and VpnGw1AZ
+   */
+  readonly generation?: VpnGatewayGeneration;
+  /**
+   * Whether it is active-active.
+   * @default true
+   */
+  readonly activeActive?: boolean;
+  /**
+   * Whether BGP is on.
+   * @default true
+   */
+  readonly bgpEnabled?: boolean;
+  /**
+   * Its BGP ASN.
+   * @default 65515
+   */
+  readonly asn?: number;
+}
+
+/** The generation a SKU exists in when none is given. */
+function defaultGeneration(sku: VpnGatewaySku): VpnGatewayGeneration {
+  return /^VpnGw1(AZ)?$/.test(sku.name) ? VpnGatewayGeneration.GENERATION1 : VpnGatewayGeneration.GENERATION2;
 }
 
 /**
- * A zone-redundant, active-active, BGP-enabled VPN gateway in the hub's `GatewaySubnet`
- * (VpnGw2AZ, Generation2, ASN 65515, two Standard static public IPs), with its logs sent to
- * Log Analytics. Sites are added with `addSite`.
+ * What new and imported VPN gateways share: the `AzureResource` contract (diagnostics with the
+ * gateway's log categories, grants, lock), its metrics, and sites.
  */
-export class VpnGateway extends Construct {
-  /** The gateway (escape hatch). */
-  public readonly gateway: VirtualNetworkGateway;
-  /** Its public IPs, one per instance. */
-  public readonly publicIps: PublicIp[];
-  /** The hub it is in. */
-  public readonly hub: IHubNetwork;
-  /** SKU in use. */
-  public readonly sku: VpnGatewaySku;
-  /** Generation in use. */
-  public readonly generation: VpnGatewayGeneration;
-  /** Whether the gateway is active-active. */
-  public readonly activeActive: boolean;
-  /** Whether BGP is on. */
-  public readonly bgpEnabled: boolean;
-  /** The gateway's ASN. */
-  public readonly asn: number;
-  /** Resource id of the gateway. */
-  public readonly gatewayId: string;
-  /** Custom APIPA addresses per instance (empty lists when none). */
-  public readonly apipaAddresses: string[][];
-  /** Diagnostic settings sent so far. */
-  public readonly diagnosticSettings: DiagnosticSetting[] = [];
-
-  private readonly instances: InstanceInfo[];
+export abstract class VpnGatewayBase extends AzureResource implements IVpnGateway {
+  public abstract readonly gatewayId: string;
+  public abstract readonly hub: IHubNetwork;
+  public abstract readonly sku: VpnGatewaySku;
+  public abstract readonly generation: VpnGatewayGeneration;
+  public abstract readonly bgpEnabled: boolean;
+  public abstract readonly activeActive: boolean;
+  public abstract readonly asn: number;
+  public abstract readonly apipaAddresses: string[][];
+  public abstract readonly publicIpsOutputName?: string;
+  public abstract readonly bgpPeeringAddressesOutputName?: string;
   private readonly sites: SiteToSiteConnection[] = [];
-  private readonly natRules = new Map<string, VirtualNetworkGatewayNatRule[]>();
-  private readonly outputNames: Record<string, string> = {};
-
-  constructor(scope: Construct, id: string, props: VpnGatewayProps) {
-    super(scope, id);
-    this.hub = props.hub;
-    this.sku = props.sku ?? VpnGatewaySku.VPN_GW2_AZ;
-    this.activeActive = props.activeActive ?? true;
-    this.bgpEnabled = props.bgpEnabled ?? true;
-    this.asn = props.asn ?? AZURE_VPN_ASN;
-    const vpnType = props.vpnType ?? VpnType.ROUTE_BASED;
-    const generation = props.generation ?? (/^VpnGw1(AZ)?$/.test(this.sku.name) ? VpnGatewayGeneration.GENERATION1 : VpnGatewayGeneration.GENERATION2);
-    this.generation = generation;
-    const apipa1 = props.apipaAddressesInstance1 ?? [];
-    const apipa2 = props.apipaAddressesInstance2 ?? [];
-    this.apipaAddresses = this.activeActive ? [apipa1, apipa2] : [apipa1];
-    const zones = props.publicIpZones ?? ZONES;
-
-    this.validate(props, vpnType, generation, apipa1, apipa2, zones);
-
-    const count = this.activeActive ? 2 : 1;
-    this.instances = [];
-    this.publicIps = [];
-    for (let i = 1; i <= count; i++) {
-      // Standard, static, zone-redundant: the only public IP a VPN gateway takes now.
-      const publicIp = new PublicIp(this, `PublicIp${i}`, {
-        name: generateName(this, 'publicIp', String(i)),
-        resourceGroupName: props.hub.resourceGroupName,
-        location: props.hub.location,
-        sku: 'Standard',
-        allocationMethod: 'Static',
-        zones,
-      });
-      this.publicIps.push(publicIp);
-      this.instances.push({ ipConfigurationName: `ipconfig${i}`, publicIp });
-    }
-
-    this.gateway = new VirtualNetworkGateway(this, 'Resource', {
-      name: props.name ?? generateName(this, 'virtualNetworkGateway'),
-      resourceGroupName: props.hub.resourceGroupName,
-      location: props.hub.location,
-      type: 'Vpn',
-      vpnType,
-      sku: this.sku.name,
-      generation,
-      activeActive: this.activeActive,
-      enableBgp: this.bgpEnabled,
-      ipConfiguration: this.instances.map((instance) => ({
-        name: instance.ipConfigurationName,
-        publicIpAddressId: instance.publicIp.id,
-        privateIpAddressAllocation: 'Dynamic',
-        subnetId: props.hub.gatewaySubnetId,
-      })),
-      bgpSettings: this.bgpEnabled
-        ? {
-          asn: this.asn,
-          peeringAddresses: this.instances.map((instance, i) => ({
-            ipConfigurationName: instance.ipConfigurationName,
-            apipaAddresses: this.apipaAddresses[i].length > 0 ? this.apipaAddresses[i] : undefined,
-          })),
-        }
-        : undefined,
-    });
-    this.gatewayId = this.gateway.id;
-
-    if (props.logAnalyticsWorkspace) {
-      this.sendDiagnosticsTo(props.logAnalyticsWorkspace);
-    } else {
-      Annotations.of(this).addWarning(
-        '[DIAG-GATEWAY-MISSING] No Log Analytics workspace: the gateway\'s tunnel, route and IKE logs go nowhere. Pass `logAnalyticsWorkspace` or call `sendDiagnosticsTo(workspace)`.',
-      );
-    }
-
-    this.node.addValidation({ validate: () => this.validateIpConfigurations() });
-    this.addHandoff();
-  }
 
   /** Aggregate throughput Azure quotes for this SKU and generation, in Mbps. */
   public get aggregateThroughputMbps(): number | undefined {
     return this.sku.throughputMbps(this.generation);
   }
 
-  /** Sends the gateway's logs (all its categories) and metrics to a workspace. */
-  public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options: DiagnosticsOptions = {}): DiagnosticSetting {
-    const setting = DiagnosticSetting.send(this, {
-      targetResourceId: this.gateway.id,
-      resourceType: 'azurerm_virtual_network_gateway',
-      workspace,
-      ...options,
-    });
-    this.diagnosticSettings.push(setting);
-    return setting;
+  // Metric names and dimensions: see ./metrics.ts (Azure Monitor reference, research.md section 4).
+  public metricBgpPeerStatus(): MetricDefinition {
+    return metricOf(this.gatewayId, VNG_NAMESPACE, 'BgpPeerStatus', 'Average', '1 = connected, 0 = down', ['BgpPeerAddress']);
+  }
+
+  public metricAverageBandwidth(): MetricDefinition {
+    return metricOf(this.gatewayId, VNG_NAMESPACE, 'AverageBandwidth', 'Average', 'bytes/s', ['Instance']);
+  }
+
+  public metricTunnelAverageBandwidth(): MetricDefinition {
+    return metricOf(this.gatewayId, VNG_NAMESPACE, 'TunnelAverageBandwidth', 'Average', 'bytes/s', ['ConnectionName']);
   }
 
   /** Connects an on-premises site: a local network gateway and an IPsec connection to it. */
@@ -273,50 +207,137 @@ export class VpnGateway extends Construct {
     return [...this.sites];
   }
 
-  /**
-   * Adds a NAT rule. A dynamic rule on an active-active gateway applies to one instance, so one
-   * rule per instance is created (`<id>` gets `Instance1`, `Instance2`). Returns the rules' ids,
-   * to pass to a site's `ingressNatRuleIds` / `egressNatRuleIds`.
-   */
-  public addNatRule(id: string, options: VpnNatRuleOptions): string[] {
-    const type = options.type ?? VpnNatType.STATIC;
+  protected diagnosticTargets(): DiagnosticTarget[] {
+    return [{ targetResourceId: this.gatewayId, resourceType: 'azurerm_virtual_network_gateway' }];
+  }
+}
+
+/** An existing VPN gateway. */
+class ImportedVpnGateway extends VpnGatewayBase {
+  public readonly gatewayId: string;
+  public readonly resourceId: string;
+  public readonly hub: IHubNetwork;
+  public readonly sku: VpnGatewaySku;
+  public readonly generation: VpnGatewayGeneration;
+  public readonly bgpEnabled: boolean;
+  public readonly activeActive: boolean;
+  public readonly asn: number;
+  public readonly apipaAddresses: string[][];
+  public readonly publicIpsOutputName?: string = undefined;
+  public readonly bgpPeeringAddressesOutputName?: string = undefined;
+
+  constructor(scope: Construct, id: string, attrs: VpnGatewayAttributes) {
+    super(scope, id);
     const problems = new ProblemCollector(this);
-    checkName(problems, 'natRule', 'id', id);
-    problems.check(this.natRules.has(id), VPN_NAT_RULE, 'id', id, `a NAT rule ${id} already exists`, 'give each NAT rule its own id');
-    checkCidrs(problems, 'internalAddressSpaces', options.internalAddressSpaces);
-    checkCidrs(problems, 'externalAddressSpaces', options.externalAddressSpaces);
-    problems.check(
-      options.internalAddressSpaces.length === 0 || options.externalAddressSpaces.length === 0,
-      VPN_NAT_RULE,
-      'internalAddressSpaces',
-      options.internalAddressSpaces,
-      'a NAT rule needs at least one internal and one external mapping',
-      'list the ranges before and after translation',
-    );
-    if (problems.count === 0 && type === VpnNatType.STATIC) {
-      problems.check(
-        options.internalAddressSpaces.length !== options.externalAddressSpaces.length,
-        VPN_NAT_RULE,
-        'externalAddressSpaces',
-        options.externalAddressSpaces,
-        'a static NAT rule maps each internal range to one external range',
-        'list as many external ranges as internal ones',
-      );
-      options.internalAddressSpaces.forEach((internal, i) => {
-        const external = options.externalAddressSpaces[i];
-        if (external === undefined || Token.isUnresolved(internal) || Token.isUnresolved(external)) return;
-        problems.check(
-          parseCidr(internal)!.prefixLength !== parseCidr(external)!.prefixLength,
-          VPN_NAT_RULE,
-          `externalAddressSpaces[${i}]`,
-          external,
-          `static NAT maps one-to-one, so ${external} must be the same size as ${internal}`,
-          `use a /${parseCidr(internal)!.prefixLength}`,
-        );
+    problems.required('gatewayId', attrs?.gatewayId, 'string');
+    problems.required('hub', attrs?.hub, 'object');
+    problems.required('sku', attrs?.sku, 'object');
+    problems.throwIfAny();
+    problems.resourceId(VPN_SKU_UNKNOWN, 'gatewayId', attrs.gatewayId, 'virtual network gateway');
+    problems.throwIfAny();
+    this.gatewayId = this.resourceId = attrs.gatewayId;
+    this.hub = attrs.hub;
+    this.sku = attrs.sku;
+    this.generation = attrs.generation ?? defaultGeneration(attrs.sku);
+    this.bgpEnabled = attrs.bgpEnabled ?? true;
+    this.activeActive = attrs.activeActive ?? true;
+    this.asn = attrs.asn ?? AZURE_VPN_ASN;
+    this.apipaAddresses = this.activeActive ? [[], []] : [[]];
+  }
+}
+
+/** One instance's BGP peering, as the on-premises device sees it. */
+interface InstanceInfo {
+  readonly ipConfigurationName: string;
+  readonly publicIp: PublicIp;
+}
+
+/**
+ * A zone-redundant, active-active, BGP-enabled VPN gateway in the hub's `GatewaySubnet`
+ * (VpnGw2AZ, Generation2, ASN 65515, two Standard static public IPs), with its logs sent to
+ * Log Analytics. Sites are added with `addSite`.
+ */
+export class VpnGateway extends VpnGatewayBase {
+  /** Refers to an existing VPN gateway (sites, diagnostics, grants and metrics work on it). */
+  public static fromVpnGatewayAttributes(scope: Construct, id: string, attrs: VpnGatewayAttributes): IVpnGateway {
+    return new ImportedVpnGateway(scope, id, attrs);
+  }
+
+  /** The gateway (escape hatch). */
+  public readonly gateway: VirtualNetworkGateway;
+  /** Its public IPs, one per instance. */
+  public readonly publicIps: PublicIp[];
+  public readonly hub: IHubNetwork;
+  public readonly sku: VpnGatewaySku;
+  public readonly generation: VpnGatewayGeneration;
+  public readonly activeActive: boolean;
+  public readonly bgpEnabled: boolean;
+  public readonly asn: number;
+  public readonly gatewayId: string;
+  public readonly resourceId: string;
+  public readonly apipaAddresses: string[][];
+  public readonly publicIpsOutputName?: string;
+  public readonly bgpPeeringAddressesOutputName?: string;
+  /** VPN type in use. */
+  public readonly vpnType: VpnType;
+
+  private readonly instances: InstanceInfo[] = [];
+  private readonly natRules = new Map<string, VirtualNetworkGatewayNatRule[]>();
+
+  constructor(scope: Construct, id: string, props: VpnGatewayProps) {
+    super(scope, id);
+    // Resolve: every check, one error.
+    this.validate(props);
+    this.hub = props.hub;
+    this.sku = props.sku ?? VpnGatewaySku.VPN_GW2_AZ;
+    this.activeActive = props.activeActive ?? true;
+    this.bgpEnabled = props.bgpEnabled ?? true;
+    this.asn = props.asn ?? AZURE_VPN_ASN;
+    this.vpnType = props.vpnType ?? VpnType.ROUTE_BASED;
+    this.generation = props.generation ?? defaultGeneration(this.sku);
+    const apipa1 = props.apipaAddressesInstance1 ?? [];
+    this.apipaAddresses = this.activeActive ? [apipa1, props.apipaAddressesInstance2 ?? []] : [apipa1];
+
+    // Build.
+    this.publicIps = this.createPublicIps(props.publicIpZones ?? ZONES);
+    this.gateway = this.createGateway(props.name);
+    this.gatewayId = this.resourceId = this.gateway.id;
+    checkFinalBody(this, this.gateway, [VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_IPCONFIG_COUNT]);
+    this.reportZonalPublicIps(props.publicIpZones ?? ZONES);
+
+    // Hand off.
+    const runbook = Runbook.of(this);
+    this.publicIpsOutputName = runbook.addOutput(this, 'PublicIps', {
+      value: this.publicIps.map((ip) => ip.ipAddress),
+      description: `Public IPs of VPN gateway ${this.node.path}, one per instance: the on-premises device peers with each`,
+    });
+    if (this.bgpEnabled) {
+      this.bgpPeeringAddressesOutputName = runbook.addOutput(this, 'BgpPeeringAddresses', {
+        value: this.instances.map((_, i) => this.gateway.bgpSettings.peeringAddresses.get(i).defaultAddresses),
+        description: `BGP peer addresses of VPN gateway ${this.node.path} (default addresses per instance, from GatewaySubnet)`,
       });
     }
-    problems.throwIfAny();
+    runbook.addSection(new LazySection(`VPN gateway ${this.node.path}`, () => renderVpnGatewayHandoff({
+      skuName: this.sku.name,
+      activeActive: this.activeActive,
+      bgpEnabled: this.bgpEnabled,
+      asn: displayValue(this, this.asn),
+      apipaAddresses: this.apipaAddresses.map((l) => l.map((a) => displayValue(this, a))),
+      publicIpsOutputName: this.publicIpsOutputName,
+      bgpPeeringAddressesOutputName: this.bgpPeeringAddressesOutputName,
+      siteIds: this.siteConnections.map((s) => s.node.id),
+    })));
+    this.initCommon(props);
+  }
 
+  /**
+   * Adds a NAT rule. A dynamic rule on an active-active gateway applies to one instance, so one
+   * rule per instance is created (`<id>` gets `Instance1`, `Instance2`). Returns the rules (pass
+   * their `id`s to a site's `ingressNatRuleIds` / `egressNatRuleIds`).
+   */
+  public addNatRule(id: string, options: VpnNatRuleOptions): VirtualNetworkGatewayNatRule[] {
+    const type = options?.type ?? VpnNatType.STATIC;
+    this.validateNatRule(id, options, type);
     const instances = type === VpnNatType.DYNAMIC && this.activeActive ? this.instances : [undefined];
     const rules = instances.map((instance, i) => new VirtualNetworkGatewayNatRule(this, instance ? `NatRule${id}Instance${i + 1}` : `NatRule${id}`, {
       name: instance ? `${id}-instance${i + 1}` : id,
@@ -329,138 +350,140 @@ export class VpnGateway extends Construct {
       externalMapping: options.externalAddressSpaces.map((addressSpace) => ({ addressSpace })),
     }));
     this.natRules.set(id, rules);
-    return rules.map((r) => r.id);
+    return rules;
   }
 
-  /** Name of the hand-off output with the gateway's public IPs (`terraform output -json <name>`). */
-  public get publicIpsOutputName(): string {
-    return this.outputNames.publicIps;
+  /**
+   * @internal Orders the gateway after other resources (Azure updates GatewaySubnet one gateway
+   * at a time: HybridConnectivity places the VPN gateway after the ExpressRoute gateway).
+   */
+  public _placeAfter(...resources: ITerraformDependable[]): void {
+    const current = this.gateway.dependsOn ?? [];
+    this.gateway.dependsOn = [...current, ...resources.map((r) => dependable(r)).filter((d) => !current.includes(d))];
   }
 
-  /** Name of the hand-off output with the gateway's BGP peer addresses. */
-  public get bgpPeeringAddressesOutputName(): string | undefined {
-    return this.outputNames.bgpPeeringAddresses;
-  }
-
-  private validate(props: VpnGatewayProps, vpnType: VpnType, generation: VpnGatewayGeneration, apipa1: string[], apipa2: string[], zones: string[]): void {
-    const problems = new ProblemCollector(this);
-    const sku = this.sku.name;
-    checkName(problems, 'virtualNetworkGateway', 'name', props.name);
-    if (LEGACY_VPN_SKUS.includes(sku)) {
-      problems.add(VPN_SKU_LEGACY, 'sku', sku, `${sku} is a legacy SKU Azure no longer creates (and it lacks BGP, zones or active-active)`, 'use VpnGatewaySku.VPN_GW2_AZ (default) or another VpnGw*AZ SKU');
-    } else {
-      problems.check(!VALID_VPN_SKUS.includes(sku), VPN_SKU_UNKNOWN, 'sku', sku, `${sku} is not a VPN gateway SKU`, `use one of ${VALID_VPN_SKUS.join(', ')}`);
+  private createPublicIps(zones: string[]): PublicIp[] {
+    const ips: PublicIp[] = [];
+    for (let i = 1; i <= (this.activeActive ? 2 : 1); i++) {
+      // Standard, static, zone-redundant: the only public IP a VPN gateway takes now.
+      const publicIp = new PublicIp(this, `PublicIp${i}`, {
+        name: generateName(this, 'publicIp', String(i)),
+        resourceGroupName: this.hub.resourceGroupName,
+        location: this.hub.location,
+        sku: 'Standard',
+        allocationMethod: 'Static',
+        zones,
+      });
+      ips.push(publicIp);
+      this.instances.push({ ipConfigurationName: `ipconfig${i}`, publicIp });
     }
+    return ips;
+  }
+
+  private createGateway(name: string | undefined): VirtualNetworkGateway {
+    return new VirtualNetworkGateway(this, 'Resource', {
+      name: name ?? generateName(this, 'virtualNetworkGateway'),
+      resourceGroupName: this.hub.resourceGroupName,
+      location: this.hub.location,
+      type: 'Vpn',
+      vpnType: this.vpnType,
+      sku: this.sku.name,
+      generation: this.generation,
+      activeActive: this.activeActive,
+      enableBgp: this.bgpEnabled,
+      ipConfiguration: this.instances.map((instance) => ({
+        name: instance.ipConfigurationName,
+        publicIpAddressId: instance.publicIp.id,
+        privateIpAddressAllocation: 'Dynamic',
+        subnetId: this.hub.gatewaySubnetId,
+      })),
+      bgpSettings: this.bgpEnabled
+        ? {
+          asn: this.asn,
+          peeringAddresses: this.instances.map((instance, i) => ({
+            ipConfigurationName: instance.ipConfigurationName,
+            apipaAddresses: this.apipaAddresses[i].length > 0 ? this.apipaAddresses[i] : undefined,
+          })),
+        }
+        : undefined,
+    });
+  }
+
+  /** Public IPs in one zone make a zonal gateway: a warning at synth (suppressible), not in the constructor. */
+  private reportZonalPublicIps(zones: string[]): void {
+    reportAtSynth(this, VPN_SKU_ZONES, () => (this.sku.zoneRedundant && zones.length === 1 && !Token.isUnresolved(zones[0])
+      ? { prop: 'publicIpZones', value: zones, detail: `public IPs in zone ${zones[0]} only make a zonal gateway: a zone outage takes the VPN down`, fix: "use ['1', '2', '3'] (default)" }
+      : undefined));
+  }
+
+  private validate(props: VpnGatewayProps): void {
+    const problems = new ProblemCollector(this);
+    problems.required('hub', props?.hub, 'object');
+    problems.type('sku', props?.sku, 'object');
+    problems.throwIfAny();
+    const sku = (props.sku ?? VpnGatewaySku.VPN_GW2_AZ);
+    const generation = props.generation ?? defaultGeneration(sku);
+    const activeActive = props.activeActive ?? true;
+    const bgp = props.bgpEnabled ?? true;
+    problems.literal('activeActive', props.activeActive, 'it decides how many public IPs and ip_configuration blocks exist');
+    problems.literal('bgpEnabled', props.bgpEnabled, 'it decides whether bgp_settings exists');
+    problems.literal('sku', sku.name, 'it decides the generation and the checks of the gateway');
+    checkName(problems, 'virtualNetworkGateway', 'name', props.name);
+    if (LEGACY_VPN_SKUS.includes(sku.name)) {
+      problems.add(VPN_SKU_LEGACY, 'sku', sku.name, `${sku.name} is a legacy SKU Azure no longer creates (and it lacks BGP, zones or active-active)`, 'use VpnGatewaySku.VPN_GW2_AZ (default) or another VpnGw*AZ SKU');
+    } else {
+      problems.oneOf(VPN_SKU_UNKNOWN, 'sku', sku.name, VALID_VPN_SKUS);
+    }
+    problems.check(sku.generation2Only && generation === VpnGatewayGeneration.GENERATION1, VPN_SKU_GENERATION, 'generation', generation, `${sku.name} exists only in Generation2`, 'use VpnGatewayGeneration.GENERATION2 (default)');
+    problems.check(/^VpnGw1(AZ)?$/.test(sku.name) && generation === VpnGatewayGeneration.GENERATION2, VPN_SKU_GENERATION, 'generation', generation, `${sku.name} exists only in Generation1`, 'use VpnGw2AZ or larger for Generation2, or leave `generation` out');
     problems.check(
-      this.sku.generation2Only && generation === VpnGatewayGeneration.GENERATION1,
-      VPN_SKU_GENERATION,
-      'generation',
-      generation,
-      `${sku} exists only in Generation2`,
-      'use VpnGatewayGeneration.GENERATION2 (default)',
-    );
-    problems.check(
-      /^VpnGw1(AZ)?$/.test(sku) && generation === VpnGatewayGeneration.GENERATION2,
-      VPN_SKU_GENERATION,
-      'generation',
-      generation,
-      `${sku} exists only in Generation1`,
-      'use VpnGw2AZ or larger for Generation2, or leave `generation` out',
-    );
-    problems.check(
-      vpnType === VpnType.POLICY_BASED,
+      props.vpnType === VpnType.POLICY_BASED,
       VPN_POLICYBASED,
       'vpnType',
-      vpnType,
+      props.vpnType,
       'PolicyBased works only with the Basic SKU, which Azure no longer creates; it has no BGP and one tunnel',
       'use VpnType.ROUTE_BASED; for devices that need policy-based traffic selectors set `usePolicyBasedTrafficSelectors` on the site',
     );
-    if (this.bgpEnabled && !Token.isUnresolved(this.asn)) checkAsn(problems, 'asn', this.asn, false);
-    checkApipa(problems, 'apipaAddressesInstance1', apipa1);
-    checkApipa(problems, 'apipaAddressesInstance2', apipa2);
-    problems.check(
-      !this.activeActive && apipa2.length > 0,
-      VPN_APIPA_ACTIVE_ACTIVE,
-      'apipaAddressesInstance2',
-      apipa2,
-      'an active-standby gateway has one instance, so it takes one list of APIPA addresses',
-      'set `activeActive: true` or leave `apipaAddressesInstance2` out',
-    );
-    problems.check(
-      !this.bgpEnabled && apipa1.length + apipa2.length > 0,
-      VPN_BGP_DISABLED,
-      'apipaAddressesInstance1',
-      apipa1,
-      'APIPA addresses are BGP peering addresses, and BGP is off',
-      'set `bgpEnabled: true` or leave the APIPA addresses out',
-    );
-    const duplicated = apipa1.find((a) => apipa2.includes(a));
-    problems.check(duplicated !== undefined, VPN_APIPA_ACTIVE_ACTIVE, 'apipaAddressesInstance2', duplicated, 'each instance needs its own APIPA addresses', 'use different addresses for the two instances');
-    if (this.sku.zoneRedundant && !zones.some((z) => Token.isUnresolved(z))) {
+    if (bgp && props.asn !== undefined && !Token.isUnresolved(props.asn)) checkAsn(problems, 'asn', props.asn, false);
+    this.validateApipa(problems, props.apipaAddressesInstance1 ?? [], props.apipaAddressesInstance2 ?? [], activeActive, bgp);
+    const zones = props.publicIpZones ?? ZONES;
+    if (sku.zoneRedundant && !Token.isUnresolved(zones)) {
       // An AZ SKU runs zonal (one zone) or zone-redundant; its public IPs must say which.
-      problems.check(
-        zones.length === 0,
-        VPN_PUBLICIP_ZONES,
-        'publicIpZones',
-        zones,
-        'an AZ SKU gateway needs zonal or zone-redundant public IPs, and these have no zone',
-        "use ['1', '2', '3'] (default, zone-redundant) or one zone for a zonal gateway",
-      );
-      if (zones.length === 1) {
-        Annotations.of(this).addWarning(`[VPN-SKU-ZONES] Public IPs in zone ${zones[0]} only make a zonal gateway: a zone outage takes the VPN down. Prefer ['1', '2', '3'].`);
-      }
-    } else if (!this.sku.zoneRedundant) {
-      Annotations.of(this).addWarning(`[VPN-SKU-ZONES] ${sku} is not zone-redundant; prefer ${sku}AZ.`);
+      problems.check(zones.length === 0, VPN_PUBLICIP_ZONES, 'publicIpZones', zones, 'an AZ SKU gateway needs zonal or zone-redundant public IPs, and these have no zone', "use ['1', '2', '3'] (default, zone-redundant) or one zone for a zonal gateway");
     }
     problems.throwIfAny();
   }
 
-  /** Catches escape-hatch edits that leave the gateway with the wrong number of ip_configuration blocks. */
-  private validateIpConfigurations(): string[] {
-    const body = synthesizedBody(this.gateway);
-    const ipConfigurations = Array.isArray(body.ip_configuration) ? body.ip_configuration.length : body.ip_configuration ? 1 : 0;
-    const activeActive = body.active_active === true;
-    const pointToSite = body.vpn_client_configuration !== undefined;
-    const expected = activeActive ? (pointToSite ? [2, 3] : [2]) : [1];
-    if (Token.isUnresolved(body.ip_configuration) || expected.includes(ipConfigurations)) return [];
-    return [
-      `[VPN-IPCONFIG-COUNT] ${this.node.path}: \`ipConfiguration\` = ${ipConfigurations} blocks: an ${activeActive ? 'active-active' : 'active-standby'} gateway${pointToSite ? ' with point-to-site' : ''} needs ${expected.join(' or ')}. Fix: one ip_configuration per instance (3 for active-active with point-to-site)`,
-    ];
+  private validateApipa(problems: ProblemCollector, apipa1: string[], apipa2: string[], activeActive: boolean, bgp: boolean): void {
+    checkApipa(problems, 'apipaAddressesInstance1', apipa1);
+    checkApipa(problems, 'apipaAddressesInstance2', apipa2);
+    problems.check(!activeActive && apipa2.length > 0, VPN_APIPA_ACTIVE_ACTIVE, 'apipaAddressesInstance2', apipa2, 'an active-standby gateway has one instance, so it takes one list of APIPA addresses', 'set `activeActive: true` or leave `apipaAddressesInstance2` out');
+    problems.check(!bgp && apipa1.length + apipa2.length > 0, VPN_BGP_DISABLED, 'apipaAddressesInstance1', apipa1, 'APIPA addresses are BGP peering addresses, and BGP is off', 'set `bgpEnabled: true` or leave the APIPA addresses out');
+    const duplicated = apipa1.find((a) => !Token.isUnresolved(a) && apipa2.includes(a));
+    problems.check(duplicated !== undefined, VPN_APIPA_ACTIVE_ACTIVE, 'apipaAddressesInstance2', duplicated, 'each instance needs its own APIPA addresses', 'use different addresses for the two instances');
   }
 
-  private addHandoff(): void {
-    const runbook = Runbook.of(this);
-    this.outputNames.publicIps = runbook.addOutput(this, 'PublicIps', {
-      value: this.publicIps.map((ip) => ip.ipAddress),
-      description: `Public IPs of VPN gateway ${this.node.path}, one per instance: the on-premises device peers with each`,
-    });
-    if (this.bgpEnabled) {
-      this.outputNames.bgpPeeringAddresses = runbook.addOutput(this, 'BgpPeeringAddresses', {
-        value: this.instances.map((_, i) => this.gateway.bgpSettings.peeringAddresses.get(i).defaultAddresses),
-        description: `BGP peer addresses of VPN gateway ${this.node.path} (default addresses per instance, from GatewaySubnet)`,
+  private validateNatRule(id: string, options: VpnNatRuleOptions, type: VpnNatType): void {
+    const problems = new ProblemCollector(this);
+    problems.required('options', options, 'object');
+    problems.throwIfAny();
+    problems.required('internalAddressSpaces', options.internalAddressSpaces, 'array');
+    problems.required('externalAddressSpaces', options.externalAddressSpaces, 'array');
+    problems.throwIfAny();
+    checkName(problems, 'natRule', 'id', id);
+    problems.check(this.natRules.has(id), VPN_NAT_RULE, 'id', id, `a NAT rule ${id} already exists`, 'give each NAT rule its own id');
+    checkCidrs(problems, 'internalAddressSpaces', options.internalAddressSpaces);
+    checkCidrs(problems, 'externalAddressSpaces', options.externalAddressSpaces);
+    problems.check(options.internalAddressSpaces.length === 0 || options.externalAddressSpaces.length === 0, VPN_NAT_RULE, 'internalAddressSpaces', options.internalAddressSpaces, 'a NAT rule needs at least one internal and one external mapping', 'list the ranges before and after translation');
+    if (problems.count === 0 && type === VpnNatType.STATIC) {
+      problems.check(options.internalAddressSpaces.length !== options.externalAddressSpaces.length, VPN_NAT_RULE, 'externalAddressSpaces', options.externalAddressSpaces, 'a static NAT rule maps each internal range to one external range', 'list as many external ranges as internal ones');
+      options.internalAddressSpaces.forEach((internal, i) => {
+        const external = options.externalAddressSpaces[i];
+        if (external === undefined || Token.isUnresolved(internal) || Token.isUnresolved(external)) return;
+        const size = parseCidr(internal)!.prefixLength;
+        problems.check(size !== parseCidr(external)!.prefixLength, VPN_NAT_RULE, `externalAddressSpaces[${i}]`, external, `static NAT maps one-to-one, so ${external} must be the same size as ${internal}`, `use a /${size}`);
       });
     }
-    runbook.addSection(new LazySection(`VPN gateway ${this.node.path}`, () => this.renderHandoff()));
-  }
-
-  private renderHandoff(): string {
-    const show = (value: unknown): string => displayValue(this, value);
-    const lines = [
-      `- SKU **${this.sku.name}**, ${this.activeActive ? '**active-active**: build one tunnel to each of the two public IPs, from each on-premises device' : 'active-standby: one public IP'}.`,
-      `- Public IPs: \`terraform output -json ${this.outputNames.publicIps}\``,
-    ];
-    if (this.bgpEnabled) {
-      lines.push(
-        `- BGP: Azure ASN **${show(this.asn)}**; Azure's BGP peer addresses: \`terraform output -json ${this.outputNames.bgpPeeringAddresses}\``,
-      );
-      this.apipaAddresses.forEach((list, i) => {
-        if (list.length > 0) lines.push(`- Custom APIPA BGP addresses of instance ${i + 1}: ${list.map((a) => `\`${show(a)}\``).join(', ')}`);
-      });
-      lines.push('- The on-premises BGP speaker needs eBGP multihop (the peers are not directly connected) and must not advertise Azure\'s own prefixes back.');
-    } else {
-      lines.push('- BGP is off: routes are static; every on-premises prefix must be listed on its site.');
-    }
-    lines.push(`- Sites: ${this.sites.length === 0 ? 'none yet' : this.sites.map((s) => s.node.id).join(', ')} (one section each below).`);
-    return lines.join('\n');
+    problems.throwIfAny();
   }
 }

@@ -5,11 +5,13 @@ import { PIP_ZONES } from './pip-zones';
 import { VPN_ACTIVE_ACTIVE } from './vpn-active-active';
 import { VPN_PUBLICIP_SKU } from './vpn-publicip-sku';
 import { VPN_PUBLICIP_ZONES } from './vpn-publicip-zones';
+import { VPN_IPCONFIG_COUNT } from './vpn-ipconfig-count';
 import { VPN_SHARED_KEY_LITERAL } from './vpn-shared-key-literal';
 import { VPN_SKU_LEGACY } from './vpn-sku-legacy';
 import { VPN_SKU_ZONES } from './vpn-sku-zones';
+import { DNS_SECURITY_RULES } from './dns-and-security';
 
-export { NET_GWSUBNET_NSG, VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_PUBLICIP_ZONES, VPN_PUBLICIP_SKU, VPN_SHARED_KEY_LITERAL, PIP_SKU, PIP_ZONES, VPN_ACTIVE_ACTIVE };
+export { VPN_IPCONFIG_COUNT, NET_GWSUBNET_NSG, VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_PUBLICIP_ZONES, VPN_PUBLICIP_SKU, VPN_SHARED_KEY_LITERAL, PIP_SKU, PIP_ZONES, VPN_ACTIVE_ACTIVE };
 
 // GatewaySubnet
 export const NET_GWSUBNET_SIZE = defineRule({ id: 'NET-GWSUBNET-SIZE', level: RuleLevel.ERROR, description: 'GatewaySubnet must be /27 or larger (/26 recommended); Azure allows /29 but active-active, ExpressRoute coexistence and new features need more', source: `${AD} vpn-gateway/vpn-gateway-vpn-faq.md` });
@@ -23,7 +25,7 @@ export const VPN_SKU_UNKNOWN = defineRule({ id: 'VPN-SKU-UNKNOWN', level: RuleLe
 // VPN-SKU-ZONES: defined with its body check in ./vpn-sku-zones.ts
 // VPN-PUBLICIP-ZONES: defined with its body check in ./vpn-publicip-zones.ts
 export const VPN_POLICYBASED = defineRule({ id: 'VPN-POLICYBASED', level: RuleLevel.ERROR, description: 'PolicyBased VPN works only with the Basic SKU; use RouteBased', source: `${TF} virtual_network_gateway_resource.go` });
-export const VPN_IPCONFIG_COUNT = defineRule({ id: 'VPN-IPCONFIG-COUNT', level: RuleLevel.ERROR, description: 'A VPN gateway needs 1 ip_configuration when active-standby, 2 when active-active, 3 when active-active with point-to-site', source: `${TF} virtual_network_gateway.html.markdown` });
+// VPN-IPCONFIG-COUNT: defined with its body check in ./vpn-ipconfig-count.ts
 // VPN-PUBLICIP-SKU: defined with its body check in ./vpn-publicip-sku.ts
 export const VPN_BGP_ASN = defineRule({ id: 'VPN-BGP-ASN', level: RuleLevel.ERROR, description: 'BGP ASNs reserved by Azure or IANA cannot be used (8074, 8075, 12076, 65515 on-premises, 65517-65520, 23456, 64496-64511, 65535-65551, 4294967295); ASNs are 1-4294967295', source: `${AD} includes/vpn-gateway-faq-bgp-include.md` });
 export const VPN_BGP_ASN_DISTINCT = defineRule({ id: 'VPN-BGP-ASN-DISTINCT', level: RuleLevel.ERROR, description: "The on-premises ASN must differ from the Azure VPN gateway's ASN", source: `${AD} includes/vpn-gateway-faq-bgp-include.md` });
@@ -49,7 +51,7 @@ export const ER_CIRCUIT_SKU = defineRule({ id: 'ER-CIRCUIT-SKU', level: RuleLeve
 export const ER_PEERING_PREFIX = defineRule({ id: 'ER-PEERING-PREFIX', level: RuleLevel.ERROR, description: 'Private peering needs two distinct, non-overlapping /30 prefixes (primary and secondary link)', source: `${TF} express_route_circuit_peering.html.markdown` });
 export const ER_PEERING_VLAN = defineRule({ id: 'ER-PEERING-VLAN', level: RuleLevel.ERROR, description: 'The peering VLAN id must be 1-4094', source: `${TF} internal/services/network/express_route_circuit_peering_resource.go` });
 export const ER_SHARED_KEY_LENGTH = defineRule({ id: 'ER-SHARED-KEY-LENGTH', level: RuleLevel.ERROR, description: 'The MD5 key of a circuit peering is at most 25 characters', source: `${TF} internal/services/network/express_route_circuit_peering_resource.go` });
-export const ER_SHARED_KEY_LITERAL = defineRule({ id: 'ER-SHARED-KEY-LITERAL', level: RuleLevel.ERROR, description: 'The MD5 key of a circuit peering must never be a literal in the Terraform configuration', source: 'library secure default' });
+// ER-SHARED-KEY-LITERAL: merged into VPN-SHARED-KEY-LITERAL (./vpn-shared-key-literal.ts), which still honours suppressions by this id
 export const ER_AUTHORIZATION_DUPLICATE = defineRule({ id: 'ER-AUTHORIZATION-DUPLICATE', level: RuleLevel.ERROR, description: 'Circuit authorization names must be unique on a circuit', source: `${AD} expressroute/expressroute-howto-linkvnet-arm.md` });
 // ExpressRoute gateway and connection
 export const ER_GATEWAY_SKU_LEGACY = defineRule({ id: 'ER-GATEWAY-SKU-LEGACY', level: RuleLevel.ERROR, description: 'Standard, HighPerformance and UltraPerformance ExpressRoute gateways are legacy (tied to Basic public IPs); use ErGw1AZ-ErGw3AZ', source: `${AD} expressroute/gateway-migration.md` });
@@ -109,7 +111,6 @@ export const NETWORK_RULES = [
   ER_PEERING_PREFIX,
   ER_PEERING_VLAN,
   ER_SHARED_KEY_LENGTH,
-  ER_SHARED_KEY_LITERAL,
   ER_AUTHORIZATION_DUPLICATE,
   ER_GATEWAY_SKU_LEGACY,
   ER_GATEWAY_SKU_UNKNOWN,
@@ -130,4 +131,5 @@ export const NETWORK_RULES = [
   PIP_SKU,
   PIP_ZONES,
   VPN_ACTIVE_ACTIVE,
+  ...DNS_SECURITY_RULES,
 ] as const;

@@ -1,13 +1,20 @@
-import { AD, defineRule, fails, RuleLevel } from '../../core/rule';
+import { AD, defineRule, fails, RuleLevel, TF } from '../../core/rule';
 
-export const LEGACY_VPN_SKUS = ['Basic', 'Standard', 'HighPerformance'];
+/**
+ * The VPN gateway SKUs Azure no longer creates: the one list (the constructs refuse them on
+ * props, this rule on the final body). UltraPerformance is not here: it was never a VPN SKU,
+ * only an ExpressRoute one (the provider accepts it only for `type = "ExpressRoute"`:
+ * validateVirtualNetworkGatewayExpressRouteSku; the route-based VPN lists are Basic, Standard,
+ * HighPerformance and VpnGw1-5[AZ]), so a VPN gateway with it is VPN-SKU-UNKNOWN.
+ */
+export const LEGACY_VPN_SKUS: readonly string[] = ['Basic', 'Standard', 'HighPerformance'];
 
 /** Legacy VPN gateway SKUs are refused (ExpressRoute gateways keep their own SKU names). */
 export const VPN_SKU_LEGACY = defineRule({
   id: 'VPN-SKU-LEGACY',
   level: RuleLevel.ERROR,
   description: 'Basic, Standard and HighPerformance VPN gateway SKUs cannot be created (legacy, blocked since 2023-12-01; Basic lacks BGP, zones and active-active)',
-  source: `${AD} includes/vpn-gateway-deprecate-sku-faq.md`,
+  source: `${AD} includes/vpn-gateway-deprecate-sku-faq.md; ${TF} internal/services/network/virtual_network_gateway_resource.go (validateVirtualNetworkGatewayRouteBasedVpnSkuGeneration1)`,
   types: ['azurerm_virtual_network_gateway'],
   check: (_type, body) => {
     if (body.type !== 'Vpn') return 'not-applicable';

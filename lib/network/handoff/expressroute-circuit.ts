@@ -1,0 +1,49 @@
+/** What the circuit's runbook section reads (values rendered for display). */
+export interface CircuitHandoff {
+  readonly serviceKeyOutputName: string;
+  /** `ExpressRoute Direct port, 10 Gbps.` or `Provider **X**, ...`. */
+  readonly connectivity: string;
+  readonly sku: string;
+  /** Command that opens the circuit's gate (phase 2). */
+  readonly gateCommand: string;
+  readonly gateName: string;
+  readonly peering?: { readonly primary: string; readonly secondary: string; readonly vlanId: string; readonly peerAsn: string; readonly md5WhereToFindIt?: string };
+  readonly onPremisesPrefixes: string[];
+  readonly authorizations: { readonly name: string; readonly outputName: string }[];
+}
+
+/** The runbook section of an ExpressRoute circuit (pure). */
+export function renderCircuitHandoff(c: CircuitHandoff): string {
+  const lines = [
+    '**For the connectivity provider** (phase 1, after the first `cdktf deploy`):',
+    '',
+    `- Service key: \`terraform output -raw ${c.serviceKeyOutputName}\` (sensitive: hand it over through the provider's portal or a secure channel).`,
+    `- ${c.connectivity}`,
+    `- SKU ${c.sku}. Bandwidth can be raised but never lowered; MeteredData to UnlimitedData is one-way.`,
+    `- Phase 2: when \`az network express-route show -g <rg> -n <circuit> --query serviceProviderProvisioningState -o tsv\` prints \`Provisioned\`, open gate \`${c.gateName}\`: \`${c.gateCommand}\`. This creates the gateway connections; a Terraform precondition stops the deploy if the circuit is not provisioned yet.`,
+    '',
+  ];
+  const p = c.peering;
+  if (p) {
+    lines.push(
+      '**Azure private peering** (your edge routers, or the provider for a layer-3 service):',
+      '',
+      '| link | /30 | your router | Microsoft |',
+      '| --- | --- | --- | --- |',
+      `| primary | ${p.primary} | first usable address | second usable address |`,
+      `| secondary | ${p.secondary} | first usable address | second usable address |`,
+      '',
+      `- VLAN **${p.vlanId}**, your ASN **${p.peerAsn}**, Microsoft's ASN **12076**. Run eBGP on both links; both must be up for the SLA.`,
+      p.md5WhereToFindIt ? `- BGP MD5 key: ${p.md5WhereToFindIt}. At most 25 characters.` : '- No BGP MD5 authentication.',
+    );
+  } else {
+    lines.push('- Private peering is not configured by this stack: a layer-3 provider configures it, or add `privatePeering`.');
+  }
+  if (c.onPremisesPrefixes.length > 0) {
+    lines.push(`- Advertise exactly these on-premises prefixes over private peering: ${c.onPremisesPrefixes.map((x) => `\`${x}\``).join(', ')}.`);
+  }
+  for (const a of c.authorizations) {
+    lines.push(`- Authorization \`${a.name}\`: give \`terraform output -raw ${a.outputName}\` and the circuit id to the subscription that links its gateway.`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,218 @@
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import { Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { SUBNET_PREFIX_LENGTH } from './defaults';
+import { NET_GWSUBNET_NSG, NET_GWSUBNET_RESERVED } from './rules';
+import { CidrRange, carveNextFree, cidrContains, cidrOverlaps, parseCidr } from '../core/cidr';
+import { checkCidrs } from '../core/cidr-checks';
+import { ProblemCollector } from '../core/errors';
+import { checkName } from '../core/naming';
+import { checkFinalBody } from '../core/report';
+import { NET_CIDR_INVALID, NET_SUBNET_DUPLICATE, NET_SUBNET_NO_SPACE, NET_SUBNET_OUTSIDE, NET_SUBNET_OVERLAP } from '../core/rules';
+
+/** The name Azure requires for the gateway subnet. */
+export const GATEWAY_SUBNET_NAME = 'GatewaySubnet';
+
+/** A further subnet of the hub. */
+export interface SubnetOptions {
+  /**
+   * The subnet's prefix, inside the hub's address space.
+   * @default - the next free block of `prefixLength` in the address space
+   */
+  readonly addressPrefix?: string;
+  /**
+   * Size of the subnet to carve when `addressPrefix` is not given.
+   * @default 24
+   */
+  readonly prefixLength?: number;
+  /**
+   * Network security group to associate with the subnet.
+   * @default - none
+   */
+  readonly networkSecurityGroupId?: string;
+  /**
+   * Service endpoints, e.g. `Microsoft.Storage`.
+   * @default - none
+   */
+  readonly serviceEndpoints?: string[];
+}
+
+/**
+ * A hub virtual network that gateways, private endpoints and Route Server can be placed in: a
+ * new `HubNetwork` or an existing one (`HubNetwork.fromHubNetworkAttributes`).
+ */
+export interface IHubNetwork extends IConstruct {
+  /** Resource id of the virtual network. */
+  readonly virtualNetworkId: string;
+  /** Name of the virtual network. */
+  readonly virtualNetworkName: string;
+  /** Resource group of the virtual network. */
+  readonly resourceGroupName: string;
+  /** Azure region of the virtual network. */
+  readonly location: string;
+  /** Resource id of its `GatewaySubnet`. */
+  readonly gatewaySubnetId: string;
+  /** Address space of the virtual network (used to check that on-premises sites do not overlap). */
+  readonly addressSpace: string[];
+  /**
+   * True when this stack creates the hub's `GatewaySubnet` (then a spoke using remote gateways
+   * needs a gateway of this stack in it); false for an imported hub.
+   */
+  readonly managesGatewaySubnet: boolean;
+  /**
+   * Resource id of a subnet of the hub by name: `GatewaySubnet`, a subnet added with `addSubnet`,
+   * or (for an imported hub) one given in `subnetIds`.
+   * @returns undefined when the hub has no such subnet
+   */
+  subnetId(name: string): string | undefined;
+  /**
+   * Adds a subnet; without `addressPrefix`, the next free block of `prefixLength` (default /24)
+   * is carved from the address space (skipping the prefixes the hub knows to be used).
+   */
+  addSubnet(name: string, options?: SubnetOptions): Subnet;
+}
+
+/**
+ * What new and imported hubs share (aws-cdk's `VpcBase` idiom): subnets by name, and carving
+ * subnets from the address space around the prefixes already used.
+ */
+export abstract class HubNetworkBase extends Construct implements IHubNetwork {
+  public abstract readonly virtualNetworkId: string;
+  public abstract readonly virtualNetworkName: string;
+  public abstract readonly resourceGroupName: string;
+  public abstract readonly location: string;
+  public abstract readonly gatewaySubnetId: string;
+  public abstract readonly addressSpace: string[];
+  public abstract readonly managesGatewaySubnet: boolean;
+
+  /** Ranges of the address space (literal ones). */
+  protected spaces: CidrRange[] = [];
+  /** Prefixes placed so far, by subnet name. */
+  protected readonly used: { name: string; range: CidrRange }[] = [];
+  /** Subnets this construct created, by name. */
+  protected readonly subnetsByName = new Map<string, Subnet>();
+
+  /**
+   * Adds a subnet; without `addressPrefix`, the next free block of `prefixLength` (default /24)
+   * is carved from the address space.
+   */
+  public addSubnet(name: string, options: SubnetOptions = {}): Subnet {
+    const problems = new ProblemCollector(this);
+    problems.required('name', name, 'string');
+    problems.type('options', options, 'object');
+    problems.throwIfAny();
+    this.checkSubnetName(problems, 'name', name);
+    problems.throwIfAny();
+    if (options.addressPrefix !== undefined) this.claimPrefix(problems, 'addressPrefix', name, options.addressPrefix);
+    problems.throwIfAny();
+    const subnet = this.createSubnet(problems, '', name, options);
+    problems.throwIfAny();
+    return subnet!;
+  }
+
+  /** A subnet created by this construct, by name (`GatewaySubnet` included for a new hub). */
+  public subnet(name: string): Subnet | undefined {
+    return this.subnetsByName.get(name);
+  }
+
+  public subnetId(name: string): string | undefined {
+    if (name === GATEWAY_SUBNET_NAME) return this.gatewaySubnetId;
+    return this.subnetsByName.get(name)?.id;
+  }
+
+  /** Prefix of every subnet placed by this construct by name, in the order they were placed. */
+  public subnetPrefixes(): { [name: string]: string } {
+    const result: { [name: string]: string } = {};
+    for (const u of this.used) result[u.name] = u.range.cidr;
+    return result;
+  }
+
+  /** Creates the subnet (carving its prefix when none is given) and its NSG association. */
+  protected createSubnet(problems: ProblemCollector, propPrefix: string, name: string, options: SubnetOptions): Subnet | undefined {
+    const prop = (p: string) => (propPrefix ? `${propPrefix}.${p}` : p);
+    const prefix = options.addressPrefix ?? this.carve(problems, prop('prefixLength'), name, options.prefixLength ?? SUBNET_PREFIX_LENGTH);
+    if (problems.count > 0) return undefined;
+    const subnet = new Subnet(this, `Subnet${name}`, {
+      name,
+      resourceGroupName: this.resourceGroupName,
+      virtualNetworkName: this.virtualNetworkName,
+      addressPrefixes: [prefix],
+      serviceEndpoints: options.serviceEndpoints,
+    });
+    this.subnetsByName.set(name, subnet);
+    if (options.networkSecurityGroupId !== undefined) {
+      const association = new SubnetNetworkSecurityGroupAssociation(this, `Subnet${name}Nsg`, {
+        subnetId: subnet.id,
+        networkSecurityGroupId: options.networkSecurityGroupId,
+      });
+      // The rule's own body check, on the final association (an escape hatch could point it at GatewaySubnet).
+      checkFinalBody(this, association, [NET_GWSUBNET_NSG]);
+    }
+    return subnet;
+  }
+
+  protected checkSubnetName(problems: ProblemCollector, prop: string, name: string): void {
+    problems.check(
+      name === GATEWAY_SUBNET_NAME,
+      NET_GWSUBNET_RESERVED,
+      prop,
+      name,
+      'GatewaySubnet is the gateway subnet of the hub, not a further subnet',
+      'size it with `gatewaySubnetPrefix` or `gatewaySubnetPrefixLength`, and pick another name for this subnet',
+    );
+    checkName(problems, 'subnet', prop, name);
+    problems.check(
+      this.subnetsByName.has(name) || this.used.some((u) => u.name === name),
+      NET_SUBNET_DUPLICATE,
+      prop,
+      name,
+      `a subnet named ${name} already exists in this hub`,
+      'give each subnet its own name',
+    );
+  }
+
+  /** Validates an explicit prefix and records it as used. */
+  protected claimPrefix(problems: ProblemCollector, prop: string, name: string, prefix: string): void {
+    if (Token.isUnresolved(prefix)) return;
+    if (!checkCidrs(problems, prop, [prefix])) return;
+    const range = parseCidr(prefix)!;
+    problems.check(
+      this.spaces.length > 0 && !this.spaces.some((s) => cidrContains(s, range)),
+      NET_SUBNET_OUTSIDE,
+      prop,
+      prefix,
+      `${prefix} is not inside the address space ${this.addressSpace.join(', ')}`,
+      'pick a prefix inside the address space, or widen `addressSpace`',
+    );
+    const clash = this.used.find((u) => cidrOverlaps(u.range, range));
+    problems.check(
+      clash !== undefined,
+      NET_SUBNET_OVERLAP,
+      prop,
+      prefix,
+      clash ? `${prefix} (${name}) overlaps ${clash.range.cidr} (${clash.name})` : '',
+      'give each subnet its own range, or leave `addressPrefix` out to carve a free one',
+    );
+    this.used.push({ name, range });
+  }
+
+  /** Carves the next free block of the given size and records it as used. */
+  protected carve(problems: ProblemCollector, prop: string, name: string, prefixLength: number): string {
+    if (problems.literal(prop, prefixLength, 'the prefix length decides which free block is carved at synth')) return '';
+    if (problems.integer(NET_CIDR_INVALID, prop, prefixLength, 1, 29, 'use e.g. 24')) return '';
+    const cidr = carveNextFree(this.spaces, prefixLength, this.used.map((u) => u.range));
+    if (!cidr) {
+      problems.add(
+        NET_SUBNET_NO_SPACE,
+        prop,
+        prefixLength,
+        `no free /${prefixLength} is left in ${this.addressSpace.join(', ')} for ${name}`,
+        'widen `addressSpace`, use a smaller subnet, or give `addressPrefix` explicitly',
+      );
+      return '';
+    }
+    this.used.push({ name, range: parseCidr(cidr)! });
+    return cidr;
+  }
+}
