@@ -17,6 +17,12 @@ export const DNS_TTL_SECONDS = 30;
 export const ENDPOINT_WEIGHT = 1;
 /** Degraded-endpoint alert: evaluated every minute over 5 minutes, severity 1. */
 export const DEGRADED_ALERT = { frequency: 'PT1M', windowSize: 'PT5M', severity: 1 };
+/** Metric namespace of Traffic Manager profiles (Azure Monitor supported metrics). */
+export const TM_METRIC_NAMESPACE = 'Microsoft.Network/trafficManagerProfiles';
+/** Metric namespace of relay namespaces (Azure Monitor supported metrics). */
+export const RELAY_METRIC_NAMESPACE = 'Microsoft.Relay/namespaces';
+/** Hybrid Connection Managers per connection the runbook installs (two: high availability). */
+export const DEFAULT_HCM_COUNT = 2;
 /** Hybrid connections per App Service plan tier (Premium/IsolatedV2: per app). */
 export const HYBRID_CONNECTION_LIMITS: Record<string, { limit: number; per: 'plan' | 'app' }> = {
   Basic: { limit: 5, per: 'plan' },

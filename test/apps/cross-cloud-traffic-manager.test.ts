@@ -1,13 +1,15 @@
-import { Testing } from 'cdktf';
+import { Testing, TerraformVariable } from 'cdktf';
 import { CrossCloudScalingStack } from '../../examples/cross-cloud-scaling';
-import { CrossCloudTrafficManager, LogAnalyticsWorkspace, ProbeProtocol, TrafficRoutingMethod } from '../../lib';
+import { ActionGroup, CrossCloudTrafficManager, HybridChecks, LogAnalyticsWorkspace, ProbeProtocol, TrafficRoutingMethod } from '../../lib';
 import { Runbook } from '../../lib/core/outputs';
 import { RuleCatalogue } from '../../lib/checks/catalogue';
 import { APPS_RULES } from '../../lib/apps/rules';
-import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson } from '../util';
+import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, warningsAfterSynth } from '../util';
 
 const base = { resourceGroupName: 'rg' };
 const APP_ID = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Web/sites/app';
+const AG_ID = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/ag';
+const WS_ID = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log';
 
 describe('CrossCloudTrafficManager', () => {
   test('example synthesizes (snapshot)', () => {
@@ -20,7 +22,7 @@ describe('CrossCloudTrafficManager', () => {
     // GIVEN
     const stack = newStack();
     const workspace = LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Ws', '/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log');
-    const tm = new CrossCloudTrafficManager(stack, 'Tm', { ...base, logAnalyticsWorkspace: workspace, actionGroupId: '/ag/id' });
+    const tm = new CrossCloudTrafficManager(stack, 'Tm', { ...base, logAnalyticsWorkspace: workspace, actionGroup: ActionGroup.fromActionGroupId(stack, 'Ag', AG_ID) });
     // WHEN: Azure added before on-premises; on-premises still gets priority 1
     tm.addAzureEndpoint('Azure', { targetResourceId: APP_ID });
     tm.addExternalEndpoint('StackHub', { target: 'app.local.azurestack.external' });
@@ -38,7 +40,9 @@ describe('CrossCloudTrafficManager', () => {
     expect(diag.enabled_log).toEqual([{ category: 'ProbeHealthStatusEvents' }]);
     const alert = onlyResource(json, 'azurerm_monitor_metric_alert');
     expect(alert.criteria[0]).toMatchObject({ metric_name: 'ProbeAgentCurrentEndpointStateByProfileResourceId', operator: 'LessThan', threshold: 1 });
-    expect(alert.action).toEqual([{ action_group_id: '/ag/id' }]);
+    expect(alert.action).toEqual([{ action_group_id: AG_ID }]);
+    expect(alert).toMatchObject({ name: `${profile.name}-endpoint-degraded`, auto_mitigate: true, severity: 1, window_size: 'PT5M', frequency: 'PT1M' });
+    expect(alert.criteria[0]).toMatchObject({ aggregation: 'Maximum', dimension: [{ name: 'EndpointName', operator: 'Include', values: ['*'] }] });
     expect(json.output[tm.fqdnOutputName].value).toMatch(/azurerm_traffic_manager_profile\..*\.fqdn/);
   });
 
@@ -81,7 +85,7 @@ describe('CrossCloudTrafficManager', () => {
   });
 
   test('every rule id used is in the catalogue', () => {
-    for (const id of Object.keys(APPS_RULES)) expect(RuleCatalogue.get(id).source.length).toBeGreaterThan(0);
+    for (const rule of APPS_RULES) expect(RuleCatalogue.get(rule.id).source.length).toBeGreaterThan(0);
   });
 
   test('fails when the probe interval is not 10 or 30', () => {
@@ -150,11 +154,105 @@ describe('CrossCloudTrafficManager', () => {
     expectValidationError(() => tm.addAzureEndpoint('Azure', { targetResourceId: APP_ID }), 'APP-TM-MULTIVALUE', 'targetResourceId', APP_ID);
   });
 
-  test('warns when no workspace is given', () => {
+  test('warns DIAG-MISSING until sendDiagnosticsTo is called; acknowledge (old id) and suppress silence it', () => {
     const stack = newStack();
-    const tm = new CrossCloudTrafficManager(stack, 'Tm', base);
-    expect(tm.node.metadata.map((m) => String(m.data))).toEqual(expect.arrayContaining([expect.stringContaining('[APP-DIAGNOSTICS-MISSING]')]));
+    const tm = new CrossCloudTrafficManager(stack, 'Tm', { ...base, degradedEndpointAlert: false });
+    expect(warningsAfterSynth(stack).filter((w) => w.includes('[DIAG-MISSING]'))).toHaveLength(1);
     expect(resourcesOf(synthJson(stack), 'azurerm_monitor_diagnostic_setting')).toHaveLength(0);
+    const fresh = newStack();
+    const later = new CrossCloudTrafficManager(fresh, 'Tm', { ...base, degradedEndpointAlert: false });
+    later.sendDiagnosticsTo(LogAnalyticsWorkspace.fromWorkspaceId(fresh, 'Ws', WS_ID));
+    expect(warningsAfterSynth(fresh).filter((w) => w.includes('DIAG-MISSING'))).toEqual([]);
+    expect(onlyResource(synthJson(fresh), 'azurerm_monitor_diagnostic_setting')).toMatchObject({ enabled_log: [{ category: 'ProbeHealthStatusEvents' }], enabled_metric: [{ category: 'AllMetrics' }] });
+    expect(tm.diagnosticSettings).toHaveLength(0);
+    const acked = newStack();
+    new CrossCloudTrafficManager(acked, 'Tm', { ...base, degradedEndpointAlert: false }).acknowledge('APP-DIAGNOSTICS-MISSING', 'probe logs are not kept for this profile');
+    expect(warningsAfterSynth(acked).filter((w) => w.includes('DIAG-MISSING'))).toEqual([]);
+    const suppressed = newStack();
+    new CrossCloudTrafficManager(suppressed, 'Tm', { ...base, degradedEndpointAlert: false });
+    HybridChecks.suppress(suppressed, [{ id: 'DIAG-MISSING', reason: 'probe logs are not kept for this profile' }]);
+    expect(warningsAfterSynth(suppressed).filter((w) => w.includes('DIAG-MISSING'))).toEqual([]);
+  });
+
+  test('warns MON-ACTION-GROUP-EMPTY when the degraded-endpoint alert notifies nobody', () => {
+    const stack = newStack();
+    new CrossCloudTrafficManager(stack, 'Tm', { ...base, logAnalyticsWorkspace: LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Ws', WS_ID) });
+    expect(warningsAfterSynth(stack).filter((w) => w.includes('[MON-ACTION-GROUP-EMPTY]'))).toHaveLength(1);
+  });
+
+  test('metric definitions name the real Traffic Manager metrics', () => {
+    const tm = new CrossCloudTrafficManager(newStack(), 'Tm', base);
+    expect(tm.metricEndpointState()).toMatchObject({ namespace: 'Microsoft.Network/trafficManagerProfiles', name: 'ProbeAgentCurrentEndpointStateByProfileResourceId', aggregation: 'Maximum', splitBy: ['EndpointName'] });
+    expect(tm.metricQueriesByEndpoint()).toMatchObject({ name: 'QpsByEndpoint', aggregation: 'Total' });
+  });
+
+  test('every prop Terraform can take as an expression synthesizes with a variable (no -8.1e+298)', () => {
+    // GIVEN variables for every such prop
+    const stack = newStack();
+    const v = (id: string, type: string) => new TerraformVariable(stack, id, { type });
+    const tm = new CrossCloudTrafficManager(stack, 'Tm', {
+      resourceGroupName: v('rg', 'string').stringValue,
+      name: v('name', 'string').stringValue,
+      ttlSeconds: v('ttl', 'number').numberValue,
+      probePort: v('port', 'number').numberValue,
+      probePath: v('path', 'string').stringValue,
+      probeIntervalSeconds: v('interval', 'number').numberValue,
+      probeTimeoutSeconds: v('timeout', 'number').numberValue,
+      probeToleratedFailures: v('failures', 'number').numberValue,
+      expectedStatusCodeRanges: v('codes', 'list(string)').listValue,
+      customDomain: v('domain', 'string').stringValue,
+      routingMethod: TrafficRoutingMethod.WEIGHTED,
+    });
+    // WHEN endpoints take expressions too
+    tm.addExternalEndpoint('Hub', { target: v('target', 'string').stringValue, weight: v('weight', 'number').numberValue, name: v('ep_name', 'string').stringValue });
+    tm.addAzureEndpoint('Azure', { targetResourceId: v('app', 'string').stringValue });
+    // THEN it synthesizes with the expressions in place, and the runbook prints no raw token
+    const json = synthJson(stack);
+    expect(JSON.stringify(json)).not.toMatch(/e\+298/);
+    const profile = onlyResource(json, 'azurerm_traffic_manager_profile');
+    expect(profile).toMatchObject({ name: '${var.name}', resource_group_name: '${var.rg}', dns_config: { relative_name: '${var.name}', ttl: '${var.ttl}' } });
+    expect(profile.monitor_config).toMatchObject({ port: '${var.port}', path: '${var.path}', interval_in_seconds: '${var.interval}', timeout_in_seconds: '${var.timeout}', tolerated_number_of_failures: '${var.failures}' });
+    expect(onlyResource(json, 'azurerm_traffic_manager_external_endpoint')).toMatchObject({ target: '${var.target}', weight: '${var.weight}', name: '${var.ep_name}' });
+    expect(Runbook.of(stack).render()).not.toMatch(/e\+298|TfToken/);
+  });
+
+  test('fails when a prop that decides what is built is an expression (PROP-LITERAL)', () => {
+    const stack = newStack();
+    const s = new TerraformVariable(stack, 's', { type: 'string' }).stringValue;
+    const b = new TerraformVariable(stack, 'b', { type: 'bool' }).booleanValue as unknown as boolean;
+    expectValidationError(() => new CrossCloudTrafficManager(stack, 'Tm1', { ...base, routingMethod: s as TrafficRoutingMethod }), 'PROP-LITERAL', 'routingMethod');
+    expectValidationError(() => new CrossCloudTrafficManager(stack, 'Tm2', { ...base, probeProtocol: s as ProbeProtocol }), 'PROP-LITERAL', 'probeProtocol');
+    expectValidationError(() => new CrossCloudTrafficManager(stack, 'Tm3', { ...base, degradedEndpointAlert: b }), 'PROP-LITERAL', 'degradedEndpointAlert');
+    const tm = new CrossCloudTrafficManager(stack, 'Tm4', base);
+    expectValidationError(() => tm.addExternalEndpoint('Hub', { target: 'app.contoso.com', statusManagedOutsideTerraform: b }), 'PROP-LITERAL', 'statusManagedOutsideTerraform');
+  });
+
+  test('fails with a ValidationError, not a TypeError, on bad input from JavaScript', () => {
+    expectValidationError(() => new CrossCloudTrafficManager(newStack(), 'Tm', undefined as any), 'PROP-REQUIRED', 'props');
+    expectValidationError(() => new CrossCloudTrafficManager(newStack(), 'Tm', {} as any), 'PROP-REQUIRED', 'resourceGroupName');
+    const tm = new CrossCloudTrafficManager(newStack(), 'Tm', base);
+    expectValidationError(() => tm.addExternalEndpoint('Hub', undefined as any), 'PROP-REQUIRED', 'options');
+    expectValidationError(() => tm.addAzureEndpoint('Azure', {} as any), 'PROP-REQUIRED', 'targetResourceId');
+  });
+
+  test('runbook step 3 matches the routing method: Weighted scales out, Priority fails over', () => {
+    const weighted = newStack();
+    const w = new CrossCloudTrafficManager(weighted, 'Tm', { ...base, routingMethod: TrafficRoutingMethod.WEIGHTED });
+    w.addExternalEndpoint('Hub', { target: 'app.contoso.com' });
+    w.addAzureEndpoint('Azure', { targetResourceId: APP_ID, enabled: false, statusManagedOutsideTerraform: true });
+    const wText = Runbook.of(weighted).render();
+    expect(wText).toContain('Weighted routing splits DNS answers');
+    expect(wText).toContain('--name Azure --endpoint-status Enabled    # scale out');
+    expect(wText).toContain('never switches it back');
+    expect(wText).not.toMatch(/alias record for the apex/);
+    const priority = newStack();
+    const p = new CrossCloudTrafficManager(priority, 'Tm', base);
+    p.addExternalEndpoint('Hub', { target: 'app.contoso.com' });
+    p.addAzureEndpoint('Azure', { targetResourceId: APP_ID });
+    const pText = Runbook.of(priority).render();
+    expect(pText).toContain('Priority routing **fails over**');
+    expect(pText).not.toContain('# scale out');
+    expect(pText).toContain('the next `terraform apply` switches any endpoint back');
   });
 });
 
@@ -181,7 +279,7 @@ describe('CrossCloudTrafficManager endpoint ids and names', () => {
     const tm = new CrossCloudTrafficManager(newStack(), 'Tm', base);
     expectValidationError(() => tm.addExternalEndpoint('OnPrem', { target: 'app.contoso.com', name: 'on/prem' }), 'NAME-INVALID', 'name', 'on/prem');
     expectValidationError(() => tm.addExternalEndpoint('OnPrem', { target: 'app.contoso.com', name: 'onprem.' }), 'NAME-INVALID', 'name', 'onprem.');
-    expectValidationError(() => tm.addAzureEndpoint('Azure', { targetResourceId: APP_ID, name: 'a'.repeat(261) }), 'NAME-INVALID', 'name', 'a'.repeat(261));
+    expectValidationError(() => tm.addAzureEndpoint('Azure', { targetResourceId: APP_ID, name: 'a'.repeat(261) }), 'NAME-INVALID', 'name');
     expectValidationError(() => tm.addAzureEndpoint('Azure', { targetResourceId: APP_ID, name: '' }), 'NAME-INVALID', 'name', '');
   });
 

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { AppServiceHybridConnection, AppServicePlanTier, CrossCloudTrafficManager, LogAnalyticsWorkspace, ProbeProtocol, TrafficRoutingMethod } from '../../lib';
+import { ActionGroup, AppServiceHybridConnection, AppServicePlanTier, CrossCloudTrafficManager, HybridConnectionTarget, LogAnalyticsWorkspace, ProbeProtocol, TrafficRoutingMethod } from '../../lib';
 import { newStack } from '../util';
 import { mostly, NUM_RUNS, opt, PropertyRuns, synthChecked } from './property-helpers';
 
@@ -71,7 +71,7 @@ test('CrossCloudTrafficManager (+ endpoints, every routing method): synthesizes 
             probeToleratedFailures: p.failures,
             logAnalyticsWorkspace: p.workspace ? LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Law', WORKSPACE_ID) : undefined,
             degradedEndpointAlert: p.alert,
-            actionGroupId: p.actionGroup ? '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/ag' : undefined,
+            actionGroup: p.actionGroup ? ActionGroup.fromActionGroupId(stack, 'Ag', '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/ag') : undefined,
           });
           endpoints.forEach((e, i) => {
             const common = { name: names[i], priority: e.priority, weight: e.weight, enabled: e.enabled, statusManagedOutsideTerraform: e.outside };
@@ -98,7 +98,7 @@ test('CrossCloudTrafficManager (+ endpoints, every routing method): synthesizes 
 test('AppServiceHybridConnection (+ endpoints, every plan tier): synthesizes checked JSON or throws ValidationError', () => {
   fc.assert(
     fc.property(
-      m(fc.constantFrom('web', 'function'), fc.constantFrom('both', 'none')),
+      m(fc.constantFrom('web', 'function'), fc.constantFrom('none', 'notASite')),
       m(opt(fc.constantFrom('relay-app', 'r'.repeat(6), 'r'.repeat(50))), fc.constantFrom('r'.repeat(5), 'r'.repeat(51), '1relay', 'relay-')),
       opt(fc.constantFrom(...Object.values(AppServicePlanTier))),
       m(opt(fc.constantFrom(0, 3, 4, 24)), fc.constantFrom(-1, 1.5)),
@@ -117,8 +117,7 @@ test('AppServiceHybridConnection (+ endpoints, every plan tier): synthesizes che
           const hc = new AppServiceHybridConnection(stack, 'Hc', {
             resourceGroupName: 'rg',
             location: 'westeurope',
-            webAppId: target === 'web' || target === 'both' ? APP_ID : undefined,
-            functionAppId: target === 'function' || target === 'both' ? `${APP_ID}-func` : undefined,
+            app: (target === 'web' ? HybridConnectionTarget.webApp(APP_ID) : target === 'function' ? HybridConnectionTarget.functionApp(`${APP_ID}-func`) : target === 'notASite' ? HybridConnectionTarget.webApp('/subscriptions/0/app') : undefined) as HybridConnectionTarget,
             namespaceName,
             planTier: tier,
             otherConnectionsOnPlan: others,

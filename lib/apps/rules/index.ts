@@ -25,9 +25,10 @@ export const APP_TM_MULTIVALUE = defineRule({ id: 'APP-TM-MULTIVALUE', level: Ru
 export const APP_HC_HOST = defineRule({ id: 'APP-HC-HOST', level: RuleLevel.ERROR, description: 'A hybrid connection endpoint host is a DNS name as the app resolves it: not an IP address, not localhost, no scheme or port', source: HC_DOC });
 export const APP_HC_PORT = defineRule({ id: 'APP-HC-PORT', level: RuleLevel.ERROR, description: 'A hybrid connection endpoint port is a TCP port 1-65535', source: HC_DOC });
 export const APP_HC_ENDPOINT_DUPLICATE = defineRule({ id: 'APP-HC-ENDPOINT-DUPLICATE', level: RuleLevel.ERROR, description: 'Each hybrid connection of an app serves one distinct host:port', source: HC_DOC });
-export const APP_HC_APP_TARGET = defineRule({ id: 'APP-HC-APP-TARGET', level: RuleLevel.ERROR, description: 'A hybrid connection binds to exactly one web app or function app', source: `${TF} web_app_hybrid_connection.html.markdown` });
+export const APP_HC_APP_TARGET = defineRule({ id: 'APP-HC-APP-TARGET', level: RuleLevel.ERROR, description: 'A hybrid connection binds to one web app or function app, given by its Microsoft.Web/sites resource id', source: `${TF} web_app_hybrid_connection.html.markdown` });
 export const APP_HC_PLAN_TIER = defineRule({ id: 'APP-HC-PLAN-TIER', level: RuleLevel.ERROR, description: 'Hybrid Connections need a Basic, Standard, Premium or IsolatedV2 App Service plan; Free, Shared and Consumption plans have none', source: HC_DOC });
 export const APP_HC_PLAN_LIMIT = defineRule({ id: 'APP-HC-PLAN-LIMIT', level: RuleLevel.ERROR, description: 'Hybrid connections per plan: Basic 5, Standard 25; Premium and IsolatedV2 220 per app', source: HC_DOC });
+export const APP_HC_LISTENERS = defineRule({ id: 'APP-HC-LISTENERS', level: RuleLevel.ERROR, description: 'The listener alert expects 1-10 Hybrid Connection Managers per hybrid connection (two give high availability)', source: `${HC_DOC}; ${AD} azure-monitor/reference/supported-metrics/microsoft-relay-namespaces-metrics.md (ActiveListeners)` });
 export const APP_HC_SECRET_OUTPUT = defineRule({ id: 'APP-HC-SECRET-OUTPUT', level: RuleLevel.ERROR, description: 'Outputs carrying relay keys or connection strings must be sensitive', source: 'library secure default' });
 // Both
 // APP-DIAGNOSTICS-MISSING: now DIAG-MISSING (lib/core/rules/diag-missing.ts), which still honours suppressions by this id
@@ -54,6 +55,7 @@ export const APPS_RULES = [
   APP_HC_APP_TARGET,
   APP_HC_PLAN_TIER,
   APP_HC_PLAN_LIMIT,
+  APP_HC_LISTENERS,
   APP_HC_SECRET_OUTPUT,
   RELAY_CLIENT_AUTH,
 ] as const;
