@@ -1,11 +1,11 @@
-import { Annotations, App, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, App, Aspects, IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ProblemCollector } from '../core/errors';
 import { addSuppressions, rulesDecidedOn, suppressionsOf } from '../core/report';
-import { ResourceIndex, RuleLevel } from '../core/rule';
+import { ContextExtras, ResourceIndex, RuleLevel } from '../core/rule';
 import { resolveExpression } from '../core/tokens';
 import { RuleCatalogue, ruleById } from './catalogue';
-import { checkResource, checkRuleIds, RuleFinding, SUPPRESSION_JSON_KEY } from './rule-pack';
+import { checkProviders, checkResource, checkRuleIds, RuleFinding, SUPPRESSION_JSON_KEY } from './rule-pack';
 import { CHK_SUPPRESSION } from '../core/rules';
 
 /** One rule suppressed on a construct and its children. */
@@ -96,6 +96,7 @@ export class HybridChecks implements IAspect {
 
   private readonly props: HybridChecksProps;
   private readonly stacks = new WeakMap<TerraformStack, ResourceIndex>();
+  private readonly extras = new WeakMap<TerraformStack, ContextExtras>();
   private readonly reported = new WeakMap<IConstruct, Set<string>>();
 
   constructor(props: HybridChecksProps = {}) {
@@ -107,20 +108,32 @@ export class HybridChecks implements IAspect {
 
   public visit(node: IConstruct): void {
     // Aspects visit a stack before its children: start every synth from a fresh index.
-    if (TerraformStack.isStack(node)) this.stacks.delete(node as TerraformStack);
-    if (!(node instanceof TerraformResource) || !node.terraformResourceType.startsWith('azurerm_')) return;
-    const stack = TerraformStack.of(node);
-    const { index, fresh } = this.indexOf(stack, node);
-    const type = node.terraformResourceType;
-    const name = node.friendlyUniqueId;
-    if (!fresh) (index[type] ??= {})[name] = bodyOf(stack, node) ?? {}; // freshest body for this resource (after earlier aspects)
-    const findings = checkResource(stack.node.id, index, type, name, {
+    if (TerraformStack.isStack(node)) {
+      this.stacks.delete(node as TerraformStack);
+      this.extras.delete(node as TerraformStack);
+    }
+    const options = {
       rules: this.props.rules,
       excludeRules: this.props.excludeRules,
       levels: this.props.levels,
       // A library construct decides these rules on its own resources at synth (same check, same suppressions).
-      skip: (rule) => rulesDecidedOn(node).has(rule.id),
-    });
+      skip: (rule: { id: string }) => rulesDecidedOn(node).has(rule.id),
+    };
+    let findings: RuleFinding[];
+    if (node instanceof TerraformProvider && node.terraformResourceType === 'azurerm') {
+      const stack = TerraformStack.of(node);
+      const own = resolveExpression(stack, node.toTerraform()) as { provider?: { azurerm?: Record<string, any>[] } };
+      findings = checkProviders(stack.node.id, this.indexOf(stack, undefined).index, options, { providers: { azurerm: own.provider?.azurerm ?? [] } });
+    } else if (node instanceof TerraformResource && node.terraformResourceType.startsWith('azurerm_')) {
+      const stack = TerraformStack.of(node);
+      const { index, fresh } = this.indexOf(stack, node);
+      const type = node.terraformResourceType;
+      const name = node.friendlyUniqueId;
+      if (!fresh) (index[type] ??= {})[name] = bodyOf(stack, node) ?? {}; // freshest body for this resource (after earlier aspects)
+      findings = checkResource(stack.node.id, index, type, name, options, this.extrasOf(stack));
+    } else {
+      return;
+    }
     if (findings.length === 0) return;
     const suppressions = HybridChecks.suppressionsOf(node);
     const used: RuleSuppression[] = [];
@@ -146,9 +159,9 @@ export class HybridChecks implements IAspect {
    * The stack's resources with tokens resolved, built once per synth (and again when a resource
    * it does not know is visited, for aspects added below the stack).
    */
-  private indexOf(stack: TerraformStack, resource: TerraformResource): { index: ResourceIndex; fresh: boolean } {
+  private indexOf(stack: TerraformStack, resource: TerraformResource | undefined): { index: ResourceIndex; fresh: boolean } {
     const cached = this.stacks.get(stack);
-    if (cached && cached[resource.terraformResourceType]?.[resource.friendlyUniqueId]) return { index: cached, fresh: false };
+    if (cached && (!resource || cached[resource.terraformResourceType]?.[resource.friendlyUniqueId])) return { index: cached, fresh: false };
     const index: ResourceIndex = {};
     for (const r of stack.node.findAll()) {
       if (!(r instanceof TerraformResource)) continue;
@@ -157,6 +170,25 @@ export class HybridChecks implements IAspect {
     }
     this.stacks.set(stack, index);
     return { index, fresh: true };
+  }
+
+  /** The stack's provider blocks and variables (resolved), once per synth. */
+  private extrasOf(stack: TerraformStack): ContextExtras {
+    let extras = this.extras.get(stack);
+    if (!extras) {
+      const providers: Record<string, Record<string, any>[]> = {};
+      const variables: Record<string, Record<string, any>> = {};
+      for (const n of stack.node.findAll()) {
+        if (n instanceof TerraformProvider) {
+          const json = resolveExpression(stack, n.toTerraform()) as { provider?: Record<string, Record<string, any>[]> };
+          for (const [p, configs] of Object.entries(json.provider ?? {})) (providers[p] ??= []).push(...(Array.isArray(configs) ? configs : [configs]));
+        } else if (n instanceof TerraformVariable) {
+          Object.assign(variables, (resolveExpression(stack, n.toTerraform()) as { variable?: Record<string, Record<string, any>> }).variable ?? {});
+        }
+      }
+      this.extras.set(stack, (extras = { providers, variables }));
+    }
+    return extras;
   }
 
   /** Adds an annotation once per node (aspects run again at every synth). */

@@ -1,4 +1,4 @@
-import { contextFor, ResourceIndex, Rule, RuleLevel, RuleVerdict } from '../core/rule';
+import { ContextExtras, contextFor, ResourceIndex, Rule, RuleLevel, RuleVerdict } from '../core/rule';
 import { CHK_RULE_FAILED } from './rules';
 import { PACK_RULES, ruleById } from './catalogue';
 
@@ -31,9 +31,20 @@ export interface RulePackOptions {
   readonly skip?: (rule: Rule) => boolean;
 }
 
+/** Rule type `*`: the rule looks at every azurerm resource. */
+export const ANY_AZURERM = '*';
+/** Rule type `provider.azurerm`: the rule looks at the stack's azurerm provider blocks (name = alias or `default`). */
+export const AZURERM_PROVIDER = 'provider.azurerm';
+
 const BY_TYPE = new Map<string, Rule[]>();
+const ANY: Rule[] = HYBRID_RULES.filter((r) => r.types?.includes(ANY_AZURERM));
 for (const rule of HYBRID_RULES) {
-  for (const t of rule.types ?? []) BY_TYPE.set(t, [...(BY_TYPE.get(t) ?? []), rule]);
+  for (const t of rule.types ?? []) if (t !== ANY_AZURERM) BY_TYPE.set(t, [...(BY_TYPE.get(t) ?? []), rule]);
+}
+
+function rulesFor(type: string): Rule[] {
+  const own = BY_TYPE.get(type) ?? [];
+  return type.startsWith('azurerm_') && ANY.length > 0 ? [...own, ...ANY.filter((r) => !own.includes(r))] : own;
 }
 
 /** Throws for rule ids the pack does not know (a typo in options). */
@@ -44,13 +55,27 @@ export function checkRuleIds(ids: readonly string[] | undefined, what: string): 
 }
 
 /** Runs the rules that apply to one resource. A rule that throws gives a `CHK-RULE-FAILED` finding. */
-export function checkResource(stack: string, index: ResourceIndex, type: string, name: string, options: RulePackOptions = {}, variables: Record<string, Record<string, any>> = {}): RuleFinding[] {
-  const rules = BY_TYPE.get(type);
-  if (!rules) return [];
+export function checkResource(stack: string, index: ResourceIndex, type: string, name: string, options: RulePackOptions = {}, extras: ContextExtras = {}): RuleFinding[] {
   const body = index[type]?.[name];
-  if (!body || typeof body !== 'object') return [];
-  const ctx = contextFor(stack, index, type, name, variables);
-  const address = `${type}.${name}`;
+  return checkBody(stack, index, type, name, body, `${type}.${name}`, options, extras);
+}
+
+/**
+ * Runs the rules on the stack's azurerm provider blocks (`provider.azurerm`, name = alias or
+ * `default`); `extras.providers` holds them.
+ */
+export function checkProviders(stack: string, index: ResourceIndex, options: RulePackOptions = {}, extras: ContextExtras = {}): RuleFinding[] {
+  return (extras.providers?.azurerm ?? []).flatMap((config) => {
+    const alias = typeof config?.alias === 'string' ? config.alias : 'default';
+    return checkBody(stack, index, AZURERM_PROVIDER, alias, config, alias === 'default' ? AZURERM_PROVIDER : `${AZURERM_PROVIDER}.${alias}`, options, extras);
+  });
+}
+
+function checkBody(stack: string, index: ResourceIndex, type: string, name: string, body: unknown, address: string, options: RulePackOptions, extras: ContextExtras): RuleFinding[] {
+  const rules = rulesFor(type);
+  if (rules.length === 0) return [];
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
+  const ctx = contextFor(stack, index, type, name, {}, extras);
   const findings: RuleFinding[] = [];
   const levelOf = (rule: Rule): RuleLevel => options.levels?.[rule.id] ?? rule.level;
   for (const rule of rules) {
@@ -59,7 +84,7 @@ export function checkResource(stack: string, index: ResourceIndex, type: string,
     if (options.skip?.(rule)) continue;
     let verdict: RuleVerdict;
     try {
-      const result = rule.check!(type, body, ctx);
+      const result = rule.check!(type, body as Record<string, any>, ctx);
       verdict = typeof result === 'string' ? { compliance: result } : result;
     } catch (e) {
       findings.push({ ruleId: CHK_RULE_FAILED.id, level: levelOf(CHK_RULE_FAILED), stack, address, message: `rule ${rule.id} failed on this resource: ${(e as Error)?.message ?? String(e)}` });
@@ -78,12 +103,12 @@ export function checkResource(stack: string, index: ResourceIndex, type: string,
   return findings;
 }
 
-/** Runs the pack over every azurerm resource of a stack's index. */
-export function checkIndex(stack: string, index: ResourceIndex, options: RulePackOptions = {}, variables: Record<string, Record<string, any>> = {}): RuleFinding[] {
-  const findings: RuleFinding[] = [];
+/** Runs the pack over every azurerm resource of a stack's index, and its azurerm provider blocks. */
+export function checkIndex(stack: string, index: ResourceIndex, options: RulePackOptions = {}, extras: ContextExtras = {}): RuleFinding[] {
+  const findings: RuleFinding[] = checkProviders(stack, index, options, extras);
   for (const type of Object.keys(index)) {
-    if (!BY_TYPE.has(type)) continue;
-    for (const name of Object.keys(index[type])) findings.push(...checkResource(stack, index, type, name, options, variables));
+    if (rulesFor(type).length === 0) continue;
+    for (const name of Object.keys(index[type])) findings.push(...checkResource(stack, index, type, name, options, extras));
   }
   return findings;
 }

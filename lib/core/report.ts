@@ -1,7 +1,7 @@
-import { Annotations, App, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, App, Aspects, IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { describeValue, formatProblem } from './errors';
-import { contextFor, ResourceIndex, Rule, RuleContext, RuleLevel, RuleVerdict } from './rule';
+import { ContextExtras, contextFor, ResourceIndex, Rule, RuleContext, RuleLevel, RuleVerdict } from './rule';
 import { CHK_APP_ASPECT } from './rules';
 import { resolveExpression } from './tokens';
 
@@ -149,7 +149,22 @@ function stackIndex(stack: TerraformStack): ResourceIndex {
 
 function lazyContext(stack: TerraformStack, type: string, name: string): RuleContext {
   let ctx: RuleContext | undefined;
-  const get = (): RuleContext => (ctx ??= contextFor(stack.node.id, stackIndex(stack), type, name));
+  // Providers and variables of the stack, resolved like resource bodies, for rules that read them.
+  const extras = (): ContextExtras => {
+    const providers: Record<string, Record<string, any>[]> = {};
+    const variables: Record<string, Record<string, any>> = {};
+    for (const n of stack.node.findAll()) {
+      if (n instanceof TerraformProvider) {
+        const json = resolveExpression(stack, n.toTerraform()) as { provider?: Record<string, Record<string, any>[]> };
+        for (const [p, configs] of Object.entries(json.provider ?? {})) (providers[p] ??= []).push(...(Array.isArray(configs) ? configs : [configs]));
+      } else if (n instanceof TerraformVariable) {
+        const json = resolveExpression(stack, n.toTerraform()) as { variable?: Record<string, Record<string, any>> };
+        Object.assign(variables, json.variable ?? {});
+      }
+    }
+    return { providers, variables };
+  };
+  const get = (): RuleContext => (ctx ??= contextFor(stack.node.id, stackIndex(stack), type, name, {}, extras()));
   return {
     stack: stack.node.id,
     type,
@@ -158,6 +173,8 @@ function lazyContext(stack: TerraformStack, type: string, name: string): RuleCon
     deref: (v) => get().deref(v),
     referrers: (t, a) => get().referrers(t, a),
     variables: () => get().variables(),
+    providers: (p) => get().providers(p),
+    appResourcesOf: (t) => get().appResourcesOf(t),
   };
 }
 

@@ -41,6 +41,26 @@ export interface StackResource {
   readonly type: string;
   readonly name: string;
   readonly body: Record<string, any>;
+  /** The stack that owns it, when it is another stack of the app (reached through a cross-stack reference). */
+  readonly stack?: string;
+}
+
+/** Another stack of the same app, as cross-stack references reach it. */
+export interface AppStack {
+  /** Its resources. */
+  readonly index: ResourceIndex;
+  /** Its `output` section (cdktf's `cross-stack-output-*` outputs carry what other stacks reference). */
+  readonly outputs: Record<string, Record<string, any>>;
+}
+
+/** What a rule may see of a stack besides its resources. Each part is optional: unknown parts make the rules that need them not applicable. */
+export interface ContextExtras {
+  /** The stack's `variable` section (name -> body). */
+  readonly variables?: Record<string, Record<string, any>>;
+  /** The stack's provider configurations: provider name (`azurerm`) -> its configuration blocks. */
+  readonly providers?: Record<string, Record<string, any>[]>;
+  /** Every stack of the app by name (this one included), for cross-stack references. */
+  readonly app?: Record<string, AppStack>;
 }
 
 /** Every resource of one stack: type -> name -> body. */
@@ -65,6 +85,16 @@ export interface RuleContext {
   referrers(type: string, attribute?: string): StackResource[];
   /** Variables of the stack (name -> body), for rules that read defaults. */
   variables(): Record<string, Record<string, any>>;
+  /**
+   * The stack's configuration blocks of provider `name` (`azurerm`), default first as written;
+   * `[]` when the stack has none, undefined when the caller could not tell (rules then do not apply).
+   */
+  providers(name: string): Record<string, any>[] | undefined;
+  /**
+   * Resources of `type` in every stack of the app this stack belongs to (this one included; the
+   * others' carry `stack`). Only this stack's when the app is not known.
+   */
+  appResourcesOf(type: string): StackResource[];
 }
 
 /** The check of a rule on one resource's final body. May throw (reported as `CHK-RULE-FAILED`). */
@@ -123,15 +153,21 @@ export function allBlocks(value: unknown): Record<string, any>[] {
   return list.filter((v): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v));
 }
 
+// Linear: one optional group whose body has a single quantified character class; no nesting.
 const REF = /^\$\{(?:data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[0-9]+\])?(?:\.[A-Za-z0-9_.[\]"]+)?\}$/;
+// `${data.terraform_remote_state.<name>.outputs.<output>}`: what cdktf writes for a cross-stack reference.
+const REMOTE = /^\$\{data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)\}$/;
+const REMOTE_INPUT = 'cross-stack-reference-input-';
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Builds the context of one resource over a stack's resource index. `variables` is the stack's
- * `variable` section, when known.
+ * `variable` section, when known; `extras` carries its providers and the app's other stacks.
+ * A cross-stack reference (`${data.terraform_remote_state.cross-stack-reference-input-<stack>.outputs.<o>}`)
+ * is followed to the resource the producing stack's output names, when that stack is in `extras.app`.
  */
-export function contextFor(stack: string, index: ResourceIndex, type: string, name: string, variables: Record<string, Record<string, any>> = {}): RuleContext {
+export function contextFor(stack: string, index: ResourceIndex, type: string, name: string, variables: Record<string, Record<string, any>> = {}, extras: ContextExtras = {}): RuleContext {
   const list = (t: string): StackResource[] => Object.entries(index[t] ?? {}).map(([n, body]) => ({ type: t, name: n, body }));
   const refRe = new RegExp(`(^|[^A-Za-z0-9_.])${escapeRe(type)}\\.${escapeRe(name)}(\\[[0-9]+\\])?\\.`);
   const mentions = (v: unknown): boolean => {
@@ -139,21 +175,43 @@ export function contextFor(stack: string, index: ResourceIndex, type: string, na
     if (v === null || typeof v !== 'object') return false;
     return refRe.test(JSON.stringify(v));
   };
+  const app = extras.app;
+  const derefIn = (owner: string, idx: ResourceIndex, value: unknown, depth: number): StackResource | undefined => {
+    if (typeof value !== 'string' || depth > 3) return undefined;
+    const remote = REMOTE.exec(value);
+    if (remote && app) {
+      const producers = remote[1].startsWith(REMOTE_INPUT) && app[remote[1].slice(REMOTE_INPUT.length)]
+        ? [remote[1].slice(REMOTE_INPUT.length)]
+        : Object.keys(app).filter((s) => s !== owner && app[s].outputs[remote[2]] !== undefined);
+      if (producers.length !== 1) return undefined;
+      const producer = app[producers[0]];
+      const found = derefIn(producers[0], producer.index, producer.outputs[remote[2]]?.value, depth + 1);
+      return found && { ...found, stack: found.stack ?? producers[0] };
+    }
+    const m = REF.exec(value);
+    if (!m || value.startsWith('${data.')) return undefined;
+    const body = idx[m[1]]?.[m[2]];
+    return body ? { type: m[1], name: m[2], body, ...(owner !== stack ? { stack: owner } : {}) } : undefined;
+  };
   return {
     stack,
     type,
     name,
     resourcesOf: list,
-    deref(value) {
-      if (typeof value !== 'string') return undefined;
-      const m = REF.exec(value);
-      if (!m) return undefined;
-      const body = index[m[1]]?.[m[2]];
-      return body ? { type: m[1], name: m[2], body } : undefined;
-    },
+    deref: (value) => derefIn(stack, index, value, 0),
     referrers(t, attribute) {
       return list(t).filter((r) => mentions(attribute === undefined ? r.body : r.body[attribute]));
     },
-    variables: () => variables,
+    variables: () => (Object.keys(variables).length > 0 ? variables : extras.variables ?? {}),
+    providers: (provider) => (extras.providers ? extras.providers[provider] ?? [] : undefined),
+    appResourcesOf(t) {
+      if (!app) return list(t);
+      return [
+        ...list(t),
+        ...Object.entries(app)
+          .filter(([s]) => s !== stack)
+          .flatMap(([s, other]) => Object.entries(other.index[t] ?? {}).map(([n, body]) => ({ type: t, name: n, body, stack: s }))),
+      ];
+    },
   };
 }
