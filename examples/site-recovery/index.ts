@@ -1,26 +1,30 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { Aspects, TerraformStack } from 'cdktf';
+import { Aspects, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { HybridBackupVault, HybridChecks, HybridTags, LogAnalyticsWorkspace, SiteRecoveryHyperV, SiteRecoveryVmware } from '../../lib';
+import { AzureProvider, HybridChecks, HybridTags, LogAnalyticsWorkspace, RecoveryServicesVault, SiteRecoveryHyperV, SiteRecoveryVmware } from '../../lib';
 
 /**
  * Disaster recovery of on-premises VMs to Azure: standalone Hyper-V hosts and a VMware estate
- * replicating to a geo-redundant vault in the DR region, each with an isolated test failover
- * network.
+ * replicating to geo-redundant vaults in the DR region (one for Hyper-V, an exclusive one for the
+ * modernized VMware appliance), each with an isolated test failover network. Phase 2 gates:
+ * `hyper_v_hosts_registered` (policy association) and `vmware_appliance_registered` (replicated VMs).
  */
 export class SiteRecoveryStack extends TerraformStack {
-  public readonly vault: HybridBackupVault;
+  public readonly vault: RecoveryServicesVault;
+  public readonly vmwareVault: RecoveryServicesVault;
   public readonly hyperV: SiteRecoveryHyperV;
   public readonly vmware: SiteRecoveryVmware;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    new AzureProvider(this, 'azurerm');
     const rg = new ResourceGroup(this, 'ResourceGroup', { name: 'rg-hybrid-dr', location: 'northeurope' });
     const workspace = new LogAnalyticsWorkspace(this, 'Workspace', { resourceGroupName: rg.name, location: rg.location });
-    this.vault = new HybridBackupVault(this, 'Vault', { resourceGroupName: rg.name, location: 'northeurope', logAnalyticsWorkspace: workspace });
+    // DR vaults accept public traffic: the hosts and the appliance register over the internet
+    // (HTTPS 443). With private connectivity, set it to false and add
+    // vault.addSiteRecoveryPrivateEndpoint(...) in the same first apply, before any registration.
+    this.vault = new RecoveryServicesVault(this, 'Vault', { resourceGroupName: rg.name, location: 'northeurope', logAnalyticsWorkspace: workspace, publicNetworkAccessEnabled: true });
 
     this.hyperV = new SiteRecoveryHyperV(this, 'HyperV', {
       vault: this.vault,
@@ -47,21 +51,30 @@ export class SiteRecoveryStack extends TerraformStack {
     HybridChecks.suppress(cache, [
       {
         id: 'STG-PUBLIC-NETWORK',
-        reason: 'The on-premises process server writes replication logs to this cache account over the internet; Site Recovery private endpoints are not used in this example',
+        reason: 'The on-premises process server writes replication logs to this cache account over the internet; the DR vaults use public access in this example',
       },
     ]);
 
+    // The modernized appliance needs a vault of its own (ASR-VMW-VAULT-EXCLUSIVE).
+    this.vmwareVault = new RecoveryServicesVault(this, 'VmwareVault', { resourceGroupName: rg.name, location: 'northeurope', logAnalyticsWorkspace: workspace, publicNetworkAccessEnabled: true });
+    const recoveryNetwork = new TerraformVariable(this, 'recovery_network_id', { type: 'string', description: 'Resource id of the DR virtual network a real failover brings the VMs up in (with subnet "app"), usually peered to the DR hub' });
+    const web01Name = new TerraformVariable(this, 'vmware_web01_name', { type: 'string', default: 'web-01', description: 'Name of the web VM in vCenter, as the appliance discovered it' });
+    const web01Mac = new TerraformVariable(this, 'vmware_web01_mac', { type: 'string', description: "MAC address of the web VM's NIC in vCenter (Get-VM web-01 | Get-NetworkAdapter)" });
+
     this.vmware = new SiteRecoveryVmware(this, 'Vmware', {
-      vault: this.vault,
+      vault: this.vmwareVault,
       applianceName: 'asr-appliance-lyon',
       testNetworkAddressSpace: ['10.31.0.0/16'],
+      testNetworkSubnets: { app: '10.31.1.0/24' },
       replicatedVms: {
         web01: {
-          sourceVmName: 'web-01',
+          sourceVmName: web01Name.stringValue,
           physicalServerCredentialName: 'vcenter-push',
           targetResourceGroupId: rg.id,
           defaultLogStorageAccountId: cache.id,
           targetZone: '1',
+          targetNetworkId: recoveryNetwork.stringValue,
+          networkInterfaces: [{ sourceMacAddress: web01Mac.stringValue, targetSubnetName: 'app' }],
         },
       },
     });

@@ -17,6 +17,13 @@ export const HYPERV_APP_CONSISTENT_HOURS = 4;
 /** VMware replication: 72 h of recovery points (4320 min), app-consistent every 4 h (240 min). */
 export const VMWARE_RETENTION_MINUTES = 4320;
 export const VMWARE_APP_CONSISTENT_MINUTES = 240;
+/**
+ * Create timeout of a VMware replicated VM: the create returns once the initial replication has
+ * copied every disk (provider v4.55.0 site_recovery_vmware_replicated_vm_resource.go waits for
+ * "Protected"); the provider's default of 2 h fails on any large VM, and the resource is then not
+ * saved to state. 24 h covers about 500 GB over 50 Mbit/s.
+ */
+export const VMWARE_REPLICATED_VM_CREATE_TIMEOUT = '24h';
 /** The vault registration key is valid this many days. */
 export const REGISTRATION_KEY_VALID_DAYS = 5;
 /** Name of the file share policy created when a share is protected without one. */

@@ -2,15 +2,17 @@ import { SiteRecoveryHypervNetworkMapping } from '@cdktf/provider-azurerm/lib/si
 import { SiteRecoveryHypervReplicationPolicy } from '@cdktf/provider-azurerm/lib/site-recovery-hyperv-replication-policy';
 import { SiteRecoveryHypervReplicationPolicyAssociation } from '@cdktf/provider-azurerm/lib/site-recovery-hyperv-replication-policy-association';
 import { SiteRecoveryServicesVaultHypervSite } from '@cdktf/provider-azurerm/lib/site-recovery-services-vault-hyperv-site';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { IRecoveryServicesVault } from './backup-vault';
-import { HYPERV_APP_CONSISTENT_HOURS, HYPERV_INTERVAL_SECONDS, HYPERV_RETENTION_HOURS, REGISTRATION_KEY_VALID_DAYS } from './defaults';
-import { TestFailoverNetwork } from './test-failover-network';
-import { lookupOf } from './vault-lookup';
-import { ProblemCollector } from '../core/errors';
-import { LazySection, Runbook } from '../core/outputs';
+import { HYPERV_APP_CONSISTENT_HOURS, HYPERV_INTERVAL_SECONDS, HYPERV_RETENTION_HOURS } from './defaults';
+import { renderHyperVHandoff } from './handoff/site-recovery-hyperv';
+import { IRecoveryServicesVault } from './recovery-services-vault';
+import { checkReplicationRetention } from './replication-checks';
 import { ASR_HV_INTERVAL, ASR_HV_RETENTION, ASR_VMM_MAPPING } from './rules';
+import { TestFailoverNetwork } from './test-failover-network';
+import { ProblemCollector } from '../core/errors';
+import { LifecycleGate } from '../core/gates';
+import { generateName } from '../core/naming';
+import { LazySection, outputName, Runbook } from '../core/outputs';
 
 /** A VMM network mapping: a VM network of a VMM cloud to an Azure virtual network. */
 export interface HyperVNetworkMappingOptions {
@@ -32,11 +34,11 @@ export interface SiteRecoveryHyperVOutputs {
 
 /** Props of `SiteRecoveryHyperV`. */
 export interface SiteRecoveryHyperVProps {
-  /** The vault (in the recovery region). */
+  /** The vault (in the recovery region); not one used for VMware replication (ASR-VMW-VAULT-EXCLUSIVE). */
   readonly vault: IRecoveryServicesVault;
   /**
    * Name of the Hyper-V site.
-   * @default - the construct id, lowercased
+   * @default - generated from the construct path (`rsv-<path>-site`)
    */
   readonly siteName?: string;
   /**
@@ -55,7 +57,8 @@ export interface SiteRecoveryHyperVProps {
    */
   readonly appConsistentSnapshotHours?: number;
   /**
-   * Network mappings by name, when the hosts are managed by System Center VMM.
+   * Network mappings by name, when the hosts are managed by System Center VMM (behind the
+   * hosts-registered gate: they need the VMM server registered).
    * @default - none (standalone Hyper-V hosts: the network is chosen per VM)
    */
   readonly vmmNetworkMappings?: { [name: string]: HyperVNetworkMappingOptions };
@@ -83,55 +86,36 @@ export interface SiteRecoveryHyperVProps {
 
 /**
  * Site Recovery for on-premises Hyper-V VMs to Azure: a Hyper-V site in the vault, a validated
- * replication policy and its association, VMM network mappings, an isolated test failover
- * network, and the provider installation and per-VM steps in the runbook.
+ * replication policy, its association behind the gate `<path>_hosts_registered` (Azure accepts it
+ * only once a host has registered), VMM network mappings, an isolated test failover network, and
+ * the provider installation and per-VM steps in the runbook.
  */
 export class SiteRecoveryHyperV extends Construct {
   public readonly site: SiteRecoveryServicesVaultHypervSite;
   public readonly policy: SiteRecoveryHypervReplicationPolicy;
+  /** The policy association (behind `hostsRegisteredGate`). */
   public readonly association: SiteRecoveryHypervReplicationPolicyAssociation;
   public readonly networkMappings: SiteRecoveryHypervNetworkMapping[] = [];
   public readonly testNetwork: TestFailoverNetwork;
+  /** Opened once the Hyper-V hosts (or VMM servers) have registered with the vault. */
+  public readonly hostsRegisteredGate: LifecycleGate;
+  /** The vault. */
+  public readonly vault: IRecoveryServicesVault;
   /** Terraform output names for the runbook. */
   public readonly outputNames: SiteRecoveryHyperVOutputs;
 
-  private readonly vault: IRecoveryServicesVault;
-  private readonly props: SiteRecoveryHyperVProps;
-
   constructor(scope: Construct, id: string, props: SiteRecoveryHyperVProps) {
     super(scope, id);
-    const problems = new ProblemCollector(this);
-    const interval = props.replicationIntervalSeconds ?? HYPERV_INTERVAL_SECONDS;
-    const retention = props.recoveryPointRetentionHours ?? HYPERV_RETENTION_HOURS;
-    const appConsistent = props.appConsistentSnapshotHours ?? HYPERV_APP_CONSISTENT_HOURS;
-    problems.check(interval !== 30 && interval !== 300, ASR_HV_INTERVAL, 'replicationIntervalSeconds', interval, 'Hyper-V replicates every 30 or 300 seconds', 'use 300 (or 30)');
-    const retentionOk = Number.isInteger(retention) && retention >= 0 && retention <= 24;
-    problems.check(!retentionOk, ASR_HV_RETENTION, 'recoveryPointRetentionHours', retention, 'recovery points are kept 0-24 hours', `use ${HYPERV_RETENTION_HOURS}`);
-    problems.check(
-      !Number.isInteger(appConsistent) || appConsistent < 0 || appConsistent > 12 || (retentionOk && appConsistent > retention),
-      ASR_HV_RETENTION,
-      'appConsistentSnapshotHours',
-      appConsistent,
-      `app-consistent snapshots are taken every 0-12 hours and not less often than the ${retention}-hour retention`,
-      `use ${Math.min(HYPERV_APP_CONSISTENT_HOURS, retentionOk ? retention : 12)}`,
-    );
-    for (const [name, m] of Object.entries(props.vmmNetworkMappings ?? {})) {
-      for (const key of ['vmmServerName', 'vmNetworkName', 'targetNetworkId'] as const) {
-        problems.check(!Token.isUnresolved(m[key]) && (m[key] ?? '').trim() === '', ASR_VMM_MAPPING, `vmmNetworkMappings.${name}.${key}`, m[key], `\`${key}\` is empty`, 'name the VMM server, the VM network and the target virtual network id');
-      }
-    }
-    problems.throwIfAny();
+    SiteRecoveryHyperV.check(this, props);
     this.vault = props.vault;
-    this.props = props;
-    const siteName = props.siteName ?? id.toLowerCase();
-
+    const siteName = props.siteName ?? generateName(this, 'recoveryServicesVault', 'site');
     this.site = new SiteRecoveryServicesVaultHypervSite(this, 'Resource', { name: siteName, recoveryVaultId: props.vault.vaultId });
     this.policy = new SiteRecoveryHypervReplicationPolicy(this, 'Policy', {
       name: `${siteName}-policy`,
       recoveryVaultId: props.vault.vaultId,
-      replicationIntervalInSeconds: interval,
-      recoveryPointRetentionInHours: retention,
-      applicationConsistentSnapshotFrequencyInHours: appConsistent,
+      replicationIntervalInSeconds: props.replicationIntervalSeconds ?? HYPERV_INTERVAL_SECONDS,
+      recoveryPointRetentionInHours: props.recoveryPointRetentionHours ?? HYPERV_RETENTION_HOURS,
+      applicationConsistentSnapshotFrequencyInHours: props.appConsistentSnapshotHours ?? HYPERV_APP_CONSISTENT_HOURS,
     });
     this.association = new SiteRecoveryHypervReplicationPolicyAssociation(this, 'PolicyAssociation', {
       name: `${siteName}-policy-association`,
@@ -139,77 +123,73 @@ export class SiteRecoveryHyperV extends Construct {
       policyId: this.policy.id,
     });
     for (const [name, m] of Object.entries(props.vmmNetworkMappings ?? {})) {
-      this.networkMappings.push(
-        new SiteRecoveryHypervNetworkMapping(this, `NetworkMapping${name}`, {
-          name,
-          recoveryVaultId: props.vault.vaultId,
-          sourceSystemCenterVirtualMachineManagerName: m.vmmServerName,
-          sourceNetworkName: m.vmNetworkName,
-          targetNetworkId: m.targetNetworkId,
-        }),
-      );
+      this.networkMappings.push(new SiteRecoveryHypervNetworkMapping(this, `NetworkMapping${name}`, {
+        name,
+        recoveryVaultId: props.vault.vaultId,
+        sourceSystemCenterVirtualMachineManagerName: m.vmmServerName,
+        sourceNetworkName: m.vmNetworkName,
+        targetNetworkId: m.targetNetworkId,
+      }));
     }
+    this.hostsRegisteredGate = LifecycleGate.of(this, `${outputName(this, '')}_hosts_registered`, {
+      waitsFor: `the Hyper-V hosts${this.networkMappings.length ? ' and VMM servers' : ''} of site ${this.node.path} are registered with the vault (DRConfigurator)`,
+      performedBy: 'the on-premises Hyper-V team',
+      verify: 'Get-AzRecoveryServicesAsrProtectionContainer -Fabric $site',
+    });
+    this.hostsRegisteredGate.guard(this.association, ...this.networkMappings);
     this.testNetwork = new TestFailoverNetwork(this, 'TestNetwork', {
       resourceGroupName: props.vault.resourceGroupName,
       location: props.vault.location,
       addressSpace: props.testNetworkAddressSpace,
       subnets: props.testNetworkSubnets,
     });
+    this.outputNames = this.handOff(props);
+  }
 
+  private static check(self: SiteRecoveryHyperV, props: SiteRecoveryHyperVProps): void {
+    const problems = new ProblemCollector(self);
+    problems.required('props', props, 'object');
+    problems.throwIfAny();
+    problems.required('vault', props.vault, 'object');
+    problems.oneOf(ASR_HV_INTERVAL, 'replicationIntervalSeconds', props.replicationIntervalSeconds, [30, 300], 'use 300 (or 30)');
+    checkReplicationRetention(problems, {
+      rule: ASR_HV_RETENTION,
+      unit: 'hour',
+      retentionProp: 'recoveryPointRetentionHours',
+      retention: props.recoveryPointRetentionHours ?? HYPERV_RETENTION_HOURS,
+      maxRetention: 24,
+      defaultRetention: HYPERV_RETENTION_HOURS,
+      snapshotProp: 'appConsistentSnapshotHours',
+      snapshot: props.appConsistentSnapshotHours ?? HYPERV_APP_CONSISTENT_HOURS,
+      maxSnapshot: 12,
+      defaultSnapshot: HYPERV_APP_CONSISTENT_HOURS,
+    });
+    problems.literal('vmmNetworkMappings', props.vmmNetworkMappings, 'each mapping is a resource');
+    for (const [name, m] of Object.entries(props.vmmNetworkMappings ?? {})) {
+      for (const key of ['vmmServerName', 'vmNetworkName', 'targetNetworkId'] as const) {
+        problems.check(typeof m[key] !== 'string' || m[key].trim() === '', ASR_VMM_MAPPING, `vmmNetworkMappings.${name}.${key}`, m[key], `\`${key}\` is empty`, 'name the VMM server, the VM network and the target virtual network id');
+      }
+    }
+    problems.throwIfAny();
+  }
+
+  private handOff(props: SiteRecoveryHyperVProps): SiteRecoveryHyperVOutputs {
     const runbook = Runbook.of(this);
-    this.outputNames = {
+    const outputs = {
       siteName: runbook.addOutput(this, 'SiteName', { value: this.site.name, description: `Hyper-V site of ${this.node.path}` }),
       testNetworkId: runbook.addOutput(this, 'TestNetworkId', { value: this.testNetwork.virtualNetworkId, description: `Isolated test failover network of ${this.node.path}` }),
     };
-    runbook.addSection(new LazySection(`Site Recovery for Hyper-V ${this.node.path}`, () => this.renderHandoff()));
-  }
-
-  private renderHandoff(): string {
-    const hosts = this.props.hostNames?.length ? this.props.hostNames.map((h) => `\`${h}\``).join(', ') : 'every Hyper-V host of the site';
-    const vms = this.props.virtualMachineNames ?? [];
-    const vmm = Object.keys(this.props.vmmNetworkMappings ?? {}).length > 0;
-    return [
-      'Terraform creates the site, policy and association; it cannot install the provider on the hosts',
-      'or enable replication per VM (there is no `azurerm_site_recovery_hyperv_replicated_vm`).',
-      '',
-      '### 1. Registration key (valid for ' + REGISTRATION_KEY_VALID_DAYS + ' days: register every host within that time, or download a new one)',
-      '',
-      '```powershell',
-      lookupOf(this.vault),
-      'Set-AzRecoveryServicesAsrVaultContext -Vault $vault',
-      `$site = Get-AzRecoveryServicesAsrFabric -FriendlyName "$(terraform output -raw ${this.outputNames.siteName})"`,
-      'Get-AzRecoveryServicesVaultSettingsFile -SiteRecovery -Vault $vault -SiteIdentifier $site.FabricSpecificDetails.HyperVSiteId -SiteFriendlyName $site.FriendlyName -Path C:\\Temp',
-      '```',
-      '',
-      `### 2. On ${vmm ? 'each VMM server' : hosts}: install and register the provider`,
-      '',
-      '```powershell',
-      '# Download https://aka.ms/downloaddra_ne (AzureSiteRecoveryProvider.exe), then:',
-      'C:\\Temp\\AzureSiteRecoveryProvider.exe /x:C:\\Temp\\Extracted /q',
-      'C:\\Temp\\Extracted\\SETUPDR.EXE /i',
-      '& "C:\\Program Files\\Microsoft Azure Site Recovery Provider\\DRConfigurator.exe" /r /Friendlyname $env:COMPUTERNAME /Credentials "C:\\Temp\\<key>.VaultCredentials"',
-      '```',
-      '',
-      vmm
-        ? 'With VMM, install the provider on the VMM server and the Recovery Services agent (MARS) on each host; the network mappings are in Terraform.'
-        : 'The Recovery Services agent is installed with the provider on standalone hosts. Hosts need outbound HTTPS 443 to Azure.',
-      '',
-      '### 3. Enable replication per VM',
-      '',
-      vms.length ? `VMs: ${vms.map((v) => `\`${v}\``).join(', ')}.` : 'For each VM to protect:',
-      '',
-      '```powershell',
-      '$container = Get-AzRecoveryServicesAsrProtectionContainer -Fabric $site',
-      '$mapping = Get-AzRecoveryServicesAsrProtectionContainerMapping -ProtectionContainer $container',
-      '$vm = Get-AzRecoveryServicesAsrProtectableItem -ProtectionContainer $container -FriendlyName "<vm>"',
-      'New-AzRecoveryServicesAsrReplicationProtectedItem -HyperVToAzure -ProtectableItem $vm -Name $vm.Name `',
-      '  -ProtectionContainerMapping $mapping -RecoveryResourceGroupId "<target resource group id>" `',
-      '  -RecoveryAzureNetworkId "<target vnet id>" -RecoveryAzureSubnetName "<subnet>" -UseManagedDisk True -OS Windows -OSDiskName $vm.Disks[0].Name',
-      '```',
-      '',
-      '### 4. Test failover',
-      '',
-      `Run test failovers into the isolated network \`terraform output -raw ${this.outputNames.testNetworkId}\` (never peered; synth refuses a peering), then clean up the test VMs.`,
-    ].join('\n');
+    runbook.addSection(new LazySection(`Site Recovery for Hyper-V ${this.node.path}`, () => renderHyperVHandoff({
+      vaultIdOutputName: this.vault.vaultIdOutputName,
+      vaultId: this.vault.vaultId,
+      vaultPublic: this.vault.publicNetworkAccessEnabled,
+      siteNameOutput: outputs.siteName,
+      testNetworkIdOutput: outputs.testNetworkId,
+      gateName: this.hostsRegisteredGate.name,
+      hostNames: props.hostNames ?? [],
+      virtualMachineNames: props.virtualMachineNames ?? [],
+      vmm: this.networkMappings.length > 0,
+    })));
+    return outputs;
   }
 }

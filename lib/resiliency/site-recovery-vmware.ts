@@ -1,14 +1,17 @@
 import { SiteRecoveryVmwareReplicatedVm } from '@cdktf/provider-azurerm/lib/site-recovery-vmware-replicated-vm';
 import { SiteRecoveryVmwareReplicationPolicy } from '@cdktf/provider-azurerm/lib/site-recovery-vmware-replication-policy';
 import { SiteRecoveryVmwareReplicationPolicyAssociation } from '@cdktf/provider-azurerm/lib/site-recovery-vmware-replication-policy-association';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { IRecoveryServicesVault } from './backup-vault';
-import { REGISTRATION_KEY_VALID_DAYS, VMWARE_APP_CONSISTENT_MINUTES, VMWARE_RETENTION_MINUTES } from './defaults';
+import { VMWARE_APP_CONSISTENT_MINUTES, VMWARE_REPLICATED_VM_CREATE_TIMEOUT, VMWARE_RETENTION_MINUTES } from './defaults';
+import { renderVmwareHandoff } from './handoff/site-recovery-vmware';
+import { IRecoveryServicesVault } from './recovery-services-vault';
+import { checkReplicationRetention } from './replication-checks';
+import { ASR_VMW_DISKS, ASR_VMW_DUPLICATE, ASR_VMW_FAILOVER_NETWORK, ASR_VMW_PLACEMENT, ASR_VMW_RETENTION } from './rules';
 import { TestFailoverNetwork } from './test-failover-network';
-import { lookupOf } from './vault-lookup';
 import { ProblemCollector } from '../core/errors';
-import { LazySection, Runbook } from '../core/outputs';
-import { ASR_VMW_DISKS, ASR_VMW_DUPLICATE, ASR_VMW_PLACEMENT, ASR_VMW_RETENTION } from './rules';
+import { LifecycleGate } from '../core/gates';
+import { LazySection, outputName, Runbook } from '../core/outputs';
 
 /** A disk of a replicated VMware VM. */
 export interface VmwareManagedDiskOptions {
@@ -25,11 +28,12 @@ export interface VmwareManagedDiskOptions {
 
 /** A network interface of a replicated VMware VM. */
 export interface VmwareNetworkInterfaceOptions {
+  /** MAC address of the NIC in vCenter. */
   readonly sourceMacAddress: string;
   /** Subnet of `targetNetworkId`. */
   readonly targetSubnetName: string;
   /**
-   * Subnet of the test failover network.
+   * Subnet of the test failover network (a name in `testNetworkSubnets`).
    * @default - the same name as `targetSubnetName`
    */
   readonly testSubnetName?: string;
@@ -59,10 +63,10 @@ export interface VmwareReplicatedVmOptions {
    */
   readonly targetVmName?: string;
   /**
-   * Virtual network to fail over to (required with network interfaces).
-   * @default - none
+   * Virtual network a real failover brings the VM up in (the recovery network, usually peered to
+   * the DR hub; not the isolated test network).
    */
-  readonly targetNetworkId?: string;
+  readonly targetNetworkId: string;
   /**
    * VM size.
    * @default - chosen by Site Recovery
@@ -93,11 +97,14 @@ export interface VmwareReplicatedVmOptions {
    * @default - none
    */
   readonly managedDisks?: VmwareManagedDiskOptions[];
+  /** Network interfaces: at least one, each mapping a source MAC to a target and a test subnet. */
+  readonly networkInterfaces: VmwareNetworkInterfaceOptions[];
   /**
-   * Network interfaces.
-   * @default - none
+   * How long Terraform waits for the create, which lasts until the initial replication has copied
+   * every disk: a 500 GB VM over a 50 Mbit/s uplink takes about 22 hours.
+   * @default '24h'
    */
-  readonly networkInterfaces?: VmwareNetworkInterfaceOptions[];
+  readonly createTimeout?: string;
 }
 
 /** The `terraform output` names a `SiteRecoveryVmware` adds for the hand-off. */
@@ -108,7 +115,11 @@ export interface SiteRecoveryVmwareOutputs {
 
 /** Props of `SiteRecoveryVmware`. */
 export interface SiteRecoveryVmwareProps {
-  /** The vault (in the recovery region); `classic_vmware_replication_enabled` must be false (HybridBackupVault does so). */
+  /**
+   * A vault of its own, in the recovery region: the modernized appliance needs "a new and
+   * exclusive Recovery Services vault" (no Hyper-V site, no backup items; ASR-VMW-VAULT-EXCLUSIVE).
+   * `classic_vmware_replication_enabled` must be false (`RecoveryServicesVault` does so).
+   */
   readonly vault: IRecoveryServicesVault;
   /**
    * Name of the replication appliance registered in the vault (needed for replicated VMs).
@@ -131,57 +142,49 @@ export interface SiteRecoveryVmwareProps {
    */
   readonly testNetworkAddressSpace?: string[];
   /**
-   * Subnets of the test failover network.
+   * Subnets of the test failover network (use the recovery network's subnet names).
    * @default - one subnet `default`
    */
   readonly testNetworkSubnets?: { [name: string]: string };
   /**
-   * VMs to replicate, by a name of your choice.
+   * VMs to replicate, by a name of your choice (behind the appliance-registered gate).
    * @default - none
    */
   readonly replicatedVms?: { [name: string]: VmwareReplicatedVmOptions };
 }
 
 /**
- * Site Recovery for on-premises VMware VMs (modernized experience): replication policy and its
- * association, replicated VMs, an isolated test failover network, and the appliance steps in the
+ * Site Recovery for on-premises VMware VMs (modernized experience) in an exclusive vault:
+ * replication policy and its association, replicated VMs behind the gate
+ * `<path>_appliance_registered` (their create looks up the appliance, the site and the discovered
+ * VM), an isolated test failover network, and the appliance and Mobility service steps in the
  * runbook.
  */
 export class SiteRecoveryVmware extends Construct {
   public readonly policy: SiteRecoveryVmwareReplicationPolicy;
   public readonly association: SiteRecoveryVmwareReplicationPolicyAssociation;
   public readonly testNetwork: TestFailoverNetwork;
+  /** Opened once the replication appliance is registered and has discovered the VMs. */
+  public readonly applianceRegisteredGate: LifecycleGate;
+  /** The vault. */
+  public readonly vault: IRecoveryServicesVault;
   /** Terraform output names for the runbook. */
   public readonly outputNames: SiteRecoveryVmwareOutputs;
 
-  private readonly vault: IRecoveryServicesVault;
   private readonly applianceName?: string;
   private readonly vms = new Map<string, SiteRecoveryVmwareReplicatedVm>();
 
   constructor(scope: Construct, id: string, props: SiteRecoveryVmwareProps) {
     super(scope, id);
-    const problems = new ProblemCollector(this);
-    const retention = props.recoveryPointRetentionMinutes ?? VMWARE_RETENTION_MINUTES;
-    const appConsistent = props.appConsistentSnapshotMinutes ?? VMWARE_APP_CONSISTENT_MINUTES;
-    const retentionOk = Number.isInteger(retention) && retention >= 0 && retention <= 21600;
-    problems.check(!retentionOk, ASR_VMW_RETENTION, 'recoveryPointRetentionMinutes', retention, 'recovery points are kept 0-21600 minutes', `use ${VMWARE_RETENTION_MINUTES}`);
-    problems.check(
-      !Number.isInteger(appConsistent) || appConsistent < 0 || appConsistent > 720 || (retentionOk && appConsistent > retention),
-      ASR_VMW_RETENTION,
-      'appConsistentSnapshotMinutes',
-      appConsistent,
-      `app-consistent snapshots are taken every 0-720 minutes and not less often than the ${retention}-minute retention`,
-      `use ${VMWARE_APP_CONSISTENT_MINUTES}`,
-    );
-    problems.throwIfAny();
+    SiteRecoveryVmware.check(this, props);
     this.vault = props.vault;
     this.applianceName = props.applianceName;
     const base = id.toLowerCase();
     this.policy = new SiteRecoveryVmwareReplicationPolicy(this, 'Policy', {
       name: `${base}-policy`,
       recoveryVaultId: props.vault.vaultId,
-      recoveryPointRetentionInMinutes: retention,
-      applicationConsistentSnapshotFrequencyInMinutes: appConsistent,
+      recoveryPointRetentionInMinutes: props.recoveryPointRetentionMinutes ?? VMWARE_RETENTION_MINUTES,
+      applicationConsistentSnapshotFrequencyInMinutes: props.appConsistentSnapshotMinutes ?? VMWARE_APP_CONSISTENT_MINUTES,
     });
     this.association = new SiteRecoveryVmwareReplicationPolicyAssociation(this, 'PolicyAssociation', {
       name: `${base}-policy-association`,
@@ -194,42 +197,45 @@ export class SiteRecoveryVmware extends Construct {
       addressSpace: props.testNetworkAddressSpace,
       subnets: props.testNetworkSubnets,
     });
-    for (const [name, vm] of Object.entries(props.replicatedVms ?? {})) this.addReplicatedVm(name, vm, `replicatedVms.${name}`);
-
-    const runbook = Runbook.of(this);
-    this.outputNames = {
-      testNetworkId: runbook.addOutput(this, 'TestNetworkId', { value: this.testNetwork.virtualNetworkId, description: `Isolated test failover network of ${this.node.path}` }),
-    };
-    runbook.addSection(new LazySection(`Site Recovery for VMware ${this.node.path}`, () => this.renderHandoff()));
+    this.applianceRegisteredGate = LifecycleGate.of(this, `${outputName(this, '')}_appliance_registered`, {
+      waitsFor: `the replication appliance of ${this.node.path} is registered with its vault and has discovered the VMs`,
+      performedBy: 'the on-premises VMware team',
+      verify: 'Get-AzRecoveryServicesAsrFabric | Select-Object FriendlyName',
+    });
+    for (const [name, vm] of Object.entries(props.replicatedVms ?? {})) this.addVm(name, vm, `replicatedVms.${name}`);
+    this.outputNames = this.handOff();
   }
 
-  /** Replicates a VMware VM; `name` is the replicated item's name and construct id. */
-  public addReplicatedVm(name: string, options: VmwareReplicatedVmOptions, propPrefix = ''): SiteRecoveryVmwareReplicatedVm {
-    const prop = (p: string) => (propPrefix ? `${propPrefix}.${p}` : p);
-    const problems = new ProblemCollector(this);
-    problems.check(this.vms.has(name), ASR_VMW_DUPLICATE, propPrefix || 'name', name, `a replicated VM named ${name} already exists`, 'list each VM once');
-    problems.check(this.applianceName === undefined, ASR_VMW_DISKS, 'applianceName', this.applianceName, 'replicated VMs need the name of the replication appliance', 'set `applianceName` after registering the appliance (see the runbook)');
+  private static check(self: SiteRecoveryVmware, props: SiteRecoveryVmwareProps): void {
+    const problems = new ProblemCollector(self);
+    problems.required('props', props, 'object');
+    problems.throwIfAny();
+    problems.required('vault', props.vault, 'object');
+    problems.type('applianceName', props.applianceName, 'string');
+    checkReplicationRetention(problems, {
+      rule: ASR_VMW_RETENTION,
+      unit: 'minute',
+      retentionProp: 'recoveryPointRetentionMinutes',
+      retention: props.recoveryPointRetentionMinutes ?? VMWARE_RETENTION_MINUTES,
+      maxRetention: 21600,
+      defaultRetention: VMWARE_RETENTION_MINUTES,
+      snapshotProp: 'appConsistentSnapshotMinutes',
+      snapshot: props.appConsistentSnapshotMinutes ?? VMWARE_APP_CONSISTENT_MINUTES,
+      maxSnapshot: 720,
+      defaultSnapshot: VMWARE_APP_CONSISTENT_MINUTES,
+    });
+    problems.throwIfAny();
+  }
+
+  /** Replicates a VMware VM (behind `applianceRegisteredGate`); `name` is the replicated item's name and construct id. */
+  public addReplicatedVm(name: string, options: VmwareReplicatedVmOptions): SiteRecoveryVmwareReplicatedVm {
+    return this.addVm(name, options, '');
+  }
+
+  private addVm(name: string, options: VmwareReplicatedVmOptions, prefix: string): SiteRecoveryVmwareReplicatedVm {
+    this.checkVm(name, options, prefix);
     const disks = options.managedDisks ?? [];
     const hasLog = options.defaultLogStorageAccountId !== undefined;
-    problems.check(
-      hasLog === disks.length > 0,
-      ASR_VMW_DISKS,
-      prop(hasLog ? 'managedDisks' : 'defaultLogStorageAccountId'),
-      hasLog ? disks.length : undefined,
-      hasLog ? 'give either `defaultLogStorageAccountId` or `managedDisks`, not both' : 'give `defaultLogStorageAccountId` or `managedDisks`',
-      'use `defaultLogStorageAccountId` for all disks, or `managedDisks` for per-disk settings',
-    );
-    problems.check(
-      options.targetZone !== undefined && options.targetAvailabilitySetId !== undefined,
-      ASR_VMW_PLACEMENT,
-      prop('targetZone'),
-      options.targetZone,
-      'a VM goes to an availability zone or an availability set, not both',
-      'drop `targetZone` or `targetAvailabilitySetId` (zones are recommended)',
-    );
-    const nics = options.networkInterfaces ?? [];
-    problems.check(nics.length > 0 && options.targetNetworkId === undefined, ASR_VMW_PLACEMENT, prop('targetNetworkId'), undefined, 'network interfaces need `targetNetworkId`', 'give the virtual network to fail over to');
-    problems.throwIfAny();
     const vm = new SiteRecoveryVmwareReplicatedVm(this, `Vm${name}`, {
       name,
       recoveryVaultId: this.vault.vaultId,
@@ -247,47 +253,63 @@ export class SiteRecoveryVmware extends Construct {
       defaultLogStorageAccountId: options.defaultLogStorageAccountId,
       defaultRecoveryDiskType: hasLog ? options.defaultRecoveryDiskType ?? 'Premium_LRS' : undefined,
       managedDisk: disks.length ? disks.map((d) => ({ diskId: d.diskId, targetDiskType: d.targetDiskType, logStorageAccountId: d.logStorageAccountId })) : undefined,
-      networkInterface: nics.length
-        ? nics.map((n) => ({
-          sourceMacAddress: n.sourceMacAddress,
-          targetSubnetName: n.targetSubnetName,
-          testSubnetName: n.testSubnetName ?? n.targetSubnetName,
-          targetStaticIp: n.targetStaticIp,
-          isPrimary: n.isPrimary ?? true,
-        }))
-        : undefined,
+      networkInterface: options.networkInterfaces.map((n) => ({
+        sourceMacAddress: n.sourceMacAddress,
+        targetSubnetName: n.targetSubnetName,
+        testSubnetName: n.testSubnetName ?? n.targetSubnetName,
+        targetStaticIp: n.targetStaticIp,
+        isPrimary: n.isPrimary ?? options.networkInterfaces.length === 1,
+      })),
+      timeouts: { create: options.createTimeout ?? VMWARE_REPLICATED_VM_CREATE_TIMEOUT },
       dependsOn: [this.association],
     });
+    this.applianceRegisteredGate.guard(vm);
     this.vms.set(name, vm);
     return vm;
   }
 
-  private renderHandoff(): string {
-    const vms = [...this.vms.keys()];
-    return [
-      'Terraform creates the policy, its association and the replicated VMs; the replication appliance',
-      'and the Mobility service are installed by hand, before the replicated VMs can be applied.',
-      '',
-      `### 1. Appliance (once per vCenter; the registration key is valid ${REGISTRATION_KEY_VALID_DAYS} days)`,
-      '',
-      '1. Portal: vault > Site Recovery > Prepare infrastructure > VMware to Azure: generate the key and download the appliance OVA (or the PowerShell installer for Windows Server 2019/2022).',
-      '2. Deploy the OVA on vCenter (the modernized appliance needs 16 vCPU, 32 GB RAM and an 80 GB disk), open outbound HTTPS 443 to Azure (or the vault\'s private endpoint).',
-      '3. In the appliance configuration manager: paste the key, add the vCenter credentials and the credential used to push the Mobility service (its name is `physicalServerCredentialName`).',
-      '4. Note the appliance name and set `applianceName`:',
-      '',
-      '```powershell',
-      lookupOf(this.vault),
-      'Set-AzRecoveryServicesAsrVaultContext -Vault $vault',
-      'Get-AzRecoveryServicesAsrFabric | Select-Object FriendlyName',
-      '```',
-      '',
-      '### 2. Replicated VMs',
-      '',
-      vms.length ? `In Terraform: ${vms.map((v) => `\`${v}\``).join(', ')}. The Mobility service is pushed by the appliance; install it by hand where push is blocked (\`UnifiedAgentInstaller.exe /Role "MS" /InstallLocation "C:\\Program Files (x86)\\Microsoft Azure Site Recovery" /Platform "VmWare" /Silent\`).` : 'None in Terraform yet: add them under `replicatedVms` once the appliance has discovered them.',
-      '',
-      '### 3. Test failover',
-      '',
-      `Run test failovers into the isolated network \`terraform output -raw ${this.outputNames.testNetworkId}\`, then clean up.`,
-    ].join('\n');
+  private checkVm(name: string, options: VmwareReplicatedVmOptions, prefix: string): void {
+    const prop = (p: string) => (prefix ? `${prefix}.${p}` : p);
+    const problems = new ProblemCollector(this);
+    problems.required(prefix || 'name', name, 'string');
+    problems.required(prefix || 'options', options, 'object');
+    problems.throwIfAny();
+    problems.check(this.vms.has(name), ASR_VMW_DUPLICATE, prefix || 'name', name, `a replicated VM named ${name} already exists`, 'list each VM once');
+    problems.check(this.applianceName === undefined, ASR_VMW_DISKS, 'applianceName', this.applianceName, 'replicated VMs need the name of the replication appliance', 'set `applianceName` after registering the appliance (see the runbook)');
+    for (const key of ['sourceVmName', 'physicalServerCredentialName', 'targetResourceGroupId', 'targetNetworkId'] as const) problems.required(prop(key), options[key], 'string');
+    const disks = options.managedDisks ?? [];
+    const hasLog = options.defaultLogStorageAccountId !== undefined;
+    problems.check(hasLog === disks.length > 0, ASR_VMW_DISKS, prop(hasLog ? 'managedDisks' : 'defaultLogStorageAccountId'), hasLog ? disks.length : undefined,
+      hasLog ? 'give either `defaultLogStorageAccountId` or `managedDisks`, not both' : 'give `defaultLogStorageAccountId` or `managedDisks`',
+      'use `defaultLogStorageAccountId` for all disks, or `managedDisks` for per-disk settings');
+    problems.check(options.targetZone !== undefined && options.targetAvailabilitySetId !== undefined, ASR_VMW_PLACEMENT, prop('targetZone'), options.targetZone,
+      'a VM goes to an availability zone or an availability set, not both', 'drop `targetZone` or `targetAvailabilitySetId` (zones are recommended)');
+    const nics = Array.isArray(options.networkInterfaces) ? options.networkInterfaces : [];
+    problems.check(nics.length === 0, ASR_VMW_FAILOVER_NETWORK, prop('networkInterfaces'), options.networkInterfaces,
+      'without a network interface mapping a failed-over VM has no subnet in the recovery network', 'map each NIC: `{ sourceMacAddress, targetSubnetName }`');
+    const testSubnets = Object.keys(this.testNetwork.subnets);
+    nics.forEach((n, i) => {
+      const test = n.testSubnetName ?? n.targetSubnetName;
+      problems.check(typeof test === 'string' && !Token.isUnresolved(test) && !testSubnets.includes(test), ASR_VMW_FAILOVER_NETWORK, prop(`networkInterfaces[${i}].testSubnetName`), test,
+        `the test failover network has no subnet ${test} (it has ${testSubnets.join(', ')})`, 'name a subnet of `testNetworkSubnets`, or add one of that name');
+    });
+    problems.throwIfAny();
+  }
+
+  private handOff(): SiteRecoveryVmwareOutputs {
+    const runbook = Runbook.of(this);
+    const outputs = {
+      testNetworkId: runbook.addOutput(this, 'TestNetworkId', { value: this.testNetwork.virtualNetworkId, description: `Isolated test failover network of ${this.node.path}` }),
+    };
+    runbook.addSection(new LazySection(`Site Recovery for VMware ${this.node.path}`, () => renderVmwareHandoff({
+      vaultIdOutputName: this.vault.vaultIdOutputName,
+      vaultId: this.vault.vaultId,
+      vaultPublic: this.vault.publicNetworkAccessEnabled,
+      testNetworkIdOutput: outputs.testNetworkId,
+      gateName: this.applianceRegisteredGate.name,
+      vms: [...this.vms.keys()],
+      createTimeout: VMWARE_REPLICATED_VM_CREATE_TIMEOUT,
+    })));
+    return outputs;
   }
 }

@@ -7,8 +7,10 @@ import { cidrContains, parseCidr } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { resolveExpression } from '../core/tokens';
-import { checkCidrs } from '../network/hub-network';
+import { checkCidrs } from '../core/cidr-checks';
+import { reportAtSynth } from '../core/report';
 import { NET_CIDR_INVALID, NET_SUBNET_OUTSIDE } from '../core/rules';
+import { ASR_TESTNET_ISOLATED } from './rules';
 
 /** Props of `TestFailoverNetwork`. */
 export interface TestFailoverNetworkProps {
@@ -81,24 +83,22 @@ export class TestFailoverNetwork extends Construct {
         addressPrefixes: [prefix],
       });
     }
-    this.node.addValidation({ validate: () => this.validateIsolated() });
+    reportAtSynth(this, ASR_TESTNET_ISOLATED, () => this.peerings());
   }
 
-  private validateIsolated(): string[] {
+  /** The first peering of this network, as a finding (test failovers must run isolated). */
+  private peerings() {
     const stack = TerraformStack.of(this);
     const id = resolveExpression(stack, this.virtualNetwork.id);
     const name = resolveExpression(stack, this.virtualNetwork.name);
-    const errors: string[] = [];
-    for (const node of stack.node.findAll()) {
-      if (!(node instanceof VirtualNetworkPeering)) continue;
-      const local = resolveExpression(stack, node.virtualNetworkNameInput);
-      const remote = resolveExpression(stack, node.remoteVirtualNetworkIdInput);
-      if (local === name || remote === id) {
-        errors.push(
-          `[ASR-TESTNET-ISOLATED] ${node.node.path}: \`remoteVirtualNetworkId\` = test failover network ${this.node.path}: the test failover network must not be peered. Fix: remove the peering; test failovers run isolated`,
-        );
-      }
-    }
-    return errors;
+    const peered = stack.node.findAll().filter((node): node is VirtualNetworkPeering => node instanceof VirtualNetworkPeering
+      && (resolveExpression(stack, node.virtualNetworkNameInput) === name || resolveExpression(stack, node.remoteVirtualNetworkIdInput) === id));
+    if (peered.length === 0) return undefined;
+    return {
+      prop: 'peering',
+      value: peered.map((p) => p.node.path).join(', '),
+      detail: `the test failover network is peered by ${peered.map((p) => p.node.path).join(', ')}: test VMs with production addresses and identities would meet production`,
+      fix: 'remove the peering; test failovers run isolated',
+    };
   }
 }

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { HubNetwork, HybridBackupVault, HybridFileShare, LogAnalyticsWorkspace, SiteRecoveryHyperV, SiteRecoveryVmware, VaultImmutability, VaultRedundancy } from '../../lib';
+import { HybridFileShare, LogAnalyticsWorkspace, RecoveryServicesVault, SiteRecoveryHyperV, SiteRecoveryVmware, VaultImmutability, VaultRedundancy } from '../../lib';
 import { newStack } from '../util';
 import { mostly, NUM_RUNS, opt, PropertyRuns, synthChecked } from './property-helpers';
 
@@ -12,6 +12,7 @@ afterAll(() => runs.report('resiliency'));
 const m = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>): fc.Arbitrary<T> => mostly(good, bad, 12);
 
 const WORKSPACE_ID = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law';
+const ACCOUNT_ID = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stfiles';
 const vmId = (n: string) => `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${n}`;
 const time = m(opt(fc.constantFrom('00:00', '23:00', '23:30', '12:30')), fc.constantFrom('24:00', '23:15', '9:00', ''));
 
@@ -28,7 +29,7 @@ function vaultProps() {
   });
 }
 
-test('HybridBackupVault (+ file share and VM policies, protected shares and VMs): synthesizes checked JSON or throws ValidationError', () => {
+test('RecoveryServicesVault (+ file share and VM policies, protected shares and VMs): synthesizes checked JSON or throws ValidationError', () => {
   fc.assert(
     fc.property(
       vaultProps(),
@@ -52,9 +53,9 @@ test('HybridBackupVault (+ file share and VM policies, protected shares and VMs)
       fc.array(fc.record({ share: m(fc.constantFrom('finance', 'hr-data'), fc.constant('unknown')), policy: m(fc.constantFrom('default', 'first'), fc.constant('unknown')) }), { maxLength: 2 }),
       fc.array(fc.record({ name: fc.constantFrom('web', 'sql'), id: m(fc.constant('vm'), fc.constant('junk')), policy: m(fc.constantFrom('default', 'first'), fc.constant('unknown')) }), { maxLength: 2 }),
       (v, filePolicies, vmPolicies, protectedShares, protectedVms) => {
-        runs.classify('HybridBackupVault', () => {
+        runs.classify('RecoveryServicesVault', () => {
           const stack = newStack();
-          const vault = new HybridBackupVault(stack, 'Vault', {
+          const vault = new RecoveryServicesVault(stack, 'Vault', {
             resourceGroupName: 'rg',
             location: 'westeurope',
             name: v.name,
@@ -65,20 +66,17 @@ test('HybridBackupVault (+ file share and VM policies, protected shares and VMs)
             publicNetworkAccessEnabled: v.publicNetworkAccess,
             logAnalyticsWorkspace: v.workspace ? LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Law', WORKSPACE_ID) : undefined,
           });
-          for (const p of filePolicies) {
-            vault.addFileSharePolicy(p.name, { time: p.time, hourlyIntervalHours: p.interval, hourlyWindowHours: p.window, dailyRetention: p.daily, weeklyRetention: p.weekly, monthlyRetention: p.monthly, yearlyRetention: p.yearly, timezone: p.timezone });
-          }
-          for (const p of vmPolicies) vault.addVmPolicy(p.name, { time: p.time, dailyRetention: p.daily, instantRestoreDays: p.instant });
+          const filePolicyObjects = filePolicies.map((p) => vault.addFileSharePolicy(p.name, { time: p.time, hourlyIntervalHours: p.interval, hourlyWindowHours: p.window, dailyRetention: p.daily, weeklyRetention: p.weekly, monthlyRetention: p.monthly, yearlyRetention: p.yearly, timezone: p.timezone }));
+          const vmPolicyObjects = vmPolicies.map((p) => vault.addVmPolicy(p.name, { time: p.time, dailyRetention: p.daily, instantRestoreDays: p.instant }));
+          const foreign = new RecoveryServicesVault(stack, 'Other', { resourceGroupName: 'rg', location: 'westeurope', publicNetworkAccessEnabled: true });
           if (protectedShares.length > 0) {
-            const hub = new HubNetwork(stack, 'Hub', { resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.0.0.0/16'] });
-            hub.addSubnet('privatelink');
-            const files = new HybridFileShare(stack, 'Files', { hub, privateEndpointSubnetName: 'privatelink', shares: { finance: {}, 'hr-data': {} } });
-            for (const s of protectedShares) {
-              vault.protectFileShare(files, s.share, s.policy === 'default' ? undefined : s.policy === 'first' ? filePolicies[0]?.name ?? 'files-daily' : 'no-such-policy');
-            }
+            const files = HybridFileShare.fromFileShareAccountAttributes(stack, 'Files', { storageAccountId: ACCOUNT_ID, storageAccountName: 'stfiles', resourceGroupName: 'rg', location: 'westeurope', shareNames: ['finance', 'hr-data'] });
+            protectedShares.forEach((s, i) => {
+              vault.protectFileShare(`share${i}`, { fileShare: files, shareName: s.share, policy: s.policy === 'default' ? undefined : s.policy === 'first' ? filePolicyObjects[0] : foreign.addFileSharePolicy(`foreign${i}`) });
+            });
           }
           protectedVms.forEach((p, i) => {
-            vault.protectVm(p.name, p.id === 'vm' ? vmId(`vm${i}`) : 'junk', p.policy === 'default' ? undefined : p.policy === 'first' ? vmPolicies[0]?.name ?? 'vm-daily' : 'no-such-policy');
+            vault.protectVm(p.name, { vmId: p.id === 'vm' ? vmId(`vm${i}`) : 'junk', policy: p.policy === 'default' ? undefined : p.policy === 'first' ? vmPolicyObjects[0] : foreign.addVmPolicy(`foreign${i}`) });
           });
           const json = synthChecked(stack);
           const body = Object.values<any>(json.resource.azurerm_recovery_services_vault)[0];
@@ -119,7 +117,7 @@ test('SiteRecoveryHyperV: any replication and mapping settings synthesize checke
       (interval, retention, appConsistent, mappings, net, siteName) => {
         runs.classify('SiteRecoveryHyperV', () => {
           const stack = newStack();
-          const vault = new HybridBackupVault(stack, 'Vault', { resourceGroupName: 'rg', location: 'northeurope' });
+          const vault = new RecoveryServicesVault(stack, 'Vault', { resourceGroupName: 'rg', location: 'northeurope', publicNetworkAccessEnabled: true });
           new SiteRecoveryHyperV(stack, 'HyperV', {
             vault,
             siteName,
@@ -158,7 +156,7 @@ test('SiteRecoveryVmware (+ replicated VMs): synthesizes checked JSON or throws 
       (retention, appConsistent, withAppliance, net, vms) => {
         runs.classify('SiteRecoveryVmware', () => {
           const stack = newStack();
-          const vault = new HybridBackupVault(stack, 'Vault', { resourceGroupName: 'rg', location: 'northeurope' });
+          const vault = new RecoveryServicesVault(stack, 'Vault', { resourceGroupName: 'rg', location: 'northeurope', publicNetworkAccessEnabled: true });
           const storage = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stcache';
           new SiteRecoveryVmware(stack, 'Vmware', {
             vault,
@@ -171,13 +169,13 @@ test('SiteRecoveryVmware (+ replicated VMs): synthesizes checked JSON or throws 
               sourceVmName: v.name,
               physicalServerCredentialName: 'push-account',
               targetResourceGroupId: '/subscriptions/0/resourceGroups/dr',
-              targetNetworkId: v.network || v.nics === 0 ? '/subscriptions/0/resourceGroups/dr/providers/Microsoft.Network/virtualNetworks/dr' : undefined,
+              targetNetworkId: v.network ? '/subscriptions/0/resourceGroups/dr/providers/Microsoft.Network/virtualNetworks/dr' : (undefined as unknown as string),
               targetVmSize: v.size,
               targetZone: v.placement === 'zone' || v.placement === 'both' ? '1' : undefined,
               targetAvailabilitySetId: v.placement === 'set' || v.placement === 'both' ? '/subscriptions/0/resourceGroups/dr/providers/Microsoft.Compute/availabilitySets/as' : undefined,
               defaultLogStorageAccountId: v.disks === 'log' || v.disks === 'both' ? storage : undefined,
               managedDisks: v.disks === 'managed' || v.disks === 'both' ? [{ diskId: '6000C29a-disk0', targetDiskType: 'Premium_LRS', logStorageAccountId: storage }] : undefined,
-              networkInterfaces: Array.from({ length: v.nics }, (_, i) => ({ sourceMacAddress: `00:50:56:00:00:0${i}`, targetSubnetName: 'default', isPrimary: i === 0 })),
+              networkInterfaces: Array.from({ length: v.nics }, (_, i) => ({ sourceMacAddress: `00:50:56:00:00:0${i}`, targetSubnetName: Object.keys(subnetsFor(net.space, net.subnets) ?? { default: '' })[0], isPrimary: i === 0 })),
             }])),
           });
           synthChecked(stack);

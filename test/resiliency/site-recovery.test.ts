@@ -1,20 +1,29 @@
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
-import { HybridBackupVault, SiteRecoveryHyperV, SiteRecoveryVmware, TestFailoverNetwork } from '../../lib';
-import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
+import { TerraformVariable } from 'cdktf';
+import { HubNetwork, RecoveryServicesVault, SiteRecoveryHyperV, SiteRecoveryVmware, TestFailoverNetwork } from '../../lib';
+import { annotationsAfterSynth, expectValidationError, newStack, onlyResource, synthJson } from '../util';
 
 const base = { resourceGroupName: 'rg-dr', location: 'northeurope' };
-const RG_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-target';
-const CACHE_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dr/providers/Microsoft.Storage/storageAccounts/stcache';
-const vmBase = { sourceVmName: 'web-01', physicalServerCredentialName: 'push', targetResourceGroupId: RG_ID };
+const SUB = '/subscriptions/6f1c9a2e-3b4d-4e6f-8a9b-0c1d2e3f4a5b';
+const RG_ID = `${SUB}/resourceGroups/rg-target`;
+const CACHE_ID = `${SUB}/resourceGroups/rg-dr/providers/Microsoft.Storage/storageAccounts/stcache`;
+const NET_ID = `${SUB}/resourceGroups/rg-dr/providers/Microsoft.Network/virtualNetworks/vnet-dr`;
+const nic = { sourceMacAddress: '00:50:56:aa:bb:cc', targetSubnetName: 'default' };
+const vmBase = { sourceVmName: 'web-01', physicalServerCredentialName: 'push', targetResourceGroupId: RG_ID, targetNetworkId: NET_ID, networkInterfaces: [nic] };
+const GATED = '${var.hyper_v_hosts_registered ? 1 : 0}';
 
 function setup() {
   const stack = newStack();
-  const vault = new HybridBackupVault(stack, 'Vault', base);
+  const vault = new RecoveryServicesVault(stack, 'Vault', { ...base, publicNetworkAccessEnabled: true });
   return { stack, vault };
 }
 
+function errorsOf(stack: ReturnType<typeof newStack>): string {
+  return annotationsAfterSynth(stack).filter(([level]) => level === 'error').map(([, , m]) => m).join('\n');
+}
+
 describe('SiteRecoveryHyperV', () => {
-  test('defaults: site, 300 s / 24 h / 4 h policy, association, isolated test network, no VMM mapping', () => {
+  test('phase 1: site, 300 s / 24 h / 4 h policy and isolated test network; the association waits behind the hosts-registered gate', () => {
     // GIVEN
     const { stack, vault } = setup();
     // WHEN
@@ -22,39 +31,50 @@ describe('SiteRecoveryHyperV', () => {
     // THEN
     const json = synthJson(stack);
     expect(onlyResource(json, 'azurerm_site_recovery_services_vault_hyperv_site').name).toBe('paris');
+    expect(onlyResource(json, 'azurerm_site_recovery_services_vault_hyperv_site').count).toBeUndefined();
     expect(onlyResource(json, 'azurerm_site_recovery_hyperv_replication_policy')).toMatchObject({ replication_interval_in_seconds: 300, recovery_point_retention_in_hours: 24, application_consistent_snapshot_frequency_in_hours: 4 });
     const assoc = onlyResource(json, 'azurerm_site_recovery_hyperv_replication_policy_association');
-    expect(assoc.hyperv_site_id).toMatch(/azurerm_site_recovery_services_vault_hyperv_site\./);
-    expect(assoc.policy_id).toMatch(/azurerm_site_recovery_hyperv_replication_policy\./);
-    expect(resourcesOf(json, 'azurerm_site_recovery_hyperv_network_mapping')).toHaveLength(0);
+    expect(assoc.count).toBe(GATED);
+    expect(json.variable.hyper_v_hosts_registered).toMatchObject({ type: 'bool', default: false });
+    expect(hv.hostsRegisteredGate.name).toBe('hyper_v_hosts_registered');
     expect(onlyResource(json, 'azurerm_virtual_network').address_space).toEqual(['10.255.0.0/16']);
-    expect(resourcesOf(json, 'azurerm_virtual_network_peering')).toHaveLength(0);
     expect(json.output[hv.outputNames.testNetworkId]).toBeDefined();
   });
 
-  test('VMM network mappings and custom policy values', () => {
+  test('phase 2: the same JSON; the gate variable set to true creates the association (and the VMM mappings)', () => {
     const { stack, vault } = setup();
-    new SiteRecoveryHyperV(stack, 'HyperV', {
-      vault,
-      replicationIntervalSeconds: 30,
-      recoveryPointRetentionHours: 2,
-      appConsistentSnapshotHours: 1,
-      vmmNetworkMappings: { prod: { vmmServerName: 'vmm01', vmNetworkName: 'Prod', targetNetworkId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/prod' } },
-    });
+    new SiteRecoveryHyperV(stack, 'HyperV', { vault, vmmNetworkMappings: { prod: { vmmServerName: 'vmm01', vmNetworkName: 'Prod', targetNetworkId: NET_ID } } });
     const json = synthJson(stack);
-    expect(onlyResource(json, 'azurerm_site_recovery_hyperv_replication_policy')).toMatchObject({ replication_interval_in_seconds: 30, recovery_point_retention_in_hours: 2, application_consistent_snapshot_frequency_in_hours: 1 });
-    expect(onlyResource(json, 'azurerm_site_recovery_hyperv_network_mapping')).toMatchObject({ name: 'prod', source_system_center_virtual_machine_manager_name: 'vmm01', source_network_name: 'Prod' });
+    const assoc = onlyResource(json, 'azurerm_site_recovery_hyperv_replication_policy_association');
+    expect(assoc.count).toBe(GATED);
+    expect(assoc.hyperv_site_id).toMatch(/azurerm_site_recovery_services_vault_hyperv_site\.HyperV_[A-Za-z0-9_]+\.id/);
+    expect(onlyResource(json, 'azurerm_site_recovery_hyperv_network_mapping')).toMatchObject({ count: GATED, name: 'prod', source_system_center_virtual_machine_manager_name: 'vmm01' });
+    const md = (stack.node.findChild('HandoffRunbook') as any).render() as string;
+    expect(md).toContain("--var='hyper_v_hosts_registered=true'");
   });
 
-  test('the runbook covers provider install, registration key validity and per-VM replication', () => {
+  test('the site name is generated like every other name', () => {
+    const { stack, vault } = setup();
+    new SiteRecoveryHyperV(stack, 'HyperV', { vault });
+    expect(onlyResource(synthJson(stack), 'azurerm_site_recovery_services_vault_hyperv_site').name).toBe('rsv-hyperv-site');
+  });
+
+  test('numbers synthesize with a TerraformVariable', () => {
+    const { stack, vault } = setup();
+    const n = (name: string) => new TerraformVariable(stack, name, { type: 'number' }).numberValue;
+    new SiteRecoveryHyperV(stack, 'HyperV', { vault, replicationIntervalSeconds: n('interval'), recoveryPointRetentionHours: n('retention'), appConsistentSnapshotHours: n('snap') });
+    expect(onlyResource(synthJson(stack), 'azurerm_site_recovery_hyperv_replication_policy')).toMatchObject({ replication_interval_in_seconds: '${var.interval}', recovery_point_retention_in_hours: '${var.retention}' });
+  });
+
+  test('the runbook: key, DRConfigurator, then the gate, then per-VM replication', () => {
     const { stack, vault } = setup();
     const hv = new SiteRecoveryHyperV(stack, 'HyperV', { vault, hostNames: ['hv01'], virtualMachineNames: ['app-01'] });
     const md = (stack.node.findChild('HandoffRunbook') as any).render() as string;
-    for (const step of ['AzureSiteRecoveryProvider.exe', 'DRConfigurator.exe', '/r', 'valid for 5 days', 'Get-AzRecoveryServicesVaultSettingsFile -SiteRecovery', 'New-AzRecoveryServicesAsrReplicationProtectedItem -HyperVToAzure', '`hv01`', '`app-01`', `terraform output -raw ${hv.outputNames.siteName}`]) {
+    for (const step of ['AzureSiteRecoveryProvider.exe', 'DRConfigurator.exe', 'valid for 5 days', 'Get-AzRecoveryServicesVaultSettingsFile -SiteRecovery', 'New-AzRecoveryServicesAsrReplicationProtectedItem -HyperVToAzure', '`hv01`', '`app-01`', `terraform output -raw ${hv.outputNames.siteName}`]) {
       expect(md).toContain(step);
     }
+    expect(md.indexOf('DRConfigurator.exe" /r')).toBeLessThan(md.indexOf('### 3. Open the gate'));
     expect(md).toContain(`Where-Object ID -eq "$(terraform output -raw ${vault.outputNames.vaultId})"`);
-    expect(md).not.toContain('<vault');
   });
 
   test('fails when the replication interval is not 30 or 300 seconds', () => {
@@ -75,13 +95,23 @@ describe('SiteRecoveryHyperV', () => {
   });
 
   test('fails at synth when the test failover network is peered', () => {
-    // GIVEN
     const { stack, vault } = setup();
     const hv = new SiteRecoveryHyperV(stack, 'HyperV', { vault });
-    // WHEN
     new VirtualNetworkPeering(stack, 'Leak', { name: 'leak', resourceGroupName: 'rg', virtualNetworkName: 'vnet-prod', remoteVirtualNetworkId: hv.testNetwork.virtualNetworkId });
-    // THEN
-    expect(validationErrors(stack).join('\n')).toMatch(/\[ASR-TESTNET-ISOLATED\] test\/Leak/);
+    expect(errorsOf(stack)).toMatch(/\[ASR-TESTNET-ISOLATED\] test\/HyperV\/TestNetwork: `peering` = "test\/Leak"/);
+  });
+
+  test('fails at synth when the vault is private and has no AzureSiteRecovery private endpoint; passes with one', () => {
+    const stack = newStack();
+    const vault = new RecoveryServicesVault(stack, 'Vault', base);
+    new SiteRecoveryHyperV(stack, 'HyperV', { vault });
+    expect(errorsOf(stack)).toMatch(/\[ASR-VAULT-PRIVATE-ENDPOINT\] test\/Vault/);
+    const ok = newStack();
+    const hub = new HubNetwork(ok, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], subnets: { privatelink: { prefixLength: 26 } } });
+    const privateVault = new RecoveryServicesVault(ok, 'Vault', base);
+    privateVault.addSiteRecoveryPrivateEndpoint('Asr', { subnetId: hub.subnetId('privatelink')!, linkVirtualNetworkIds: { hub: hub.virtualNetworkId } });
+    new SiteRecoveryHyperV(ok, 'HyperV', { vault: privateVault });
+    expect(errorsOf(ok)).not.toContain('ASR-VAULT-PRIVATE-ENDPOINT');
   });
 
   test('fails when the test network subnets do not fit its address space', () => {
@@ -92,28 +122,65 @@ describe('SiteRecoveryHyperV', () => {
 });
 
 describe('SiteRecoveryVmware', () => {
-  test('defaults: 4320/240 min policy, association, replicated VM with log storage, zone and the isolated test network', () => {
+  test('phase 1: policy, association and test network; the replicated VM waits behind the appliance gate with a 24h create timeout', () => {
     const { stack, vault } = setup();
-    new SiteRecoveryVmware(stack, 'Vmware', { vault, applianceName: 'appliance01', replicatedVms: { web01: { ...vmBase, defaultLogStorageAccountId: CACHE_ID, targetZone: '1' } } });
+    const vmw = new SiteRecoveryVmware(stack, 'Vmware', { vault, applianceName: 'appliance01', replicatedVms: { web01: { ...vmBase, defaultLogStorageAccountId: CACHE_ID, targetZone: '1' } } });
     const json = synthJson(stack);
     expect(onlyResource(json, 'azurerm_site_recovery_vmware_replication_policy')).toMatchObject({ recovery_point_retention_in_minutes: 4320, application_consistent_snapshot_frequency_in_minutes: 240 });
-    expect(onlyResource(json, 'azurerm_site_recovery_vmware_replication_policy_association').policy_id).toMatch(/azurerm_site_recovery_vmware_replication_policy\./);
+    expect(onlyResource(json, 'azurerm_site_recovery_vmware_replication_policy_association').count).toBeUndefined();
     const vm = onlyResource(json, 'azurerm_site_recovery_vmware_replicated_vm');
-    expect(vm).toMatchObject({ name: 'web01', appliance_name: 'appliance01', source_vm_name: 'web-01', target_vm_name: 'web-01', default_log_storage_account_id: CACHE_ID, default_recovery_disk_type: 'Premium_LRS', target_zone: '1' });
+    expect(vmw.applianceRegisteredGate.name).toBe('vmware_appliance_registered');
+    expect(vm).toMatchObject({
+      count: '${var.vmware_appliance_registered ? 1 : 0}',
+      name: 'web01',
+      appliance_name: 'appliance01',
+      target_network_id: NET_ID,
+      network_interface: [{ source_mac_address: nic.sourceMacAddress, target_subnet_name: 'default', test_subnet_name: 'default', is_primary: true }],
+      timeouts: { create: '24h' },
+    });
     expect(vm.test_network_id).toMatch(/azurerm_virtual_network\.Vmware_TestNetwork/);
-    expect(vm.managed_disk).toBeUndefined();
   });
 
-  test('managed disks and NICs; the runbook covers the appliance', () => {
+  test('phase 2: the gate variable opens the replicated VMs added later too; the runbook has the modernized commands and sizing', () => {
     const { stack, vault } = setup();
     const vmw = new SiteRecoveryVmware(stack, 'Vmware', { vault, applianceName: 'appliance01' });
-    vmw.addReplicatedVm('db01', { ...vmBase, targetNetworkId: 'vnet', managedDisks: [{ diskId: 'disk-0', targetDiskType: 'Premium_LRS', logStorageAccountId: CACHE_ID }], networkInterfaces: [{ sourceMacAddress: '00:50:56:aa:bb:cc', targetSubnetName: 'data' }] });
+    vmw.addReplicatedVm('db01', { ...vmBase, managedDisks: [{ diskId: 'disk-0', targetDiskType: 'Premium_LRS', logStorageAccountId: CACHE_ID }], createTimeout: '48h' });
     const vm = onlyResource(synthJson(stack), 'azurerm_site_recovery_vmware_replicated_vm');
+    expect(vm.count).toBe('${var.vmware_appliance_registered ? 1 : 0}');
+    expect(vm.timeouts).toEqual({ create: '48h' });
     expect(vm.managed_disk).toEqual([{ disk_id: 'disk-0', target_disk_type: 'Premium_LRS', log_storage_account_id: CACHE_ID }]);
-    expect(vm.network_interface[0]).toMatchObject({ target_subnet_name: 'data', test_subnet_name: 'data', is_primary: true });
-    expect(vm.default_recovery_disk_type).toBeUndefined();
     const md = (stack.node.findChild('HandoffRunbook') as any).render() as string;
-    for (const step of ['OVA', 'configuration manager', 'valid 5 days', 'Mobility service', '`db01`']) expect(md).toContain(step);
+    for (const step of ['UnifiedAgentInstaller.exe /Platform vmware /Silent /Role MS /CSType CSPrime /InstallLocation', 'UnifiedAgentConfigurator.exe" /SourceConfigFilePath "config.json" /CSType CSPrime', '8 vCPU, 16 GB RAM', '80 GB OS + 620 GB data', 'exclusive', "--var='vmware_appliance_registered=true'", '`db01`']) expect(md).toContain(step);
+  });
+
+  test('every prop Terraform accepts as an expression synthesizes with a TerraformVariable', () => {
+    const { stack, vault } = setup();
+    const s = (name: string) => new TerraformVariable(stack, name, { type: 'string' }).stringValue;
+    const n = (name: string) => new TerraformVariable(stack, name, { type: 'number' }).numberValue;
+    new SiteRecoveryVmware(stack, 'Vmware', {
+      vault,
+      applianceName: s('appliance'),
+      recoveryPointRetentionMinutes: n('retention'),
+      appConsistentSnapshotMinutes: n('snap'),
+      replicatedVms: { web: { ...vmBase, sourceVmName: s('name'), targetNetworkId: s('net'), defaultLogStorageAccountId: s('cache'), networkInterfaces: [{ sourceMacAddress: s('mac'), targetSubnetName: s('subnet') }] } },
+    });
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_site_recovery_vmware_replicated_vm')).toMatchObject({ source_vm_name: '${var.name}', target_network_id: '${var.net}' });
+    expect(onlyResource(json, 'azurerm_site_recovery_vmware_replication_policy').recovery_point_retention_in_minutes).toBe('${var.retention}');
+  });
+
+  test('fails at synth when the VMware vault also holds a Hyper-V site or backup items (exclusive vault)', () => {
+    const { stack, vault } = setup();
+    new SiteRecoveryHyperV(stack, 'HyperV', { vault });
+    new SiteRecoveryVmware(stack, 'Vmware', { vault });
+    expect(errorsOf(stack)).toMatch(/\[ASR-VMW-VAULT-EXCLUSIVE\] test\/Vault: .*azurerm_site_recovery_services_vault_hyperv_site/);
+    const backup = setup();
+    backup.vault.addVmPolicy('vms');
+    new SiteRecoveryVmware(backup.stack, 'Vmware', { vault: backup.vault });
+    expect(errorsOf(backup.stack)).toMatch(/ASR-VMW-VAULT-EXCLUSIVE.*azurerm_backup_policy_vm/);
+    const alone = setup();
+    new SiteRecoveryVmware(alone.stack, 'Vmware', { vault: alone.vault });
+    expect(errorsOf(alone.stack)).not.toContain('ASR-VMW-VAULT-EXCLUSIVE');
   });
 
   test('fails when retention or app-consistent frequency is out of range', () => {
@@ -132,11 +199,18 @@ describe('SiteRecoveryVmware', () => {
     expectValidationError(() => noAppliance.addReplicatedVm('c', { ...vmBase, defaultLogStorageAccountId: CACHE_ID }), 'ASR-VMW-DISKS', 'applianceName');
   });
 
-  test('fails when a VM has both an availability set and a zone, or NICs without a network', () => {
+  test('fails when a VM has both an availability set and a zone', () => {
     const { stack, vault } = setup();
     const vmw = new SiteRecoveryVmware(stack, 'Vmware', { vault, applianceName: 'appliance01' });
     expectValidationError(() => vmw.addReplicatedVm('a', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, targetZone: '1', targetAvailabilitySetId: 'avset' }), 'ASR-VMW-PLACEMENT', 'targetZone', '1');
-    expectValidationError(() => vmw.addReplicatedVm('b', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ sourceMacAddress: 'm', targetSubnetName: 's' }] }), 'ASR-VMW-PLACEMENT', 'targetNetworkId');
+  });
+
+  test('fails when a VM has no failover network, no NIC, or a test subnet the test network lacks', () => {
+    const { stack, vault } = setup();
+    const vmw = new SiteRecoveryVmware(stack, 'Vmware', { vault, applianceName: 'appliance01' });
+    expectValidationError(() => vmw.addReplicatedVm('a', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, targetNetworkId: undefined } as any), 'PROP-REQUIRED', 'targetNetworkId');
+    expectValidationError(() => vmw.addReplicatedVm('b', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [] }), 'ASR-VMW-FAILOVER-NETWORK', 'networkInterfaces');
+    expectValidationError(() => vmw.addReplicatedVm('c', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, testSubnetName: 'ghost' }] }), 'ASR-VMW-FAILOVER-NETWORK', 'networkInterfaces[0].testSubnetName', 'ghost');
   });
 
   test('fails when a replicated VM is listed twice', () => {

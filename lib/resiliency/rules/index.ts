@@ -1,12 +1,15 @@
 import { AD, defineRule, RuleLevel, TF } from '../../core/rule';
 import { RSV_REDUNDANCY } from './rsv-redundancy';
 import { RSV_SOFT_DELETE } from './rsv-soft-delete';
+import { ASR_VAULT_PRIVATE_ENDPOINT } from './asr-vault-private-endpoint';
+import { ASR_VMW_VAULT_EXCLUSIVE } from './asr-vmw-vault-exclusive';
 
-export { RSV_REDUNDANCY, RSV_SOFT_DELETE };
+export { RSV_REDUNDANCY, RSV_SOFT_DELETE, ASR_VAULT_PRIVATE_ENDPOINT, ASR_VMW_VAULT_EXCLUSIVE };
 
 // Recovery Services vault
 export const RSV_CRR_GEO = defineRule({ id: 'RSV-CRR-GEO', level: RuleLevel.ERROR, description: 'Cross-region restore needs a GeoRedundant vault', source: `${TF} recovery_services_vault.html.markdown` });
 export const RSV_IMMUTABILITY_LOCKED = defineRule({ id: 'RSV-IMMUTABILITY-LOCKED', level: RuleLevel.WARNING, description: 'Locked immutability is irreversible: the vault can never be made mutable again', source: `${TF} recovery_services_vault.html.markdown` });
+export const RSV_VAULT_ID = defineRule({ id: 'RSV-VAULT-ID', level: RuleLevel.ERROR, description: 'An existing Recovery Services vault is given by its resource id (.../providers/Microsoft.RecoveryServices/vaults/<name>)', source: `${TF} recovery_services_vault.html.markdown` });
 // RSV-DIAG-MISSING: now DIAG-MISSING (lib/core/rules/diag-missing.ts), which still honours suppressions by this id
 // File share backup
 export const BKP_HOURLY_INTERVAL = defineRule({ id: 'BKP-HOURLY-INTERVAL', level: RuleLevel.ERROR, description: 'An hourly file share backup runs every 4, 6, 8 or 12 hours, in a window of 4-24 hours that is a multiple of the interval', source: `${TF} backup_policy_file_share.html.markdown` });
@@ -26,6 +29,7 @@ export const ASR_VMW_RETENTION = defineRule({ id: 'ASR-VMW-RETENTION', level: Ru
 export const ASR_VMW_DISKS = defineRule({ id: 'ASR-VMW-DISKS', level: RuleLevel.ERROR, description: 'A VMware replicated VM takes a default log storage account or managed_disk blocks, not both', source: `${TF} site_recovery_vmware_replicated_vm.html.markdown` });
 export const ASR_VMW_PLACEMENT = defineRule({ id: 'ASR-VMW-PLACEMENT', level: RuleLevel.ERROR, description: 'A VMware replicated VM goes to an availability set or a zone, not both', source: `${TF} site_recovery_vmware_replicated_vm.html.markdown` });
 export const ASR_VMW_DUPLICATE = defineRule({ id: 'ASR-VMW-DUPLICATE', level: RuleLevel.ERROR, description: 'Each replicated VM is listed once', source: 'library pattern' });
+export const ASR_VMW_FAILOVER_NETWORK = defineRule({ id: 'ASR-VMW-FAILOVER-NETWORK', level: RuleLevel.ERROR, description: 'A VMware replicated VM names the virtual network it fails over to and maps each NIC (source MAC) to a target and a test subnet; target_network_id is required with network_interface', source: `${TF} site_recovery_vmware_replicated_vm.html.markdown` });
 export const ASR_TESTNET_ISOLATED = defineRule({ id: 'ASR-TESTNET-ISOLATED', level: RuleLevel.ERROR, description: 'The test failover network must be isolated from production: no peering', source: `${AD} site-recovery/site-recovery-test-failover-to-azure.md` });
 // RSV-REDUNDANCY: defined with its body check in ./rsv-redundancy.ts
 // RSV-SOFT-DELETE: defined with its body check in ./rsv-soft-delete.ts
@@ -34,6 +38,7 @@ export const ASR_TESTNET_ISOLATED = defineRule({ id: 'ASR-TESTNET-ISOLATED', lev
 export const RESILIENCY_RULES = [
   RSV_CRR_GEO,
   RSV_IMMUTABILITY_LOCKED,
+  RSV_VAULT_ID,
   BKP_HOURLY_INTERVAL,
   BKP_TIME,
   BKP_RETENTION,
@@ -49,7 +54,10 @@ export const RESILIENCY_RULES = [
   ASR_VMW_DISKS,
   ASR_VMW_PLACEMENT,
   ASR_VMW_DUPLICATE,
+  ASR_VMW_FAILOVER_NETWORK,
   ASR_TESTNET_ISOLATED,
+  ASR_VMW_VAULT_EXCLUSIVE,
+  ASR_VAULT_PRIVATE_ENDPOINT,
   RSV_REDUNDANCY,
   RSV_SOFT_DELETE,
 ] as const;
