@@ -59,7 +59,31 @@ const LOG_CATEGORIES: Record<string, { categories: string[]; dedicated: boolean;
   azurerm_key_vault: { categories: ['AuditEvent', 'AzurePolicyEvaluationDetails'], dedicated: false, metrics: ALL_METRICS },
   azurerm_traffic_manager_profile: { categories: ['ProbeHealthStatusEvents'], dedicated: false, metrics: ALL_METRICS },
   azurerm_relay_namespace: { categories: ['HybridConnectionsEvent', 'VNetAndIPFilteringLogs'], dedicated: false, metrics: ALL_METRICS },
+  // App Service: the logs every SKU has (supported-logs/microsoft-web-sites-logs; file and antivirus audit logs are Premium only).
+  azurerm_linux_web_app: {
+    categories: ['AppServiceHTTPLogs', 'AppServiceConsoleLogs', 'AppServiceAppLogs', 'AppServiceAuditLogs', 'AppServiceIPSecAuditLogs', 'AppServicePlatformLogs'],
+    dedicated: true,
+    metrics: ALL_METRICS,
+  },
+  azurerm_windows_web_app: {
+    categories: ['AppServiceHTTPLogs', 'AppServiceConsoleLogs', 'AppServiceAppLogs', 'AppServiceAuditLogs', 'AppServiceIPSecAuditLogs', 'AppServicePlatformLogs'],
+    dedicated: true,
+    metrics: ALL_METRICS,
+  },
   azurerm_log_analytics_workspace: { categories: ['Audit', 'SummaryLogs'], dedicated: true, metrics: ALL_METRICS },
+  // Storage Sync Service: metrics only (sync sessions, server online status, cloud tiering); it
+  // has no log categories (research.md section 1: no supported-logs page for storageSyncServices).
+  azurerm_storage_sync: { categories: [], dedicated: false, metrics: ALL_METRICS },
+  // Azure Firewall: resource-specific AZFW* tables (log_analytics_destination_type = Dedicated);
+  // research.md section 1 (ALZ Deploy-Diagnostics-Firewall.json; supported-logs microsoft-network-azurefirewalls).
+  azurerm_firewall: {
+    categories: ['AZFWNetworkRule', 'AZFWApplicationRule', 'AZFWNatRule', 'AZFWThreatIntel', 'AZFWIdpsSignature', 'AZFWDnsQuery', 'AZFWFqdnResolveFailure', 'AZFWFatFlow', 'AZFWFlowTrace', 'AZFWNetworkRuleAggregation', 'AZFWApplicationRuleAggregation', 'AZFWNatRuleAggregation'],
+    dedicated: true,
+    metrics: ALL_METRICS,
+  },
+  azurerm_bastion_host: { categories: ['BastionAuditLogs'], dedicated: false, metrics: ALL_METRICS },
+  // DNS Private Resolver: metrics only; its one log category (DnsResponse) is on DNS security policies.
+  azurerm_private_dns_resolver: { categories: [], dedicated: false, metrics: ALL_METRICS },
   // Storage logs live on the service sub-resource (`<account id>/fileServices/default`).
   azurerm_storage_account_file_service: {
     categories: ['StorageRead', 'StorageWrite', 'StorageDelete'],

@@ -65,16 +65,17 @@ export class AzureProvider extends Construct {
     if (props.subscriptionId === undefined) {
       this.subscriptionIdVariable = new TerraformVariable(this, 'SubscriptionId', {
         type: 'string',
-        default: null,
-        nullable: true,
-        description: 'Azure subscription id; when null, the provider reads ARM_SUBSCRIPTION_ID (azurerm 4.x requires one or the other).',
+        default: '',
+        nullable: false,
+        description: 'Azure subscription id; when empty, the provider reads ARM_SUBSCRIPTION_ID (azurerm 4.x requires one or the other).',
       });
       this.subscriptionIdVariable.overrideLogicalId('subscription_id');
     }
     this.extraProviders = props.resourceProvidersToRegister ?? [];
     this.provider = new AzurermProvider(this, 'Resource', {
       features: [{}],
-      subscriptionId: props.subscriptionId ?? this.subscriptionIdVariable!.stringValue,
+      // Empty means null, so the provider falls back to ARM_SUBSCRIPTION_ID (its schema default).
+      subscriptionId: props.subscriptionId ?? '${var.subscription_id == "" ? null : var.subscription_id}',
       alias: props.alias,
     });
     Aspects.of(TerraformStack.of(this)).add(new ProviderSettings(this));
