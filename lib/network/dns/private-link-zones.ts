@@ -15,15 +15,13 @@ export class PrivateLinkZones {
   /** Site Recovery (`AzureSiteRecovery`). */
   public static readonly SITE_RECOVERY = 'privatelink.siterecovery.windowsazure.com';
   /** Azure Arc private link scope (`hybridcompute`): the three zones Arc servers need. */
-  public static readonly ARC_SERVERS: readonly string[] = ['privatelink.his.arc.azure.com', 'privatelink.guestconfiguration.azure.com', 'privatelink.dp.kubernetesconfiguration.azure.com'];
+  public static arcServers(): string[] {
+    return ['privatelink.his.arc.azure.com', 'privatelink.guestconfiguration.azure.com', 'privatelink.dp.kubernetesconfiguration.azure.com'];
+  }
   /** Azure Monitor private link scope (`azuremonitor`), blob included. */
-  public static readonly AZURE_MONITOR: readonly string[] = [
-    'privatelink.monitor.azure.com',
-    'privatelink.oms.opinsights.azure.com',
-    'privatelink.ods.opinsights.azure.com',
-    'privatelink.agentsvc.azure-automation.net',
-    'privatelink.blob.core.windows.net',
-  ];
+  public static azureMonitor(): string[] {
+    return ['privatelink.monitor.azure.com', 'privatelink.oms.opinsights.azure.com', 'privatelink.ods.opinsights.azure.com', 'privatelink.agentsvc.azure-automation.net', PrivateLinkZones.BLOB];
+  }
   /** Azure Relay (`namespace`). */
   public static readonly RELAY = 'privatelink.servicebus.windows.net';
   /** Key Vault (`vault`). */
@@ -50,8 +48,8 @@ export class PrivateLinkZones {
       PrivateLinkZones.FILE_SYNC,
       PrivateLinkZones.SITE_RECOVERY,
       ...backupGeoCodes.map((g) => PrivateLinkZones.backup(g)),
-      ...PrivateLinkZones.ARC_SERVERS,
-      ...PrivateLinkZones.AZURE_MONITOR,
+      ...PrivateLinkZones.arcServers(),
+      ...PrivateLinkZones.azureMonitor(),
       PrivateLinkZones.RELAY,
       PrivateLinkZones.KEY_VAULT,
     ];
