@@ -9,6 +9,7 @@ import { HybridFileShareStack } from './hybrid-file-share';
 import { HybridMonitoringStack } from './hybrid-monitoring';
 import { SiteRecoveryStack } from './site-recovery';
 import { SiteToSiteVpnStack } from './site-to-site-vpn';
+import { SecureHubStack } from './secure-hub';
 
 /** Every example by its stack name (the folder under examples/ and under cdktf.out/stacks/). */
 export const EXAMPLES: [string, new (scope: Construct, id: string) => TerraformStack][] = [
@@ -21,4 +22,5 @@ export const EXAMPLES: [string, new (scope: Construct, id: string) => TerraformS
   ['site-recovery', SiteRecoveryStack],
   ['cross-cloud-scaling', CrossCloudScalingStack],
   ['app-service-hybrid-connection', AppServiceHybridConnectionStack],
+  ['secure-hub', SecureHubStack],
 ];
