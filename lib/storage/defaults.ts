@@ -26,4 +26,11 @@ export const STORAGE_SYNC_APP_ID = '9469b9f5-6722-4481-a2b2-14ed560b706f';
 export const READER_AND_DATA_ACCESS_ROLE = 'Reader and Data Access';
 /** Replication types that allow large file shares and premium accounts. */
 export const LOCAL_OR_ZONE_REPLICATION = ['LRS', 'ZRS'];
-export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/**
+ * How long File Sync waits after granting the sync service "Reader and Data Access" on a storage
+ * account before it creates the cloud endpoint: a new role assignment can take up to 10 minutes
+ * to take effect (MicrosoftDocs/azure-docs articles/role-based-access-control/troubleshooting.md,
+ * "Role assignment changes are not being detected"); most take a minute or two, and the cloud
+ * endpoint create fails while the role is not yet effective (deploy review B8).
+ */
+export const ROLE_PROPAGATION_WAIT = '5m';

@@ -6,30 +6,41 @@ import { StorageSync } from '@cdktf/provider-azurerm/lib/storage-sync';
 import { StorageSyncCloudEndpoint } from '@cdktf/provider-azurerm/lib/storage-sync-cloud-endpoint';
 import { StorageSyncGroup } from '@cdktf/provider-azurerm/lib/storage-sync-group';
 import { StorageSyncServerEndpoint } from '@cdktf/provider-azurerm/lib/storage-sync-server-endpoint';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { TerraformStack, Token } from 'cdktf';
-import { Construct } from 'constructs';
-import { AFS_PRIVATE_DNS_ZONE, GUID, READER_AND_DATA_ACCESS_ROLE, STORAGE_SYNC_APP_ID, VOLUME_FREE_SPACE_PERCENT } from './defaults';
+import { Construct, IConstruct } from 'constructs';
+import { AFS_PRIVATE_DNS_ZONE, READER_AND_DATA_ACCESS_ROLE, ROLE_PROPAGATION_WAIT, STORAGE_SYNC_APP_ID, VOLUME_FREE_SPACE_PERCENT } from './defaults';
+import { checkEndpointSubnet } from './endpoint-subnet';
 import type { IFileShareAccount } from './file-share-account';
-import { createPrivateLink } from './private-link';
+import { renderFileSyncHandoff } from './handoff/file-sync';
+import { AzureResource, AzureResourceProps, DiagnosticTarget, PrivateLinkTarget } from '../core/azure-resource';
 import { ProblemCollector } from '../core/errors';
+import { LifecycleGate } from '../core/gates';
 import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
-import { LazySection, Runbook } from '../core/outputs';
+import { LazySection, outputName, Runbook } from '../core/outputs';
+import { PrivateLink } from '../core/private-endpoint';
+import { regionName } from '../core/regions';
+import { reportAtSynth } from '../core/report';
+import { GUID } from '../core/resource-ids';
 import { resolveExpression } from '../core/tokens';
-import { HubNetwork, IHubNetwork } from '../network/hub-network';
-import { STG_PE_SUBNET, SYNC_CLOUD_ENDPOINT, SYNC_GROUP_DUPLICATE, SYNC_PRINCIPAL, SYNC_REGION, SYNC_SERVER_DUPLICATE, SYNC_SERVER_ID, SYNC_SERVER_PATH, SYNC_TIERING } from './rules';
+import type { IHubNetwork } from '../network/hub-network';
+import { SYNC_CLOUD_ENDPOINT, SYNC_GROUP_DUPLICATE, SYNC_PRINCIPAL, SYNC_REGION, SYNC_SERVER_DUPLICATE, SYNC_SERVER_ID, SYNC_SERVER_PATH, SYNC_TIERING } from './rules';
 
 /** A server endpoint: a path on a registered server that syncs with the group's share. */
 export interface ServerEndpointOptions {
   /**
    * Resource id of the registered server (`.../storageSyncServices/<name>/registeredServers/<guid>`),
-   * known after the server is registered (phase two, see the runbook).
+   * known once the server is registered: pass a Terraform variable. The endpoint is created
+   * only when the gate `<construct>_servers_registered` is open (phase 2, see the runbook).
    */
   readonly registeredServerId: string;
   /** Local path on a non-system volume, e.g. `D:\Shares\Finance`. */
   readonly serverLocalPath: string;
   /**
-   * Cloud tiering: keep only hot files on the server.
+   * Cloud tiering: keep only hot files on the server. Must be a literal (PROP-LITERAL): it
+   * decides which tiering settings are sent.
    * @default true
    */
   readonly cloudTieringEnabled?: boolean;
@@ -57,7 +68,7 @@ export interface SyncGroupOptions {
   /** Name of the share (added to a `HybridFileShare` with `addShare`, or listed in the imported account's `shareNames`). */
   readonly shareName: string;
   /**
-   * Server endpoints by a name of your choice (add them after the servers are registered).
+   * Server endpoints by a name of your choice (created in phase 2, once the servers are registered).
    * @default - none
    */
   readonly serverEndpoints?: { [name: string]: ServerEndpointOptions };
@@ -72,8 +83,8 @@ export interface FileSyncOutputs {
 }
 
 /** Props of `FileSync`. */
-export interface FileSyncProps {
-  /** The hub whose virtual network gets the `afs` private endpoint. */
+export interface FileSyncProps extends AzureResourceProps {
+  /** The hub whose virtual network gets the private DNS zone link (and gives the default resource group and region). */
   readonly hub: IHubNetwork;
   /**
    * Object id, in your tenant, of the Microsoft.StorageSync service principal (app id
@@ -81,15 +92,10 @@ export interface FileSyncProps {
    */
   readonly storageSyncPrincipalId: string;
   /**
-   * Subnet of the hub for the private endpoint, by name. Exactly one of this and `privateEndpointSubnetId`.
-   * @default - none
+   * Resource id of the subnet for the `afs` private endpoint, e.g. `hub.addSubnet('privatelink').id`
+   * (never the GatewaySubnet).
    */
-  readonly privateEndpointSubnetName?: string;
-  /**
-   * Subnet id for the private endpoint.
-   * @default - none
-   */
-  readonly privateEndpointSubnetId?: string;
+  readonly privateEndpointSubnetId: string;
   /**
    * Resource group.
    * @default - the hub's
@@ -127,8 +133,9 @@ export interface FileSyncProps {
   readonly syncGroups?: { [name: string]: SyncGroupOptions };
 }
 
-const REGISTERED_SERVER_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.StorageSync\/storageSyncServices\/[^/]+\/registeredServers\/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/i;
+const REGISTERED_SERVER_ID = new RegExp(`^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.StorageSync/storageSyncServices/[^/]+/registeredServers/${GUID.source.slice(1, -1)}$`, 'i');
 const LOCAL_PATH = /^[a-zA-Z]:\\([^<>:"/\\|?*]+\\?)*$/;
+const INITIAL_DOWNLOAD_POLICIES = ['NamespaceThenModifiedFiles', 'NamespaceOnly', 'AvoidTieredFiles'];
 
 interface GroupState {
   readonly group: StorageSyncGroup;
@@ -139,10 +146,12 @@ interface GroupState {
 
 /**
  * Azure File Sync: a Storage Sync Service reachable only from virtual networks (with an `afs`
- * private endpoint), sync groups with exactly one cloud endpoint each, the role the service needs
- * on each storage account, and server endpoints with cloud tiering for registered servers.
+ * private endpoint), sync groups with exactly one cloud endpoint each (created after the share,
+ * and after the role the service needs on the account has had time to take effect), and server
+ * endpoints with cloud tiering behind the gate `<construct>_servers_registered`.
  */
-export class FileSync extends Construct {
+export class FileSync extends AzureResource {
+  public readonly resourceId: string;
   /** The Storage Sync Service (escape hatch). */
   public readonly storageSync: StorageSync;
   /** The `afs` private endpoint. */
@@ -157,31 +166,12 @@ export class FileSync extends Construct {
 
   private readonly principalId: string;
   private readonly groups = new Map<string, GroupState>();
-  private readonly roleAssignments = new Map<string, RoleAssignment>();
+  private readonly accountAccess = new Map<string, Sleep>();
+  private serversGate?: LifecycleGate;
 
   constructor(scope: Construct, id: string, props: FileSyncProps) {
     super(scope, id);
-    const problems = new ProblemCollector(this);
-    checkName(problems, 'storageSyncService', 'name', props.name);
-    problems.check(
-      !Token.isUnresolved(props.storageSyncPrincipalId) && !GUID.test(props.storageSyncPrincipalId),
-      SYNC_PRINCIPAL,
-      'storageSyncPrincipalId',
-      props.storageSyncPrincipalId,
-      'the Microsoft.StorageSync principal is given by its object id (a GUID)',
-      `run \`az ad sp show --id ${STORAGE_SYNC_APP_ID} --query id -o tsv\``,
-    );
-    const byName = props.privateEndpointSubnetName;
-    const subnet = byName !== undefined && props.hub instanceof HubNetwork ? props.hub.subnet(byName) : undefined;
-    problems.check(
-      (byName === undefined) === (props.privateEndpointSubnetId === undefined) || (byName !== undefined && (subnet === undefined || byName === 'GatewaySubnet')),
-      STG_PE_SUBNET,
-      'privateEndpointSubnetName',
-      byName,
-      'give exactly one of `privateEndpointSubnetName` (a subnet the hub created) and `privateEndpointSubnetId`',
-      "add a subnet with `hub.addSubnet('privatelink')` and pass its name",
-    );
-    problems.throwIfAny();
+    this.resolve(props);
     this.principalId = props.storageSyncPrincipalId;
     this.resourceGroupName = props.resourceGroupName ?? props.hub.resourceGroupName;
     this.location = props.location ?? props.hub.location;
@@ -192,51 +182,59 @@ export class FileSync extends Construct {
       location: this.location,
       incomingTrafficPolicy: props.allowAllTraffic ? 'AllowAllTraffic' : 'AllowVirtualNetworksOnly',
     });
-    this.storageSyncId = this.storageSync.id;
-    const link = createPrivateLink(this, {
-      resourceGroupName: this.resourceGroupName,
-      location: this.location,
-      subnetId: props.privateEndpointSubnetId ?? subnet!.id,
+    this.resourceId = this.storageSyncId = this.storageSync.id;
+    const link = PrivateLink.create(this, '', {
+      ...this.privateLinkTarget(),
       targetResourceId: this.storageSync.id,
-      subresource: 'afs',
-      zoneName: AFS_PRIVATE_DNS_ZONE,
-      existingZoneId: props.privateDnsZoneId,
-      virtualNetworks: { Hub: props.hub.virtualNetworkId, ...(props.linkVirtualNetworks ?? {}) },
+      subnetId: props.privateEndpointSubnetId,
+      privateDnsZoneId: props.privateDnsZoneId,
+      linkVirtualNetworkIds: { Hub: props.hub.virtualNetworkId, ...(props.linkVirtualNetworks ?? {}) },
     });
+    this.privateEndpoints.push(link);
     this.privateEndpoint = link.endpoint;
     this.privateDnsZone = link.zone;
     this.privateDnsZoneLinks = link.links;
 
-    for (const [name, options] of Object.entries(props.syncGroups ?? {})) this.addSyncGroup(name, options, `syncGroups.${name}`);
+    for (const [name, options] of Object.entries(props.syncGroups ?? {})) this._addSyncGroup(name, options, `syncGroups.${name}`);
+    this.outputNames = this.handOff();
+    this.initCommon(props);
+  }
 
-    const runbook = Runbook.of(this);
-    this.outputNames = {
-      storageSyncName: runbook.addOutput(this, 'StorageSyncName', { value: this.storageSync.name, description: `Storage Sync Service of ${this.node.path}` }),
-      storageSyncId: runbook.addOutput(this, 'StorageSyncId', { value: this.storageSync.id, description: `Resource id of the Storage Sync Service of ${this.node.path}` }),
-    };
-    runbook.addSection(new LazySection(`Azure File Sync ${this.node.path}`, () => this.renderHandoff()));
-    this.node.addValidation({ validate: () => this.validateOneCloudEndpoint() });
+  /** The server registration gate, once a server endpoint exists. */
+  public get serversRegisteredGate(): LifecycleGate | undefined {
+    return this.serversGate;
   }
 
   /**
    * Adds a sync group with its one cloud endpoint (the share), and grants the sync service
    * "Reader and Data Access" on the share's storage account (once per account).
    */
-  public addSyncGroup(name: string, options: SyncGroupOptions, propPrefix = ''): StorageSyncGroup {
+  public addSyncGroup(name: string, options: SyncGroupOptions): StorageSyncGroup {
+    return this._addSyncGroup(name, options, '');
+  }
+
+  /**
+   * Adds a server endpoint to a sync group; `name` is the endpoint's name and construct id. It
+   * is created when the gate `<construct>_servers_registered` is open (phase 2).
+   */
+  public addServerEndpoint(groupName: string, name: string, options: ServerEndpointOptions): StorageSyncServerEndpoint {
+    return this._addServerEndpoint(groupName, name, options, '');
+  }
+
+  /** @internal `addSyncGroup` with the prop path of the caller. */
+  public _addSyncGroup(name: string, options: SyncGroupOptions, propPrefix: string): StorageSyncGroup {
     const prop = (p: string) => (propPrefix ? `${propPrefix}.${p}` : p);
     const problems = new ProblemCollector(this);
+    problems.required(prop('fileShare'), options?.fileShare, 'object');
+    problems.required(prop('shareName'), options?.shareName, 'string');
+    problems.throwIfAny();
+    problems.literal(propPrefix || 'name', name, 'the sync group name is its construct id');
     problems.check(this.groups.has(name), SYNC_GROUP_DUPLICATE, propPrefix || 'name', name, `a sync group named ${name} already exists`, 'give each sync group its own name');
-    problems.check(
-      options.fileShare.shareName(options.shareName) === undefined,
-      SYNC_CLOUD_ENDPOINT,
-      prop('shareName'),
-      options.shareName,
-      `${options.fileShare.node.path} has no share ${options.shareName}`,
-      'add the share with `fileShare.addShare(name)` first (or list it in `shareNames` of an imported account)',
-    );
+    const shareRef = options.fileShare.shareName(options.shareName);
+    problems.check(shareRef === undefined, SYNC_CLOUD_ENDPOINT, prop('shareName'), options.shareName, `${options.fileShare.node.path} has no share ${options.shareName}`, 'add the share with `fileShare.addShare(name)` first (or list it in `shareNames` of an imported account)');
     const shareLocation = options.fileShare.location;
     problems.check(
-      !Token.isUnresolved(shareLocation) && !Token.isUnresolved(this.location) && normalizeRegion(shareLocation) !== normalizeRegion(this.location),
+      !Token.isUnresolved(shareLocation) && !Token.isUnresolved(this.location) && regionName(shareLocation) !== regionName(this.location),
       SYNC_REGION,
       prop('fileShare'),
       shareLocation,
@@ -246,139 +244,156 @@ export class FileSync extends Construct {
     problems.throwIfAny();
 
     const group = new StorageSyncGroup(this, `Group${name}`, { name, storageSyncId: this.storageSync.id });
-    const role = this.grantAccountAccess(options.fileShare);
     const cloudEndpoint = new StorageSyncCloudEndpoint(this, `Group${name}CloudEndpoint`, {
       name: `${name}-cloud`,
       storageSyncGroupId: group.id,
       // A reference to the share resource's name: the endpoint is created after the share.
-      fileShareName: options.fileShare.shareName(options.shareName)!,
+      fileShareName: shareRef!,
       storageAccountId: options.fileShare.storageAccountId,
-      dependsOn: [role],
+      // After the role has had time to take effect (deploy review B8).
+      dependsOn: [this.grantAccountAccess(options.fileShare)],
     });
     this.groups.set(name, { group, cloudEndpoint, shareName: options.shareName, servers: new Map() });
+    reportAtSynth(this, SYNC_CLOUD_ENDPOINT, () => this.checkOneCloudEndpoint(name, propPrefix || 'name'));
     for (const [serverName, server] of Object.entries(options.serverEndpoints ?? {})) {
-      this.addServerEndpoint(name, serverName, server, `${prop('serverEndpoints')}.${serverName}`);
+      this._addServerEndpoint(name, serverName, server, `${prop('serverEndpoints')}.${serverName}`);
     }
     return group;
   }
 
-  /** Adds a server endpoint to a sync group; `name` is the endpoint's name and construct id. */
-  public addServerEndpoint(groupName: string, name: string, options: ServerEndpointOptions, propPrefix = ''): StorageSyncServerEndpoint {
+  /** @internal `addServerEndpoint` with the prop path of the caller. */
+  public _addServerEndpoint(groupName: string, name: string, options: ServerEndpointOptions, propPrefix: string): StorageSyncServerEndpoint {
     const prop = (p: string) => (propPrefix ? `${propPrefix}.${p}` : p);
-    const problems = new ProblemCollector(this);
     const state = this.groups.get(groupName);
+    const problems = new ProblemCollector(this);
     problems.check(state === undefined, SYNC_CLOUD_ENDPOINT, 'groupName', groupName, 'a server endpoint needs a sync group with its cloud endpoint', 'add the sync group first');
+    problems.required(prop('registeredServerId'), options?.registeredServerId, 'string');
+    problems.required(prop('serverLocalPath'), options?.serverLocalPath, 'string');
     problems.throwIfAny();
     checkUniqueId(problems, this, `Group${groupName}Server${name}`, propPrefix || 'name', name);
-    const serverId = options.registeredServerId;
-    if (!Token.isUnresolved(serverId)) {
-      problems.check(!REGISTERED_SERVER_ID.test(serverId), SYNC_SERVER_ID, prop('registeredServerId'), serverId, 'not the resource id of a registered server', 'copy it from `Get-AzStorageSyncServer` (phase two of the runbook)');
-      problems.check(state!.servers.has(serverId.toLowerCase()), SYNC_SERVER_DUPLICATE, prop('registeredServerId'), serverId, `this server already has an endpoint (${state!.servers.get(serverId.toLowerCase())?.name}) in sync group ${groupName}`, 'sync one path per server and group; use another sync group for another path');
-    }
-    problems.check(!Token.isUnresolved(options.serverLocalPath) && !LOCAL_PATH.test(options.serverLocalPath), SYNC_SERVER_PATH, prop('serverLocalPath'), options.serverLocalPath, 'not a local Windows path', 'use e.g. D:\\Shares\\Finance');
-    problems.check(
-      !Token.isUnresolved(options.serverLocalPath) && /^c:\\?$/i.test(options.serverLocalPath),
-      SYNC_SERVER_PATH,
-      prop('serverLocalPath'),
-      options.serverLocalPath,
-      'the root of the system volume cannot be a server endpoint',
-      'use a folder on a data volume, e.g. D:\\Shares\\Finance',
-    );
-    const freeSpace = options.volumeFreeSpacePercent ?? VOLUME_FREE_SPACE_PERCENT;
-    if (!Token.isUnresolved(freeSpace)) {
-      problems.check(!Number.isInteger(freeSpace) || freeSpace < 0 || freeSpace > 100, SYNC_TIERING, prop('volumeFreeSpacePercent'), freeSpace, 'volume free space is 0-100 percent', `use ${VOLUME_FREE_SPACE_PERCENT} (recommended)`);
-    }
-    const days = options.tierFilesOlderThanDays;
-    if (days !== undefined && !Token.isUnresolved(days)) {
-      problems.check(!Number.isInteger(days) || days < 0 || days > 2147483647, SYNC_TIERING, prop('tierFilesOlderThanDays'), days, 'a tiering date policy is 0-2147483647 days', 'use e.g. 60');
-    }
+    this.checkServerEndpoint(problems, state!, groupName, options, prop);
     problems.throwIfAny();
     const tiering = options.cloudTieringEnabled ?? true;
     const endpoint = new StorageSyncServerEndpoint(this, `Group${groupName}Server${name}`, {
       name,
       storageSyncGroupId: state!.group.id,
-      registeredServerId: serverId,
+      registeredServerId: options.registeredServerId,
       serverLocalPath: options.serverLocalPath,
       cloudTieringEnabled: tiering,
-      volumeFreeSpacePercent: tiering ? freeSpace : undefined,
-      tierFilesOlderThanDays: tiering ? days : undefined,
+      volumeFreeSpacePercent: tiering ? options.volumeFreeSpacePercent ?? VOLUME_FREE_SPACE_PERCENT : undefined,
+      tierFilesOlderThanDays: tiering ? options.tierFilesOlderThanDays : undefined,
       initialDownloadPolicy: options.initialDownloadPolicy,
       dependsOn: [state!.cloudEndpoint],
     });
+    this.serversRegistered().guard(endpoint);
+    const serverId = options.registeredServerId;
     state!.servers.set(Token.isUnresolved(serverId) ? `token-${name}` : serverId.toLowerCase(), { name, path: options.serverLocalPath });
     return endpoint;
   }
 
-  private grantAccountAccess(share: IFileShareAccount): RoleAssignment {
-    const existing = this.roleAssignments.get(share.node.path);
+  protected diagnosticTargets(): DiagnosticTarget[] {
+    return [{ targetResourceId: this.storageSync.id, resourceType: 'azurerm_storage_sync' }];
+  }
+
+  protected privateLinkTarget(): PrivateLinkTarget {
+    return { subresource: 'afs', zoneName: AFS_PRIVATE_DNS_ZONE, resourceGroupName: this.resourceGroupName, location: this.location };
+  }
+
+  private resolve(props: FileSyncProps): void {
+    const problems = new ProblemCollector(this);
+    problems.required('props', props, 'object');
+    problems.throwIfAny();
+    problems.required('hub', props.hub, 'object');
+    problems.required('storageSyncPrincipalId', props.storageSyncPrincipalId, 'string');
+    problems.required('privateEndpointSubnetId', props.privateEndpointSubnetId, 'string');
+    problems.type('syncGroups', props.syncGroups, 'object');
+    problems.type('linkVirtualNetworks', props.linkVirtualNetworks, 'object');
+    problems.throwIfAny();
+    checkName(problems, 'storageSyncService', 'name', props.name);
+    problems.literal('allowAllTraffic', props.allowAllTraffic, 'it picks the incoming traffic policy');
+    problems.guid(SYNC_PRINCIPAL, 'storageSyncPrincipalId', props.storageSyncPrincipalId, `run \`az ad sp show --id ${STORAGE_SYNC_APP_ID} --query id -o tsv\``);
+    checkEndpointSubnet(problems, this, props.hub, 'privateEndpointSubnetId', props.privateEndpointSubnetId);
+    problems.throwIfAny();
+  }
+
+  private checkServerEndpoint(problems: ProblemCollector, state: GroupState, groupName: string, options: ServerEndpointOptions, prop: (p: string) => string): void {
+    const serverId = options.registeredServerId;
+    const path = options.serverLocalPath;
+    if (!problems.check(!Token.isUnresolved(serverId) && !REGISTERED_SERVER_ID.test(serverId), SYNC_SERVER_ID, prop('registeredServerId'), serverId, 'not the resource id of a registered server', 'copy it from `Get-AzStorageSyncServer` (phase 1 of the runbook)') && !Token.isUnresolved(serverId)) {
+      const other = state.servers.get(serverId.toLowerCase());
+      problems.check(other !== undefined, SYNC_SERVER_DUPLICATE, prop('registeredServerId'), serverId, `this server already has an endpoint (${other?.name}) in sync group ${groupName}`, 'sync one path per server and group; use another sync group for another path');
+    }
+    if (!Token.isUnresolved(path)) {
+      problems.check(!LOCAL_PATH.test(path), SYNC_SERVER_PATH, prop('serverLocalPath'), path, 'not a local Windows path', 'use e.g. D:\\Shares\\Finance');
+      problems.check(/^c:\\?$/i.test(path), SYNC_SERVER_PATH, prop('serverLocalPath'), path, 'the root of the system volume cannot be a server endpoint', 'use a folder on a data volume, e.g. D:\\Shares\\Finance');
+    }
+    problems.literal(prop('cloudTieringEnabled'), options.cloudTieringEnabled, 'it decides which tiering settings are sent');
+    problems.integer(SYNC_TIERING, prop('volumeFreeSpacePercent'), options.volumeFreeSpacePercent, 0, 100, `use ${VOLUME_FREE_SPACE_PERCENT} (recommended)`);
+    problems.integer(SYNC_TIERING, prop('tierFilesOlderThanDays'), options.tierFilesOlderThanDays, 0, 2147483647, 'use e.g. 60');
+    problems.oneOf(SYNC_TIERING, prop('initialDownloadPolicy'), options.initialDownloadPolicy, INITIAL_DOWNLOAD_POLICIES);
+  }
+
+  /** The gate server endpoints wait behind: registered servers exist only after `Register-AzStorageSyncServer`. */
+  private serversRegistered(): LifecycleGate {
+    this.serversGate ??= LifecycleGate.of(this, `${outputName(this, '')}_servers_registered`, {
+      waitsFor: 'the file servers are registered to the Storage Sync Service (Register-AzStorageSyncServer) and their resource ids are given to the stack',
+      performedBy: 'the on-premises file server administrators',
+      verify: 'Get-AzStorageSyncServer -ResourceGroupName <rg> -StorageSyncServiceName <name> | Select-Object FriendlyName, ResourceId',
+    });
+    return this.serversGate;
+  }
+
+  /**
+   * "Reader and Data Access" for the sync service on the account (once per account), and a
+   * `time_sleep` after it that the cloud endpoint waits for: the role takes minutes to take
+   * effect, and the cloud endpoint create fails until it has.
+   */
+  private grantAccountAccess(account: IFileShareAccount): Sleep {
+    const existing = this.accountAccess.get(account.node.path);
     if (existing) return existing;
-    const key = share.node.path.split('/').slice(1).join('').replace(/[^a-zA-Z0-9]/g, '');
+    const key = account.node.path.split('/').slice(1).join('').replace(/[^a-zA-Z0-9]/g, '');
     const role = new RoleAssignment(this, `ReaderAndDataAccess${key}`, {
-      scope: share.storageAccountId,
+      scope: account.storageAccountId,
       roleDefinitionName: READER_AND_DATA_ACCESS_ROLE,
       principalId: this.principalId,
       principalType: 'ServicePrincipal',
     });
-    this.roleAssignments.set(share.node.path, role);
-    return role;
+    ensureTimeProvider(this);
+    const wait = new Sleep(this, `ReaderAndDataAccess${key}Propagation`, { createDuration: ROLE_PROPAGATION_WAIT, triggers: { role_assignment_id: role.id } });
+    this.accountAccess.set(account.node.path, wait);
+    return wait;
   }
 
-  private validateOneCloudEndpoint(): string[] {
+  private checkOneCloudEndpoint(name: string, prop: string): { prop: string; value: unknown; detail: string; fix: string } | undefined {
     const stack = TerraformStack.of(this);
-    const errors: string[] = [];
-    for (const [name, state] of this.groups) {
-      const groupRef = resolveExpression(stack, state.group.id);
-      const endpoints = stack.node.findAll().filter((n) => n instanceof StorageSyncCloudEndpoint && resolveExpression(stack, n.storageSyncGroupIdInput) === groupRef);
-      if (endpoints.length !== 1) {
-        errors.push(
-          `[SYNC-CLOUD-ENDPOINT] ${this.node.path}: \`syncGroups.${name}\` = ${endpoints.length} cloud endpoints (${endpoints.map((e) => e.node.path).join(', ')}): a sync group has exactly one cloud endpoint. Fix: sync another share with another sync group`,
-        );
-      }
-    }
-    return errors;
+    const groupRef = resolveExpression(stack, this.groups.get(name)!.group.id);
+    const endpoints = stack.node.findAll().filter((n) => n instanceof StorageSyncCloudEndpoint && resolveExpression(stack, n.storageSyncGroupIdInput) === groupRef);
+    if (endpoints.length === 1) return undefined;
+    return { prop, value: name, detail: `sync group ${name} has ${endpoints.length} cloud endpoints (${endpoints.map((e) => e.node.path).join(', ')}): a sync group has exactly one`, fix: 'sync another share with another sync group' };
   }
 
-  private renderHandoff(): string {
-    const name = `$(terraform output -raw ${this.outputNames.storageSyncName})`;
-    const groups = [...this.groups.entries()].map(([g, s]) => {
-      const servers = [...s.servers.values()].map((v) => `${v.name} (\`${v.path}\`)`).join(', ');
-      return `| ${g} | ${s.shareName} | ${servers || 'none yet'} |`;
-    });
-    return [
-      'File Sync is deployed in two phases: Terraform cannot install the agent or register a server,',
-      'and a server endpoint needs the id the registration returns.',
-      '',
-      '| sync group | share (cloud endpoint) | server endpoints |',
-      '| --- | --- | --- |',
-      ...groups,
-      '',
-      `Prerequisite (once per tenant): the object id passed as \`storageSyncPrincipalId\` comes from`,
-      `\`az ad sp show --id ${STORAGE_SYNC_APP_ID} --query id -o tsv\` (Microsoft.StorageSync); it holds "${READER_AND_DATA_ACCESS_ROLE}" on each storage account.`,
-      '',
-      '### Phase 1: on each Windows Server (2016 or later), after `cdktf deploy`',
-      '',
-      'The server must resolve `<region>.afs.azure.net` to the private endpoint (conditional forwarder for',
-      '`afs.azure.net`) and reach it and the storage account over the VPN/ExpressRoute (TCP 443, 445).',
-      '',
-      '```powershell',
-      '# Install the Azure File Sync agent (https://aka.ms/afs/agent), then:',
-      'Install-Module Az.StorageSync -Scope AllUsers',
-      'Connect-AzAccount',
-      `$rg = (Get-AzResource -ResourceId "$(terraform output -raw ${this.outputNames.storageSyncId})").ResourceGroupName`,
-      `Register-AzStorageSyncServer -ResourceGroupName $rg -StorageSyncServiceName "${name}"`,
-      `Get-AzStorageSyncServer -ResourceGroupName $rg -StorageSyncServiceName "${name}" | Select-Object FriendlyName, ResourceId`,
-      '```',
-      '',
-      'A server registers to one Storage Sync Service only.',
-      '',
-      '### Phase 2: add the server endpoints',
-      '',
-      'Put each `ResourceId` into `serverEndpoints` (`registeredServerId`) with its local path and deploy again.',
-      `Cloud tiering is on by default and keeps ${VOLUME_FREE_SPACE_PERCENT}% of the volume free; it cannot be used on the system volume.`,
-    ].join('\n');
+  private handOff(): FileSyncOutputs {
+    const runbook = Runbook.of(this);
+    const outputs = {
+      storageSyncName: runbook.addOutput(this, 'StorageSyncName', { value: this.storageSync.name, description: `Storage Sync Service of ${this.node.path}` }),
+      storageSyncId: runbook.addOutput(this, 'StorageSyncId', { value: this.storageSync.id, description: `Resource id of the Storage Sync Service of ${this.node.path}` }),
+    };
+    runbook.addSection(
+      new LazySection(`Azure File Sync ${this.node.path}`, () =>
+        renderFileSyncHandoff({
+          syncNameOutput: outputs.storageSyncName,
+          syncIdOutput: outputs.storageSyncId,
+          groups: [...this.groups.entries()].map(([g, s]) => ({ name: g, shareName: s.shareName, servers: [...s.servers.values()] })),
+          serversGate: this.serversGate?.name,
+        }),
+      ),
+    );
+    return outputs;
   }
 }
 
-function normalizeRegion(region: string): string {
-  return region.toLowerCase().replace(/\s/g, '');
+/** The stack's `time` provider, declared once (like the random provider of `SharedKey`). */
+function ensureTimeProvider(scope: IConstruct): void {
+  const stack = TerraformStack.of(scope);
+  if (!stack.node.findAll().some((c) => c instanceof TimeProvider)) new TimeProvider(stack, 'time');
 }

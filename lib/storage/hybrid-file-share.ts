@@ -4,97 +4,41 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
-import { Annotations, TerraformStack, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { createHash } from 'crypto';
 import { Construct } from 'constructs';
-import {
-  FILE_PRIVATE_DNS_ZONE,
-  GUID,
-  LOCAL_OR_ZONE_REPLICATION,
-  PREMIUM_SHARE_QUOTA_MIN,
-  SHARE_QUOTA_DEFAULT,
-  SHARE_QUOTA_MAX,
-  SHARE_QUOTA_MIN,
-  SHARE_SOFT_DELETE_DAYS,
-  SMB_AUTHENTICATION_TYPES,
-  SMB_CHANNEL_ENCRYPTION,
-  SMB_KERBEROS_TICKET_ENCRYPTION,
-  SMB_VERSIONS,
-  STANDARD_SHARE_QUOTA_MAX,
-} from './defaults';
-import { createPrivateLink } from './private-link';
+import { ActiveDirectoryOptions, applyActiveDirectory, checkActiveDirectory, DefaultSharePermission } from './active-directory';
+import { FILE_PRIVATE_DNS_ZONE, LOCAL_OR_ZONE_REPLICATION, SHARE_SOFT_DELETE_DAYS, SMB_AUTHENTICATION_TYPES, SMB_CHANNEL_ENCRYPTION, SMB_KERBEROS_TICKET_ENCRYPTION, SMB_VERSIONS } from './defaults';
+import { checkEndpointSubnet } from './endpoint-subnet';
 import { FileShareAccountAttributes, fileShareDiagnosticTargets, IFileShareAccount, ImportedFileShareAccount } from './file-share-account';
-import { AzureResource, AzureResourceProps, DiagnosticTarget } from '../core/azure-resource';
+import { renderFileShareHandoff } from './handoff/hybrid-file-share';
+import { FileShareOptions, resolveShare, ShareAccessLevel, ShareGrant } from './share-access';
+import { AzureResource, AzureResourceProps, DiagnosticTarget, PrivateLinkTarget } from '../core/azure-resource';
 import { ProblemCollector } from '../core/errors';
+import { LifecycleGate } from '../core/gates';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
+import { PrivateLink } from '../core/private-endpoint';
+import { checkFinalBody } from '../core/report';
 import { resolveExpression } from '../core/tokens';
-import { HubNetwork, IHubNetwork } from '../network/hub-network';
-import { STG_AD_INCOMPLETE, STG_LARGE_REPLICATION, STG_NFS_KIND, STG_PE_SUBNET, STG_PREMIUM_KIND, STG_PREMIUM_QUOTA, STG_PREMIUM_REPLICATION, STG_ROLE_PRINCIPAL, STG_SHARE_DUPLICATE, STG_SHARE_LARGE, STG_SHARE_NAME, STG_SHARE_QUOTA, STG_SOFT_DELETE_DAYS } from './rules';
+import type { IHubNetwork } from '../network/hub-network';
+import {
+  STG_HTTPS_ONLY,
+  STG_LARGE_REPLICATION,
+  STG_NESTED_PUBLIC,
+  STG_PREMIUM_REPLICATION,
+  STG_PUBLIC_NETWORK,
+  STG_ROLE_PRINCIPAL,
+  STG_SHARE_SOFT_DELETE,
+  STG_SOFT_DELETE_DAYS,
+  STG_TLS_MIN,
+} from './rules';
 
 export type { FileShareAccountAttributes, IFileShareAccount } from './file-share-account';
-
-/** Protocol of a file share. */
-export enum ShareProtocol {
-  /** SMB 3.x (Windows, the default). */
-  SMB = 'SMB',
-  /** NFS 4.1 (Linux); premium FileStorage accounts only. */
-  NFS = 'NFS',
-}
-
-/** Share-level permission given through Azure RBAC. */
-export enum ShareAccessLevel {
-  /** Storage File Data SMB Share Reader. */
-  READER = 'Storage File Data SMB Share Reader',
-  /** Storage File Data SMB Share Contributor. */
-  CONTRIBUTOR = 'Storage File Data SMB Share Contributor',
-  /** Storage File Data SMB Share Elevated Contributor (can change NTFS ACLs). */
-  ELEVATED_CONTRIBUTOR = 'Storage File Data SMB Share Elevated Contributor',
-}
-
-/** Share-level permission of every authenticated identity without a role assignment. */
-export enum DefaultSharePermission {
-  /** No access without a role assignment (recommended). */
-  NONE = 'None',
-  READER = 'StorageFileDataSmbShareReader',
-  CONTRIBUTOR = 'StorageFileDataSmbShareContributor',
-  ELEVATED_CONTRIBUTOR = 'StorageFileDataSmbShareElevatedContributor',
-}
-
-/** The on-premises AD DS domain the storage account is joined to (from `Join-AzStorageAccount`). */
-export interface ActiveDirectoryOptions {
-  /** DNS name of the domain, e.g. `corp.contoso.com`. */
-  readonly domainName: string;
-  /** Domain GUID (`(Get-ADDomain).ObjectGUID`). */
-  readonly domainGuid: string;
-  /** Domain SID (`(Get-ADDomain).DomainSID`), `S-1-5-21-...`. */
-  readonly domainSid: string;
-  /** SID of the storage account's computer or service account in AD DS, `S-1-5-21-...-<rid>`. */
-  readonly storageSid: string;
-  /** Forest name, e.g. `contoso.com`. */
-  readonly forestName: string;
-  /** NetBIOS domain name, e.g. `CORP`. */
-  readonly netbiosDomainName: string;
-}
-
-/** A file share of a `HybridFileShare`. */
-export interface FileShareOptions {
-  /**
-   * Quota in GiB, 1-102400 (above 5120 needs large file shares; premium shares more than 100).
-   * @default 1024
-   */
-  readonly quotaGib?: number;
-  /**
-   * Protocol.
-   * @default ShareProtocol.SMB
-   */
-  readonly protocol?: ShareProtocol;
-  /**
-   * Access tier: `TransactionOptimized`, `Hot`, `Cool` (standard) or `Premium`.
-   * @default - `Premium` on a premium account, `TransactionOptimized` otherwise
-   */
-  readonly accessTier?: string;
-}
+export type { ActiveDirectoryOptions } from './active-directory';
+export { DefaultSharePermission } from './active-directory';
+export type { FileShareOptions } from './share-access';
+export { ShareAccessLevel, ShareProtocol } from './share-access';
 
 /** The `terraform output` names a `HybridFileShare` adds for the hand-off. */
 export interface HybridFileShareOutputs {
@@ -106,19 +50,13 @@ export interface HybridFileShareOutputs {
 
 /** Props of `HybridFileShare`. */
 export interface HybridFileShareProps extends AzureResourceProps {
-  /** The hub whose virtual network gets the private endpoint and the private DNS zone link. */
+  /** The hub whose virtual network gets the private DNS zone link (and gives the default resource group and region). */
   readonly hub: IHubNetwork;
   /**
-   * Name of a subnet created by the hub (`HubNetwork`) to put the `file` private endpoint in.
-   * Exactly one of this and `privateEndpointSubnetId`.
-   * @default - none
+   * Resource id of the subnet for the `file` private endpoint, e.g. `hub.addSubnet('privatelink').id`
+   * or `hub.subnetId('privatelink')` (never the GatewaySubnet).
    */
-  readonly privateEndpointSubnetName?: string;
-  /**
-   * Resource id of the subnet for the private endpoint.
-   * @default - none
-   */
-  readonly privateEndpointSubnetId?: string;
+  readonly privateEndpointSubnetId: string;
   /**
    * Resource group.
    * @default - the hub's
@@ -135,7 +73,8 @@ export interface HybridFileShareProps extends AzureResourceProps {
    */
   readonly name?: string;
   /**
-   * Premium (FileStorage, SSD, provisioned) instead of standard (StorageV2).
+   * Premium (FileStorage, SSD, provisioned) instead of standard (StorageV2). Must be a literal
+   * (PROP-LITERAL): it decides the account kind and which settings exist.
    * @default false
    */
   readonly premium?: boolean;
@@ -146,7 +85,7 @@ export interface HybridFileShareProps extends AzureResourceProps {
   readonly replicationType?: string;
   /**
    * Large file shares (up to 100 TiB) on a standard account; LRS and ZRS only.
-   * @default - true on standard LRS/ZRS accounts, false on geo-replicated ones
+   * @default - true on standard LRS/ZRS accounts, false on geo-replicated ones (and when `replicationType` is an expression)
    */
   readonly largeFileSharesEnabled?: boolean;
   /**
@@ -155,8 +94,9 @@ export interface HybridFileShareProps extends AzureResourceProps {
    */
   readonly shareSoftDeleteDays?: number;
   /**
-   * Restrict SMB to 3.1.1 with Kerberos and AES-256-GCM (the maximum-security profile).
-   * Turn off only for clients older than Windows 10 / Server 2016 or for NTLMv2 access.
+   * Restrict SMB to 3.1.1 with Kerberos and AES-256-GCM (the maximum-security profile): clients
+   * must be Windows 11 / Windows Server 2022 or later. Turn off for Windows 10 and Server
+   * 2016/2019 clients, or for NTLMv2 access. Must be a literal (PROP-LITERAL).
    * @default true
    */
   readonly smbHardening?: boolean;
@@ -168,8 +108,9 @@ export interface HybridFileShareProps extends AzureResourceProps {
    */
   readonly publicNetworkAccessEnabled?: boolean;
   /**
-   * Identity-based access with on-premises AD DS.
-   * @default - none (domain-join in a second apply, see the runbook)
+   * Identity-based access with on-premises AD DS, applied in phase 2 behind the gate
+   * `<construct>_joined_to_ad`, once `Join-AzStorageAccount` has run (see the runbook).
+   * @default - none
    */
   readonly activeDirectory?: ActiveDirectoryOptions;
   /**
@@ -195,14 +136,22 @@ export interface HybridFileShareProps extends AzureResourceProps {
   readonly shares?: { [name: string]: FileShareOptions };
 }
 
-const SHARE_NAME = /^[a-z0-9](?!.*--)[a-z0-9-]*[a-z0-9]$/;
-const SID = /^S-1-5-21(-\d+){3,4}$/;
+/** The props after checks and defaults. */
+interface Resolved {
+  readonly premium: boolean;
+  readonly replication: string;
+  readonly largeFileShares: boolean;
+  readonly softDelete: number;
+  readonly hardening: boolean;
+}
 
 /**
  * A storage account built for Azure file shares in a hybrid estate: HTTPS only, TLS 1.2, no
  * public nested items, public network access off, a `file` private endpoint in the hub with its
  * private DNS zone, share soft delete, large file shares, SMB 3.1.1/Kerberos/AES-256-GCM, AD DS
- * identity-based access with RBAC share permissions.
+ * identity-based access (phase 2, after the domain join) with RBAC share permissions. Nothing
+ * in it uses the storage data plane (shares by `storage_account_id`), so the stack deploys with
+ * `data_plane_available = false` (`AzureProvider`).
  */
 export class HybridFileShare extends AzureResource implements IFileShareAccount {
   /**
@@ -230,133 +179,48 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
   public readonly premium: boolean;
   /** True when large file shares are on (always for premium). */
   public readonly largeFileSharesEnabled: boolean;
+  /** True when SMB is restricted to 3.1.1, Kerberos and AES-256-GCM. */
+  public readonly smbHardening: boolean;
+  /** The phase-2 gate that applies the AD DS settings, when `activeDirectory` is given. */
+  public readonly joinedToAdGate?: LifecycleGate;
   /** Terraform output names for the runbook. */
   public readonly outputNames: HybridFileShareOutputs;
 
   private readonly sharesByName = new Map<string, StorageShare>();
-  private readonly grants: { principal: string; level: ShareAccessLevel; share?: string }[] = [];
-  private readonly activeDirectory?: ActiveDirectoryOptions;
+  private readonly grants: ShareGrant[] = [];
 
   constructor(scope: Construct, id: string, props: HybridFileShareProps) {
     super(scope, id);
-    const problems = new ProblemCollector(this);
-    checkName(problems, 'storageAccount', 'name', props.name);
-    this.premium = props.premium ?? false;
-    const replication = props.replicationType ?? 'ZRS';
-    const localOrZone = LOCAL_OR_ZONE_REPLICATION.includes(replication);
-    if (!Token.isUnresolved(replication)) {
-      problems.check(
-        this.premium && !localOrZone,
-        STG_PREMIUM_REPLICATION,
-        'replicationType',
-        replication,
-        'a premium FileStorage account replicates only LRS or ZRS',
-        "use 'ZRS' (or 'LRS'); protect against region loss with backup to a geo-redundant vault",
-      );
-      problems.check(
-        !this.premium && props.largeFileSharesEnabled === true && !localOrZone,
-        STG_LARGE_REPLICATION,
-        'largeFileSharesEnabled',
-        true,
-        `large file shares are not available on ${replication} accounts`,
-        "use 'ZRS' or 'LRS' replication, or leave large file shares off (shares up to 5120 GiB)",
-      );
-    }
-    this.largeFileSharesEnabled = this.premium || (props.largeFileSharesEnabled ?? localOrZone);
-    const softDelete = props.shareSoftDeleteDays ?? SHARE_SOFT_DELETE_DAYS;
-    if (!Token.isUnresolved(softDelete)) {
-      problems.check(
-        !Number.isInteger(softDelete) || softDelete < 1 || softDelete > 365,
-        STG_SOFT_DELETE_DAYS,
-        'shareSoftDeleteDays',
-        softDelete,
-        'share soft delete keeps deleted shares 1-365 days',
-        `use ${SHARE_SOFT_DELETE_DAYS} (recommended)`,
-      );
-    }
-    if (props.activeDirectory) this.checkActiveDirectory(problems, props.activeDirectory);
-    const subnetId = this.resolveSubnet(problems, props);
-    problems.throwIfAny();
-
+    const resolved = this.resolve(props);
+    this.premium = resolved.premium;
+    this.largeFileSharesEnabled = resolved.largeFileShares;
+    this.smbHardening = resolved.hardening;
     this.resourceGroupName = props.resourceGroupName ?? props.hub.resourceGroupName;
     this.location = props.location ?? props.hub.location;
-    this.activeDirectory = props.activeDirectory;
-    const publicAccess = props.publicNetworkAccessEnabled ?? false;
-    const hardening = props.smbHardening ?? true;
 
-    this.storageAccount = new StorageAccount(this, 'Resource', {
-      name: props.name ?? generateName(this, 'storageAccount'),
-      resourceGroupName: this.resourceGroupName,
-      location: this.location,
-      accountKind: this.premium ? 'FileStorage' : 'StorageV2',
-      accountTier: this.premium ? 'Premium' : 'Standard',
-      accountReplicationType: replication,
-      httpsTrafficOnlyEnabled: true,
-      minTlsVersion: 'TLS1_2',
-      allowNestedItemsToBePublic: false,
-      publicNetworkAccessEnabled: publicAccess,
-      crossTenantReplicationEnabled: false,
-      largeFileShareEnabled: this.premium ? undefined : this.largeFileSharesEnabled,
-      networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'] },
-      shareProperties: {
-        retentionPolicy: { days: softDelete },
-        smb: hardening
-          ? {
-            versions: SMB_VERSIONS,
-            authenticationTypes: SMB_AUTHENTICATION_TYPES,
-            kerberosTicketEncryptionType: SMB_KERBEROS_TICKET_ENCRYPTION,
-            channelEncryptionType: SMB_CHANNEL_ENCRYPTION,
-            multichannelEnabled: this.premium ? true : undefined,
-          }
-          : undefined,
-      },
-      azureFilesAuthentication: props.activeDirectory
-        ? {
-          directoryType: 'AD',
-          defaultShareLevelPermission: props.defaultSharePermission ?? DefaultSharePermission.NONE,
-          activeDirectory: { ...props.activeDirectory },
-        }
-        : undefined,
-    });
-    this.storageAccountId = this.storageAccount.id;
-    this.resourceId = this.storageAccount.id;
+    this.storageAccount = this.buildAccount(props, resolved);
+    this.resourceId = this.storageAccountId = this.storageAccount.id;
     this.storageAccountName = this.storageAccount.name;
+    if (props.activeDirectory) {
+      this.joinedToAdGate = applyActiveDirectory(this.storageAccount, this, props.activeDirectory, props.defaultSharePermission ?? DefaultSharePermission.NONE);
+    }
+    checkFinalBody(this, this.storageAccount, [STG_PUBLIC_NETWORK, STG_HTTPS_ONLY, STG_TLS_MIN, STG_NESTED_PUBLIC, STG_SHARE_SOFT_DELETE]);
 
-    const link = createPrivateLink(this, {
-      resourceGroupName: this.resourceGroupName,
-      location: this.location,
-      subnetId,
+    const link = PrivateLink.create(this, '', {
+      ...this.privateLinkTarget(),
       targetResourceId: this.storageAccount.id,
-      subresource: 'file',
-      zoneName: FILE_PRIVATE_DNS_ZONE,
-      existingZoneId: props.privateDnsZoneId,
-      virtualNetworks: { Hub: props.hub.virtualNetworkId, ...(props.linkVirtualNetworks ?? {}) },
+      subnetId: props.privateEndpointSubnetId,
+      privateDnsZoneId: props.privateDnsZoneId,
+      linkVirtualNetworkIds: { Hub: props.hub.virtualNetworkId, ...(props.linkVirtualNetworks ?? {}) },
     });
+    this.privateEndpoints.push(link);
     this.privateEndpoint = link.endpoint;
     this.privateDnsZone = link.zone;
     this.privateDnsZoneLinks = link.links;
+    for (const [name, options] of Object.entries(props.shares ?? {})) this._addShare(name, options ?? {}, `shares.${name}`);
 
-    if (publicAccess) {
-      Annotations.of(this).addWarning('[STG-PUBLIC-ACCESS] Public network access is on: the account answers on its public endpoint as well as the private one. Leave `publicNetworkAccessEnabled` off.');
-    }
-    for (const [name, options] of Object.entries(props.shares ?? {})) this.addShare(name, options, `shares.${name}`);
-
-    const runbook = Runbook.of(this);
-    this.outputNames = {
-      storageAccountName: runbook.addOutput(this, 'StorageAccountName', { value: this.storageAccount.name, description: `Storage account of ${this.node.path}` }),
-      storageAccountId: runbook.addOutput(this, 'StorageAccountId', { value: this.storageAccount.id, description: `Resource id of the storage account of ${this.node.path}` }),
-    };
-    runbook.addSection(new LazySection(`Azure file shares of ${this.node.path}`, () => this.renderHandoff()));
+    this.outputNames = this.handOff(resolved);
     this.initCommon(props);
-  }
-
-  /** The name of a share this construct created, as a reference to the share resource. */
-  public shareName(name: string): string | undefined {
-    return this.sharesByName.get(name)?.name;
-  }
-
-  protected diagnosticTargets(): DiagnosticTarget[] {
-    return fileShareDiagnosticTargets(this.storageAccount.id);
   }
 
   /** The shares added so far, by name. */
@@ -369,177 +233,154 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
     return this.sharesByName.get(name);
   }
 
-  /** Adds a file share; its name is also its construct id (`Share<name>`). */
-  public addShare(name: string, options: FileShareOptions = {}, propPrefix = ''): StorageShare {
-    const prop = (p: string) => (propPrefix ? `${propPrefix}.${p}` : p);
-    const problems = new ProblemCollector(this);
-    problems.check(
-      !Token.isUnresolved(name) && (name.length < 3 || name.length > 63 || !SHARE_NAME.test(name)),
-      STG_SHARE_NAME,
-      propPrefix || 'name',
-      name,
-      "a share name must be 3-63 lowercase letters, digits and '-', start and end with a letter or digit, without '--'",
-      'rename the share, e.g. finance-data',
-    );
-    problems.check(this.sharesByName.has(name), STG_SHARE_DUPLICATE, propPrefix || 'name', name, `a share named ${name} already exists in this account`, 'give each share its own name');
-    const quota = options.quotaGib ?? SHARE_QUOTA_DEFAULT;
-    const protocol = options.protocol ?? ShareProtocol.SMB;
-    const tier = options.accessTier ?? (this.premium ? 'Premium' : 'TransactionOptimized');
-    if (!Token.isUnresolved(quota)) {
-      const inRange = Number.isInteger(quota) && quota >= SHARE_QUOTA_MIN && quota <= SHARE_QUOTA_MAX;
-      problems.check(!inRange, STG_SHARE_QUOTA, prop('quotaGib'), quota, `a share quota is a whole number of GiB from ${SHARE_QUOTA_MIN} to ${SHARE_QUOTA_MAX}`, 'pick a quota in range');
-      problems.check(
-        inRange && !this.largeFileSharesEnabled && quota > STANDARD_SHARE_QUOTA_MAX,
-        STG_SHARE_LARGE,
-        prop('quotaGib'),
-        quota,
-        `without large file shares a standard share holds at most ${STANDARD_SHARE_QUOTA_MAX} GiB`,
-        'set `largeFileSharesEnabled` (LRS or ZRS accounts), or use a smaller quota',
-      );
-      problems.check(
-        inRange && this.premium && quota < PREMIUM_SHARE_QUOTA_MIN,
-        STG_PREMIUM_QUOTA,
-        prop('quotaGib'),
-        quota,
-        'a premium share must be provisioned larger than 100 GiB',
-        `use at least ${PREMIUM_SHARE_QUOTA_MIN} GiB`,
-      );
-    }
-    if (!Token.isUnresolved(tier)) {
-      problems.check(
-        (tier === 'Premium') !== this.premium,
-        STG_PREMIUM_KIND,
-        prop('accessTier'),
-        tier,
-        this.premium ? 'a FileStorage account has only Premium shares' : 'Premium shares need a premium FileStorage account',
-        this.premium ? "leave `accessTier` out (Premium)" : "set `premium: true` on the account, or use 'TransactionOptimized', 'Hot' or 'Cool'",
-      );
-    }
-    problems.check(
-      protocol === ShareProtocol.NFS && !this.premium,
-      STG_NFS_KIND,
-      prop('protocol'),
-      protocol,
-      'NFS shares exist only on premium FileStorage accounts',
-      'set `premium: true` on the account, or use SMB',
-    );
-    problems.throwIfAny();
-    const share = new StorageShare(this, `Share${name}`, {
-      name,
-      storageAccountId: this.storageAccount.id,
-      quota,
-      enabledProtocol: protocol,
-      accessTier: tier,
-    });
-    this.sharesByName.set(name, share);
-    return share;
+  /** The name of a share this construct created, as a reference to the share resource (an ordering edge for dependents). */
+  public shareName(name: string): string | undefined {
+    return this.sharesByName.get(name)?.name;
+  }
+
+  /**
+   * Adds a file share; its name is also its construct id (`Share<name>`), so it must be a
+   * literal (PROP-LITERAL).
+   */
+  public addShare(name: string, options: FileShareOptions = {}): StorageShare {
+    return this._addShare(name, options, '');
   }
 
   /**
    * Grants a share-level role to a user, group or managed identity (its Entra object id) on the
-   * whole account or on one share of it. With AD DS, sync the identity to Entra ID first.
+   * whole account (through `grant`) or on one share of it. With AD DS, sync the identity to Entra
+   * ID first. Idempotent: the same grant twice is one role assignment.
    */
   public grantShareAccess(principalId: string, level: ShareAccessLevel, shareName?: string): RoleAssignment {
     const problems = new ProblemCollector(this);
-    problems.check(!Token.isUnresolved(principalId) && !GUID.test(principalId), STG_ROLE_PRINCIPAL, 'principalId', principalId, 'a principal id is the object id (GUID) of a user, group or identity', 'use the object id, e.g. from `az ad group show --group <name> --query id`');
+    problems.required('principalId', principalId, 'string');
+    problems.guid(STG_ROLE_PRINCIPAL, 'principalId', principalId, 'use the object id, e.g. from `az ad group show --group <name> --query id`');
     problems.check(shareName !== undefined && !this.sharesByName.has(shareName), STG_ROLE_PRINCIPAL, 'shareName', shareName, 'no share of that name in this account', `use one of ${this.shareNames.join(', ') || '(none yet: add the share first)'}`);
     problems.throwIfAny();
-    const stack = TerraformStack.of(this);
-    const key = createHash('sha256').update(`${String(resolveExpression(stack, principalId))}/${level}/${shareName ?? ''}`).digest('hex').slice(0, 8);
-    // The same grant twice is one role assignment: return the one already made.
-    const existing = this.node.tryFindChild(`Access${key}`);
-    if (existing instanceof RoleAssignment) return existing;
-    const scope = shareName ? this.sharesByName.get(shareName)!.id : this.storageAccount.id;
-    this.grants.push({ principal: Token.isUnresolved(principalId) ? '(from a reference)' : principalId, level, share: shareName });
-    return new RoleAssignment(this, `Access${key}`, {
-      scope,
-      roleDefinitionName: level,
-      principalId,
+    const grant: ShareGrant = { principal: Token.isUnresolved(principalId) ? '(from a reference)' : principalId, level, share: shareName };
+    if (shareName === undefined) {
+      const before = this.roleAssignments.length;
+      const assignment = this.grant(principalId, level);
+      if (this.roleAssignments.length > before) this.grants.push(grant);
+      return assignment;
+    }
+    // Share scope: the same idempotence as `grant`; construct id `Access<hash>` as before, so
+    // existing assignments are kept.
+    const key = createHash('sha256').update(`${String(resolveExpression(this, principalId))}/${level}/${shareName}`).digest('hex').slice(0, 8);
+    const existing = this.node.tryFindChild(`Access${key}`) as RoleAssignment | undefined;
+    if (existing) return existing;
+    this.grants.push(grant);
+    return new RoleAssignment(this, `Access${key}`, { scope: this.sharesByName.get(shareName)!.id, roleDefinitionName: level, principalId });
+  }
+
+  /** @internal `addShare` with the prop path of the caller (`shares.<name>` from the constructor). */
+  public _addShare(name: string, options: FileShareOptions, propPrefix: string): StorageShare {
+    const prop = (p: string) => (propPrefix ? `${propPrefix}.${p}` : p);
+    const problems = new ProblemCollector(this);
+    problems.type(propPrefix || 'options', options, 'object');
+    problems.throwIfAny();
+    const account = { premium: this.premium, largeFileSharesEnabled: this.largeFileSharesEnabled, hasShare: (n: string) => this.sharesByName.has(n) };
+    const share = resolveShare(problems, account, name, options, propPrefix || 'name', prop);
+    problems.throwIfAny();
+    // By `storage_account_id`: the provider then uses the Resource Manager API only, never the
+    // file data plane (v4.55.0 internal/services/storage/storage_share_resource.go, create: the
+    // data-plane client is used only when `storage_account_name` is set).
+    const resource = new StorageShare(this, `Share${name}`, { name, storageAccountId: this.storageAccount.id, quota: share.quota, enabledProtocol: share.protocol, accessTier: share.tier });
+    this.sharesByName.set(name, resource);
+    return resource;
+  }
+
+  protected diagnosticTargets(): DiagnosticTarget[] {
+    return fileShareDiagnosticTargets(this.storageAccount.id);
+  }
+
+  protected privateLinkTarget(): PrivateLinkTarget {
+    return { subresource: 'file', zoneName: FILE_PRIVATE_DNS_ZONE, resourceGroupName: this.resourceGroupName, location: this.location };
+  }
+
+  /** Every check on the props (one error listing all problems), and the defaults. */
+  private resolve(props: HybridFileShareProps): Resolved {
+    const problems = new ProblemCollector(this);
+    problems.required('props', props, 'object');
+    problems.throwIfAny();
+    problems.required('hub', props.hub, 'object');
+    problems.required('privateEndpointSubnetId', props.privateEndpointSubnetId, 'string');
+    problems.type('shares', props.shares, 'object');
+    problems.type('linkVirtualNetworks', props.linkVirtualNetworks, 'object');
+    problems.throwIfAny();
+    checkName(problems, 'storageAccount', 'name', props.name);
+    problems.literal('premium', props.premium, 'it decides the account kind (FileStorage or StorageV2) and which settings exist');
+    problems.literal('smbHardening', props.smbHardening, 'it decides whether the SMB settings block exists');
+    const premium = props.premium ?? false;
+    const replication = props.replicationType ?? 'ZRS';
+    const localOrZone = LOCAL_OR_ZONE_REPLICATION.includes(replication);
+    if (!Token.isUnresolved(replication)) {
+      problems.check(premium && !localOrZone, STG_PREMIUM_REPLICATION, 'replicationType', replication, 'a premium FileStorage account replicates only LRS or ZRS', "use 'ZRS' (or 'LRS'); protect against region loss with backup to a geo-redundant vault");
+      problems.check(!premium && props.largeFileSharesEnabled === true && !localOrZone, STG_LARGE_REPLICATION, 'largeFileSharesEnabled', true, `large file shares are not available on ${replication} accounts`, "use 'ZRS' or 'LRS' replication, or leave large file shares off (shares up to 5120 GiB)");
+    }
+    const softDelete = props.shareSoftDeleteDays ?? SHARE_SOFT_DELETE_DAYS;
+    problems.integer(STG_SOFT_DELETE_DAYS, 'shareSoftDeleteDays', softDelete, 1, 365, `use ${SHARE_SOFT_DELETE_DAYS} (recommended)`);
+    if (props.activeDirectory !== undefined) checkActiveDirectory(problems, props.activeDirectory);
+    checkEndpointSubnet(problems, this, props.hub, 'privateEndpointSubnetId', props.privateEndpointSubnetId);
+    problems.throwIfAny();
+    // A token for largeFileSharesEnabled counts as on: share quotas are then not refused at synth.
+    const largeFileShares = premium || (props.largeFileSharesEnabled ?? localOrZone) !== false;
+    return { premium, replication, largeFileShares, softDelete, hardening: props.smbHardening ?? true };
+  }
+
+  private buildAccount(props: HybridFileShareProps, r: Resolved): StorageAccount {
+    return new StorageAccount(this, 'Resource', {
+      name: props.name ?? generateName(this, 'storageAccount'),
+      resourceGroupName: this.resourceGroupName,
+      location: this.location,
+      accountKind: r.premium ? 'FileStorage' : 'StorageV2',
+      accountTier: r.premium ? 'Premium' : 'Standard',
+      accountReplicationType: r.replication,
+      httpsTrafficOnlyEnabled: true,
+      minTlsVersion: 'TLS1_2',
+      allowNestedItemsToBePublic: false,
+      publicNetworkAccessEnabled: props.publicNetworkAccessEnabled ?? false,
+      crossTenantReplicationEnabled: false,
+      largeFileShareEnabled: r.premium ? undefined : r.largeFileShares,
+      networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'] },
+      // share_properties is set through the Resource Manager file service API, not the data
+      // plane (v4.55.0 storage_account_resource.go, FileService.SetServiceProperties); no
+      // queue_properties or static_website, which need the data plane (same file, refused
+      // with `data_plane_available = false`).
+      shareProperties: {
+        retentionPolicy: { days: r.softDelete },
+        smb: r.hardening
+          ? {
+            versions: SMB_VERSIONS,
+            authenticationTypes: SMB_AUTHENTICATION_TYPES,
+            kerberosTicketEncryptionType: SMB_KERBEROS_TICKET_ENCRYPTION,
+            channelEncryptionType: SMB_CHANNEL_ENCRYPTION,
+            multichannelEnabled: r.premium ? true : undefined,
+          }
+          : undefined,
+      },
     });
   }
 
-  private resolveSubnet(problems: ProblemCollector, props: HybridFileShareProps): string {
-    const byName = props.privateEndpointSubnetName;
-    const byId = props.privateEndpointSubnetId;
-    if ((byName === undefined) === (byId === undefined)) {
-      problems.add(STG_PE_SUBNET, 'privateEndpointSubnetName', byName, 'give exactly one of `privateEndpointSubnetName` and `privateEndpointSubnetId`', "add a subnet with `hub.addSubnet('privatelink')` and pass its name");
-      return '';
-    }
-    if (byId !== undefined) return byId;
-    const subnet = props.hub instanceof HubNetwork ? props.hub.subnet(byName!) : undefined;
-    problems.check(
-      subnet === undefined || byName === 'GatewaySubnet',
-      STG_PE_SUBNET,
-      'privateEndpointSubnetName',
-      byName,
-      props.hub instanceof HubNetwork ? `the hub has no subnet ${byName} for private endpoints` : 'an existing hub has no subnets by name',
-      "add it with `hub.addSubnet(name)` first (never GatewaySubnet), or pass `privateEndpointSubnetId`",
+  private handOff(r: Resolved): HybridFileShareOutputs {
+    const runbook = Runbook.of(this);
+    const outputs = {
+      storageAccountName: runbook.addOutput(this, 'StorageAccountName', { value: this.storageAccount.name, description: `Storage account of ${this.node.path}` }),
+      storageAccountId: runbook.addOutput(this, 'StorageAccountId', { value: this.storageAccount.id, description: `Resource id of the storage account of ${this.node.path}` }),
+    };
+    runbook.addSection(
+      new LazySection(`Azure file shares of ${this.node.path}`, () =>
+        renderFileShareHandoff({
+          accountNameOutput: outputs.storageAccountName,
+          accountIdOutput: outputs.storageAccountId,
+          shareNames: this.shareNames,
+          grants: this.grants,
+          smbHardening: r.hardening,
+          joinGate: this.joinedToAdGate?.name,
+          softDeleteDays: Token.isUnresolved(r.softDelete) ? 'the configured number of' : String(r.softDelete),
+        }),
+      ),
     );
-    return subnet?.id ?? '';
-  }
-
-  private checkActiveDirectory(problems: ProblemCollector, ad: ActiveDirectoryOptions): void {
-    const checks: [keyof ActiveDirectoryOptions, (v: string) => boolean, string][] = [
-      ['domainName', (v) => /^[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/.test(v), 'a DNS domain name, e.g. corp.contoso.com'],
-      ['domainGuid', (v) => GUID.test(v), 'a GUID'],
-      ['domainSid', (v) => /^S-1-5-21(-\d+){3}$/.test(v), 'a domain SID, S-1-5-21-<a>-<b>-<c>'],
-      ['storageSid', (v) => SID.test(v) && v.split('-').length === 8, 'an account SID, S-1-5-21-<a>-<b>-<c>-<rid>'],
-      ['forestName', (v) => /^[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/.test(v), 'a DNS forest name, e.g. contoso.com'],
-      ['netbiosDomainName', (v) => /^[a-zA-Z0-9!@#$%^&'(){}~_.-]{1,15}$/.test(v), 'a NetBIOS name of at most 15 characters'],
-    ];
-    for (const [key, ok, text] of checks) {
-      const value = ad[key];
-      if (value !== undefined && Token.isUnresolved(value)) continue;
-      problems.check(
-        typeof value !== 'string' || !ok(value),
-        STG_AD_INCOMPLETE,
-        `activeDirectory.${key}`,
-        value,
-        `\`${key}\` must be ${text}`,
-        'copy the values printed by the domain-join step of the runbook (Get-ADDomain, Get-ADComputer)',
-      );
-    }
-  }
-
-  private renderHandoff(): string {
-    const account = `$(terraform output -raw ${this.outputNames.storageAccountName})`;
-    const shares = this.shareNames.length ? this.shareNames.map((s) => `\`${s}\``).join(', ') : 'none yet';
-    const lines = [
-      `Shares: ${shares}. The account is reachable only through its private endpoint: on-premises clients`,
-      `must resolve \`<account>.file.core.windows.net\` to the private IP (conditional forwarder for`,
-      '`file.core.windows.net` to the Azure DNS Private Resolver or a DNS server in the hub) and reach it',
-      'over the VPN or ExpressRoute (TCP 445).',
-      '',
-      '### 1. Join the storage account to AD DS (once, on a domain-joined host with RSAT)',
-      '',
-      '```powershell',
-      'Install-Module Az.Storage, AzFilesHybrid -Scope CurrentUser',
-      'Connect-AzAccount',
-      `$account = "$(terraform output -raw ${this.outputNames.storageAccountName})"`,
-      `$rg = (Get-AzResource -ResourceId "$(terraform output -raw ${this.outputNames.storageAccountId})").ResourceGroupName`,
-      'Join-AzStorageAccount -ResourceGroupName $rg -StorageAccountName $account `',
-      '  -DomainAccountType ComputerAccount -OrganizationalUnitDistinguishedName "OU=AzureFiles,DC=corp,DC=contoso,DC=com" `',
-      '  -EncryptionType AES256',
-      '# The values for the `activeDirectory` prop:',
-      'Get-ADDomain | Select-Object DNSRoot, ObjectGUID, DomainSID, Forest, NetBIOSName',
-      'Get-ADComputer $account | Select-Object SID',
-      '```',
-      '',
-      this.activeDirectory
-        ? `AD DS authentication is configured for \`${this.activeDirectory.domainName}\`; Terraform owns the \`active_directory\` block, so run Join-AzStorageAccount only to (re)create the AD object and keep the SIDs in sync. Rotate the AD object's Kerberos password with \`Update-AzStorageAccountADObjectPassword\` before its password policy expires it.`
-        : 'Then put the printed values into the `activeDirectory` prop and apply again (Terraform would otherwise remove what Join-AzStorageAccount set).',
-      '',
-      '### 2. Share permissions and NTFS ACLs',
-      '',
-      `Share-level access is Azure RBAC (default for everyone else: \`None\`). Granted by this stack: ${this.grants.length === 0 ? 'none' : this.grants.map((g) => `${g.level} to ${g.principal}${g.share ? ` on ${g.share}` : ''}`).join('; ')}.`,
-      'NTFS permissions are set from a domain-joined client by an identity with the Elevated Contributor role:',
-      '',
-      '```powershell',
-      `net use Z: \\\\${account}.file.core.windows.net\\<share>`,
-      'icacls Z:\\ /grant "CORP\\FileShareUsers:(OI)(CI)M"',
-      'icacls Z:\\ /remove "Authenticated Users"',
-      '```',
-    ];
-    return lines.join('\n');
+    return outputs;
   }
 }

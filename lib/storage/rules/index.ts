@@ -19,8 +19,8 @@ export const STG_PREMIUM_REPLICATION = defineRule({ id: 'STG-PREMIUM-REPLICATION
 export const STG_NFS_KIND = defineRule({ id: 'STG-NFS-KIND', level: RuleLevel.ERROR, description: 'NFS file shares need a premium FileStorage account', source: `${AD} storage/files/files-nfs-protocol.md` });
 export const STG_SOFT_DELETE_DAYS = defineRule({ id: 'STG-SOFT-DELETE-DAYS', level: RuleLevel.ERROR, description: 'Share soft delete retention is 1-365 days', source: `${TF} storage_account.html.markdown` });
 export const STG_AD_INCOMPLETE = defineRule({ id: 'STG-AD-INCOMPLETE', level: RuleLevel.ERROR, description: 'AD DS authentication needs the full active_directory block: domain name, domain GUID, domain SID, storage account SID, forest name and NetBIOS domain name, each well formed', source: `${AD} storage/files/storage-files-identity-ad-ds-enable.md` });
-export const STG_PE_SUBNET = defineRule({ id: 'STG-PE-SUBNET', level: RuleLevel.ERROR, description: 'The file private endpoint needs exactly one subnet: a subnet of the hub by name, or a subnet id', source: 'library pattern' });
-export const STG_PUBLIC_ACCESS = defineRule({ id: 'STG-PUBLIC-ACCESS', level: RuleLevel.WARNING, description: 'A hybrid file share should be reached through its private endpoint with public network access off', source: 'MicrosoftDocs/architecture-center docs/hybrid/azure-file-share-content.md' });
+export const STG_PE_SUBNET = defineRule({ id: 'STG-PE-SUBNET', level: RuleLevel.ERROR, description: 'A private endpoint of a file share or a Storage Sync Service goes into a subnet given by its resource id, never the GatewaySubnet (it holds only the gateways)', source: `${AD} vpn-gateway/vpn-gateway-about-vpn-gateway-settings.md` });
+// STG-PUBLIC-ACCESS: now STG-PUBLIC-NETWORK (./stg-public-network.ts), which still honours suppressions by this id
 // STG-DIAG-MISSING: now DIAG-MISSING (lib/core/rules/diag-missing.ts), which still honours suppressions by this id
 export const STG_ACCOUNT_ID = defineRule({ id: 'STG-ACCOUNT-ID', level: RuleLevel.ERROR, description: 'An existing storage account is imported by its full resource id (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>)', source: `${AD} azure-resource-manager/management/resource-name-rules.md` });
 export const STG_ROLE_PRINCIPAL = defineRule({ id: 'STG-ROLE-PRINCIPAL', level: RuleLevel.ERROR, description: 'A role assignment principal id is an object id (GUID)', source: `${TF} role_assignment_resource.go` });
@@ -53,7 +53,6 @@ export const STORAGE_RULES = [
   STG_SOFT_DELETE_DAYS,
   STG_AD_INCOMPLETE,
   STG_PE_SUBNET,
-  STG_PUBLIC_ACCESS,
   STG_ACCOUNT_ID,
   STG_ROLE_PRINCIPAL,
   SYNC_CLOUD_ENDPOINT,

@@ -6,6 +6,8 @@ export const STG_PUBLIC_NETWORK = defineRule({
   level: RuleLevel.WARNING,
   description: 'A storage account should be reached through private endpoints with public network access off',
   source: `${AD} storage/common/storage-network-security.md`,
+  // HybridFileShare reported this as STG-PUBLIC-ACCESS from its props; one rule now, on the final body.
+  formerIds: ['STG-PUBLIC-ACCESS'],
   types: ['azurerm_storage_account'],
   check: (_type, body) => {
     const v = body.public_network_access_enabled;

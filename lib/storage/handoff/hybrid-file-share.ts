@@ -1,0 +1,135 @@
+import type { ShareGrant } from '../share-access';
+
+/** What the file share's runbook section reads (the construct's public fields). */
+export interface FileShareHandoff {
+  /** `terraform output` name of the storage account name. */
+  readonly accountNameOutput: string;
+  /** `terraform output` name of the storage account id. */
+  readonly accountIdOutput: string;
+  readonly shareNames: string[];
+  readonly grants: readonly ShareGrant[];
+  /** True when SMB is restricted to 3.1.1, Kerberos and AES-256-GCM. */
+  readonly smbHardening: boolean;
+  /** The AD DS join gate, when `activeDirectory` is given. */
+  readonly joinGate?: string;
+  /** Share soft delete retention, days (or an expression). */
+  readonly softDeleteDays: string;
+}
+
+/** The runbook section of a `HybridFileShare` (pure). */
+export function renderFileShareHandoff(h: FileShareHandoff): string {
+  const account = `$(terraform output -raw ${h.accountNameOutput})`;
+  const shares = h.shareNames.length ? h.shareNames.map((s) => `\`${s}\``).join(', ') : 'none yet';
+  return [
+    `Shares: ${shares}. The account is reachable only through its private endpoint in the hub, over the`,
+    'VPN or ExpressRoute (TCP 445).',
+    '',
+    ...nameResolution(),
+    ...clients(h.smbHardening),
+    ...domainJoin(h, account),
+    ...permissions(h, account),
+    ...destroy(h.softDeleteDays),
+  ].join('\n');
+}
+
+// Deploy review m5: the runbook must not point at a resolver that does not exist.
+function nameResolution(): string[] {
+  return [
+    '### Name resolution from on-premises',
+    '',
+    'Clients must resolve `<account>.file.core.windows.net` to the private endpoint: the name is a CNAME to',
+    '`<account>.privatelink.file.core.windows.net`, answered by the private DNS zone linked to the hub. That',
+    'zone is only visible to DNS queries made from inside the linked virtual networks (Azure DNS, 168.63.129.16).',
+    '**This stack deploys no DNS forwarder**, and no stack of the library does yet (a DNS Private Resolver in the hub',
+    'is planned separately). The connectivity team provides one in the hub (an Azure DNS Private Resolver inbound',
+    'endpoint, or DNS servers on VMs in the hub); on-premises DNS then needs a conditional forwarder for',
+    '`file.core.windows.net` to its IP address. Without it, clients get the public IP, which refuses them',
+    '(public network access is off). Check from a client: `Resolve-DnsName <account>.file.core.windows.net`',
+    'must return a private address of the hub.',
+    '',
+  ];
+}
+
+// Deploy review m3; MicrosoftDocs/azure-docs articles/storage/files/files-smb-protocol.md, "SMB security
+// settings": "Using AES-256-GCM isn't supported on Windows clients older than Windows 11/Windows Server 2022".
+function clients(hardening: boolean): string[] {
+  if (!hardening) return ['SMB hardening is off: every SMB 3.x client with encryption can mount (Windows 8 / Server 2012 and later).', ''];
+  return [
+    '### Client requirements',
+    '',
+    'The account accepts SMB 3.1.1 only, Kerberos only (no storage account key, no NTLMv2) and AES-256-GCM',
+    'channel encryption only. Clients must be **Windows 11 or Windows Server 2022 or later**, joined to the',
+    'domain with a line of sight to a domain controller: Windows 10 and Windows Server 2016/2019 do not offer',
+    'AES-256-GCM and cannot mount (set `smbHardening: false` if they must). On each client, as administrator:',
+    '',
+    '```powershell',
+    'Set-SmbClientConfiguration -EncryptionCiphers "AES_256_GCM" -Confirm:$false',
+    '```',
+    '',
+  ];
+}
+
+function domainJoin(h: FileShareHandoff, account: string): string[] {
+  const lines = [
+    '### 1. Join the storage account to AD DS (once, on a domain-joined host with RSAT, after the first deploy)',
+    '',
+    '```powershell',
+    'Install-Module Az.Storage, AzFilesHybrid -Scope CurrentUser',
+    'Connect-AzAccount',
+    `$account = "${account}"`,
+    `$rg = (Get-AzResource -ResourceId "$(terraform output -raw ${h.accountIdOutput})").ResourceGroupName`,
+    '$ou = "<distinguished name of the OU for the account\'s computer object>"',
+    'Join-AzStorageAccount -ResourceGroupName $rg -StorageAccountName $account `',
+    '  -DomainAccountType ComputerAccount -OrganizationalUnitDistinguishedName $ou -EncryptionType AES256',
+    '# The values for the activeDirectory settings:',
+    'Get-ADDomain | Select-Object DNSRoot, ObjectGUID, DomainSID, Forest, NetBIOSName',
+    'Get-ADComputer $account | Select-Object SID',
+    '```',
+    '',
+  ];
+  if (h.joinGate) {
+    lines.push(
+      `Then give the printed values to the stack and open the gate \`${h.joinGate}\` (phase 2, listed with its`,
+      'command at the top of this runbook): Terraform applies the same AD settings Join-AzStorageAccount wrote,',
+      'and owns them from then on. Until the gate is open, do not apply the stack after the join: with the gate',
+      'closed the AD block is absent from the configuration and Terraform would remove what the join wrote.',
+      "Rotate the AD object's Kerberos password with `Update-AzStorageAccountADObjectPassword` before the",
+      'domain password policy expires it.',
+      '',
+    );
+  } else {
+    lines.push('No `activeDirectory` is configured: after the join, put the printed values into the `activeDirectory` prop (a gate then applies them in phase 2).', '');
+  }
+  return lines;
+}
+
+function permissions(h: FileShareHandoff, account: string): string[] {
+  const granted = h.grants.length === 0 ? 'none' : h.grants.map((g) => `${g.level} to ${g.principal}${g.share ? ` on ${g.share}` : ''}`).join('; ');
+  return [
+    '### 2. Share permissions and NTFS ACLs',
+    '',
+    `Share-level access is Azure RBAC (default for everyone else: \`None\`). Granted by this stack: ${granted}.`,
+    'NTFS permissions are set from a domain-joined client by an identity with the Elevated Contributor role:',
+    '',
+    '```powershell',
+    `net use Z: \\\\${account}.file.core.windows.net\\<share>`,
+    'icacls Z:\\ /grant "<DOMAIN>\\<group>:(OI)(CI)M"',
+    'icacls Z:\\ /remove "Authenticated Users"',
+    '```',
+    '',
+  ];
+}
+
+// Deploy review m13: a protected share with vault soft delete blocks `terraform destroy`.
+function destroy(softDeleteDays: string): string[] {
+  return [
+    '### Before `cdktf destroy`',
+    '',
+    'If a Recovery Services vault backs up a share of this account (in this stack or another), Azure Backup has',
+    'registered the account to the vault and locked it (`AzureBackupProtectionLock`). With vault soft delete on,',
+    'stopping protection keeps the backup item for 14 days, and until it is gone the account cannot be',
+    'unregistered or deleted: `terraform destroy` stops half-way. Follow the vault\'s "Before `terraform destroy`"',
+    'steps first (destroy the protected shares, then wait out soft delete, or take the account out of the state).',
+    `Share soft delete keeps a deleted share ${softDeleteDays} days (billed, and its name stays taken).`,
+  ];
+}
