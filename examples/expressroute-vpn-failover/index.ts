@@ -1,36 +1,31 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
+  AzureProvider,
   ExpressRouteCircuit,
   HubNetwork,
   HybridConnectivity,
-  HybridConnectivityMode,
   HybridTags,
   LogAnalyticsWorkspace,
   SharedKey,
   SpokePeering,
+  VpnDevice,
 } from '../../lib';
-
-/** Options of the failover example. */
-export interface ExpressRouteVpnFailoverStackOptions {
-  /** Phase 2: the provider has provisioned the circuit, so the ExpressRoute connection is created. */
-  readonly circuitProvisioned?: boolean;
-}
 
 /**
  * ExpressRoute with a site-to-site VPN as failover: a hub whose /26 GatewaySubnet holds an
  * ErGw1AZ and a VpnGw2AZ (RouteBased, ASN 65515), two spokes using the hub's gateways, a circuit,
- * and one VPN site learning the same on-premises prefixes over BGP.
+ * and one VPN site learning the same on-premises prefixes over BGP. The ExpressRoute connection
+ * waits behind the circuit's gate `circuit_provisioned` (phase 2).
  */
 export class ExpressRouteVpnFailoverStack extends TerraformStack {
   public readonly connectivity: HybridConnectivity;
   public readonly spokes: SpokePeering[];
 
-  constructor(scope: Construct, id: string, options: ExpressRouteVpnFailoverStackOptions = {}) {
+  constructor(scope: Construct, id: string) {
     super(scope, id);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    new AzureProvider(this, 'azurerm');
     const rg = new ResourceGroup(this, 'ResourceGroup', { name: 'rg-hybrid-failover', location: 'westeurope' });
     const workspace = new LogAnalyticsWorkspace(this, 'Workspace', { resourceGroupName: rg.name, location: rg.location, retentionInDays: 90 });
 
@@ -58,17 +53,15 @@ export class ExpressRouteVpnFailoverStack extends TerraformStack {
       logAnalyticsWorkspace: workspace,
     });
 
-    this.connectivity = new HybridConnectivity(this, 'Connectivity', {
+    this.connectivity = HybridConnectivity.expressRouteWithVpnFailover(this, 'Connectivity', {
       hub,
-      mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER,
       circuit,
-      circuitProvisioned: options.circuitProvisioned ?? false,
       logAnalyticsWorkspace: workspace,
     });
 
     // The VPN site learns the same on-premises prefixes over BGP (the routers prepend the AS path).
     this.connectivity.addSite('Datacenter', {
-      gatewayAddress: '203.0.113.30',
+      device: VpnDevice.address('203.0.113.30'),
       bgpAsn: 65030,
       bgpPeeringAddress: '172.20.255.1',
     });

@@ -1,28 +1,22 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { ExpressRouteCircuit, ExpressRouteGateway, HubNetwork, HybridTags, LogAnalyticsWorkspace, SharedKey } from '../../lib';
-
-/** Options of the ExpressRoute example. */
-export interface ExpressRouteStackOptions {
-  /** Phase 2: the provider has provisioned the circuit, so the connection is created. */
-  readonly circuitProvisioned?: boolean;
-}
+import { AzureProvider, ExpressRouteCircuit, ExpressRouteGateway, HubNetwork, HybridTags, LogAnalyticsWorkspace, SharedKey } from '../../lib';
 
 /**
  * A hub with a zone-redundant ExpressRoute gateway (ErGw1AZ) and a 1 Gbps Standard/MeteredData
  * circuit through a provider, with private peering and an MD5 key Terraform generates.
- * Deploy once (phase 1), hand the service key to the provider, then deploy with
- * `circuitProvisioned: true` (phase 2).
+ * Phase 1 (`cdktf deploy expressroute`) creates everything but the gateway connection; hand the
+ * service key to the provider, then open the circuit's gate
+ * (`cdktf deploy expressroute --var='circuit_provisioned=true'`): the same synthesized JSON.
  */
 export class ExpressRouteStack extends TerraformStack {
   public readonly circuit: ExpressRouteCircuit;
   public readonly gateway: ExpressRouteGateway;
 
-  constructor(scope: Construct, id: string, options: ExpressRouteStackOptions = {}) {
+  constructor(scope: Construct, id: string) {
     super(scope, id);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    new AzureProvider(this, 'azurerm');
     const rg = new ResourceGroup(this, 'ResourceGroup', { name: 'rg-expressroute', location: 'westeurope' });
     const workspace = new LogAnalyticsWorkspace(this, 'Workspace', { resourceGroupName: rg.name, location: rg.location, retentionInDays: 90 });
 
@@ -51,7 +45,7 @@ export class ExpressRouteStack extends TerraformStack {
     });
 
     this.gateway = new ExpressRouteGateway(this, 'ExpressRouteGateway', { hub, logAnalyticsWorkspace: workspace });
-    this.gateway.addConnection('Amsterdam', { circuit: this.circuit, circuitProvisioned: options.circuitProvisioned ?? false });
+    this.gateway.addConnection('Amsterdam', { circuit: this.circuit });
 
     Aspects.of(this).add(new HybridTags({ workload: 'hybrid-connectivity', owner: 'platform-team' }));
   }

@@ -1,9 +1,7 @@
-import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { Aspects, TerraformStack } from 'cdktf';
+import { Aspects, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { GatewayDiagnostics, HubNetwork, HybridTags, LogAnalyticsWorkspace, VpnGateway } from '../../lib';
+import { ActionGroup, AzureProvider, GatewayDiagnostics, HubNetwork, HybridTags, LogAnalyticsWorkspace, VpnDevice, VpnGateway } from '../../lib';
 
 /**
  * A hub with a zone-redundant active-active VPN gateway and two on-premises sites:
@@ -14,7 +12,7 @@ export class SiteToSiteVpnStack extends TerraformStack {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    new AzureProvider(this, 'azurerm');
     const rg = new ResourceGroup(this, 'ResourceGroup', { name: 'rg-hybrid-connectivity', location: 'westeurope' });
 
     const workspace = new LogAnalyticsWorkspace(this, 'Workspace', {
@@ -33,27 +31,42 @@ export class SiteToSiteVpnStack extends TerraformStack {
     this.gateway = new VpnGateway(this, 'VpnGateway', { hub, logAnalyticsWorkspace: workspace });
 
     this.gateway.addSite('Paris', {
-      gatewayAddress: '203.0.113.10',
+      device: VpnDevice.address('203.0.113.10'),
       addressSpaces: ['192.168.10.0/24', '192.168.11.0/24'],
     });
 
     this.gateway.addSite('Lyon', {
-      gatewayAddress: '198.51.100.20',
+      device: VpnDevice.address('198.51.100.20'),
       bgpAsn: 65010,
       bgpPeeringAddress: '192.168.20.1',
     });
 
     // VPN troubleshooting: tunnel, BGP and bandwidth alerts, and a connection monitor from an
-    // Arc-enabled server in Paris to a VM address in the hub.
-    const networkTeam = new MonitorActionGroup(this, 'NetworkTeam', {
-      name: 'ag-network-team',
+    // Arc-enabled server in Paris to a VM address in the hub. The server is onboarded after the
+    // first apply, so the monitor and its agents are phase 2 (gate
+    // gateway_diagnostics_machines_onboarded); its id and the region's Network Watcher are inputs.
+    const networkTeam = new ActionGroup(this, 'NetworkTeam', {
       resourceGroupName: rg.name,
       shortName: 'netteam',
-      emailReceiver: [{ name: 'network-oncall', emailAddress: 'network-oncall@contoso.com', useCommonAlertSchema: true }],
+      emails: ['network-oncall@contoso.com'],
     });
-    const diagnostics = new GatewayDiagnostics(this, 'GatewayDiagnostics', { gateway: this.gateway, workspace, actionGroupId: networkTeam.id });
+    const networkWatcher = new TerraformVariable(this, 'network_watcher_id', {
+      type: 'string',
+      description: 'Resource id of the Network Watcher of the region (az network watcher list -o table; Azure creates NetworkWatcher_<region> in NetworkWatcherRG)',
+    });
+    const parisMonitor = new TerraformVariable(this, 'paris_monitor_machine_id', {
+      type: 'string',
+      default: '',
+      description: 'Phase 2: resource id of the Arc-enabled server paris-mon01 (az connectedmachine show -n paris-mon01 -g <rg> --query id -o tsv)',
+    });
+    const diagnostics = new GatewayDiagnostics(this, 'GatewayDiagnostics', {
+      gateway: this.gateway,
+      logAnalyticsWorkspace: workspace,
+      actionGroup: networkTeam,
+      networkWatcherId: networkWatcher.stringValue,
+    });
     diagnostics.addConnectionMonitor('ParisToHub', {
-      sourceArcMachineId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hybrid-connectivity/providers/Microsoft.HybridCompute/machines/paris-mon01',
+      sourceArcMachineId: parisMonitor.stringValue,
       destinationAddress: '10.10.1.4',
       port: 443,
     });

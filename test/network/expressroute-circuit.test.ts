@@ -10,6 +10,7 @@ import {
   SharedKey,
 } from '../../lib';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
+import { errorsAfterSynth } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 const provider = { ...base, serviceProviderName: 'Equinix', peeringLocation: 'Amsterdam', bandwidthInMbps: 1000 };
@@ -56,7 +57,7 @@ describe('ExpressRouteCircuit', () => {
     const authOutput = Object.entries(json.output).find(([name]) => name.includes('authorization'));
     expect(authOutput?.[1]).toMatchObject({ sensitive: true });
     expect(JSON.stringify(json)).not.toMatch(/"shared_key":\s*"[^$]/);
-    expect(warningsOf(stack)).not.toContain('ER-CIRCUIT-DIAGNOSTICS');
+    expect(warningsOf(stack)).not.toContain('DIAG-MISSING');
   });
 
   test('an ExpressRoute Direct circuit takes a port and Gbps; the runbook hands the provider its values', () => {
@@ -66,7 +67,7 @@ describe('ExpressRouteCircuit', () => {
     expect(resource).toMatchObject({ express_route_port_id: '/subscriptions/x/port', bandwidth_in_gbps: 10, sku: { tier: 'Premium', family: 'UnlimitedData' } });
     expect(resource.service_provider_name).toBeUndefined();
     expect(resourcesOf(synthJson(stack), 'azurerm_express_route_circuit_peering')).toHaveLength(0);
-    expect(warningsOf(stack)).toMatch(/\[ER-CIRCUIT-DIAGNOSTICS\]/);
+    expect(warningsOf(stack)).toMatch(/\[DIAG-MISSING\]/);
     const runbook = Runbook.of(stack).render();
     expect(runbook).toContain('terraform output -raw circuit_service_key');
     expect(runbook).toContain('Private peering is not configured by this stack');
@@ -127,11 +128,11 @@ describe('ExpressRouteCircuit', () => {
     // GIVEN
     const stack = newStack();
     const circuit = new ExpressRouteCircuit(stack, 'Circuit', { ...provider, privatePeering: { ...peering, md5SharedKey: SharedKey.generate(25) } });
-    expect(validationErrors(stack)).toEqual([]);
+    expect(errorsAfterSynth(stack)).toEqual([]);
     // WHEN
     circuit.privatePeering!.sharedKey = 'secret-in-git';
     // THEN
-    expect(validationErrors(stack).join('\n')).toMatch(/\[ER-SHARED-KEY-LITERAL\] test\/Circuit\/PrivatePeering/);
+    expect(errorsAfterSynth(stack).join('\n')).toMatch(/\[ER-SHARED-KEY-LITERAL\] test\/Circuit\/PrivatePeering/);
   });
 
   test('fails when an authorization name is repeated or invalid, or the circuit name is invalid', () => {

@@ -9,8 +9,10 @@ import {
   Runbook,
   VpnGatewaySku,
   VpnType,
+  VpnDevice,
 } from '../../lib';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
+import { errorsAfterSynth } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 const FAILOVER = HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER;
@@ -60,7 +62,7 @@ describe('HybridConnectivity', () => {
       expect(connection.type).toBe('ExpressRoute');
       expect(connection.depends_on).toHaveLength(3);
       expect(connectivity.expressRouteConnection).toBeDefined();
-      expect(validationErrors(stack)).toEqual([]);
+      expect(errorsAfterSynth(stack)).toEqual([]);
     });
 
     test('the runbook explains both phases, what routers advertise and prefer, and how to test failover', () => {
@@ -79,7 +81,7 @@ describe('HybridConnectivity', () => {
     test('a BGP failover site is accepted; Route Server is added in a carved RouteServerSubnet', () => {
       const { stack, hub, circuit } = failoverStack();
       const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER, routeServer: true });
-      connectivity.addSite('Dc', { gatewayAddress: '203.0.113.30', bgpAsn: 65020, bgpPeeringAddress: '172.16.255.1' });
+      connectivity.addSite('Dc', { device: VpnDevice.address('203.0.113.30'), bgpAsn: 65020, bgpPeeringAddress: '172.16.255.1' });
       const json = synthJson(stack);
       expect(onlyResource(json, 'azurerm_route_server')).toMatchObject({ sku: 'Standard', branch_to_branch_traffic_enabled: true });
       expect(hub.subnetPrefixes().RouteServerSubnet).toMatch(/\/27$/);
@@ -102,7 +104,7 @@ describe('HybridConnectivity', () => {
       connectivity.vpnGateway!.gateway.sku = 'Basic';
       connectivity.vpnGateway!.gateway.bgpSettings.asn = 65001;
       // THEN
-      const errors = validationErrors(stack).join('\n');
+      const errors = errorsAfterSynth(stack).join('\n');
       expect(errors).toMatch(/\[ER-COEXIST-VPN-TYPE\] test\/Connectivity\/VpnGateway/);
       expect(errors).toMatch(/\[ER-COEXIST-VPN-SKU\]/);
       expect(errors).toMatch(/\[ER-COEXIST-VPN-ASN\]/);
@@ -113,13 +115,13 @@ describe('HybridConnectivity', () => {
       const other = hub.addSubnet('other');
       const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER, vpnActiveActive: false });
       connectivity.vpnGateway!.gateway.putIpConfiguration([{ name: 'ipconfig1', subnetId: other.id, publicIpAddressId: connectivity.vpnGateway!.publicIps[0].id }]);
-      expect(validationErrors(stack).join('\n')).toMatch(/\[ER-COEXIST-SUBNET\] test\/Connectivity\/VpnGateway/);
+      expect(errorsAfterSynth(stack).join('\n')).toMatch(/\[ER-COEXIST-SUBNET\] test\/Connectivity\/VpnGateway/);
     });
 
     test('fails when a failover site carries a prefix more specific than the ExpressRoute one', () => {
       const { stack, hub, circuit } = failoverStack();
       const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER });
-      const error = expectValidationError(() => connectivity.addSite('Dc', { gatewayAddress: '203.0.113.30', addressSpaces: ['172.16.10.0/24'] }), 'ER-COEXIST-MORE-SPECIFIC', 'addressSpaces', '172.16.10.0/24');
+      const error = expectValidationError(() => connectivity.addSite('Dc', { device: VpnDevice.address('203.0.113.30'), addressSpaces: ['172.16.10.0/24'] }), 'ER-COEXIST-MORE-SPECIFIC', 'addressSpaces', '172.16.10.0/24');
       expect(error.message).toContain('more specific than 172.16.0.0/16');
     });
 
@@ -148,7 +150,7 @@ describe('HybridConnectivity', () => {
       const vpnStack = newStack();
       const hub = new HubNetwork(vpnStack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
       const vpn = new HybridConnectivity(vpnStack, 'C', { hub, mode: HybridConnectivityMode.VPN });
-      vpn.addSite('Paris', { gatewayAddress: '203.0.113.10', addressSpaces: ['192.168.10.0/24'] });
+      vpn.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] });
       expect(resourcesOf(synthJson(vpnStack), 'azurerm_virtual_network_gateway').map((g) => g.type)).toEqual(['Vpn']);
       expect(vpn.expressRouteGateway).toBeUndefined();
 
@@ -164,7 +166,7 @@ describe('HybridConnectivity', () => {
       expectValidationError(connectivityWith({ mode: HybridConnectivityMode.EXPRESSROUTE, vpnAsn: 65515 }), 'HYB-MODE-OPTIONS', 'vpnAsn');
       expectValidationError(connectivityWith({ mode: 'both' as HybridConnectivityMode }), 'HYB-MODE-OPTIONS', 'mode', 'both');
       const er = connectivityWith({ mode: HybridConnectivityMode.EXPRESSROUTE })();
-      expectValidationError(() => er.addSite('Paris', { gatewayAddress: '203.0.113.10', addressSpaces: ['192.168.10.0/24'] }), 'HYB-MODE-OPTIONS', 'mode', 'expressroute');
+      expectValidationError(() => er.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] }), 'HYB-MODE-OPTIONS', 'mode', 'expressroute');
     });
   });
 
@@ -180,7 +182,7 @@ describe('HybridConnectivity', () => {
       const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER });
       hub.addSpoke('App', { addressSpace: ['10.1.0.0/16'] });
       const error = expectValidationError(
-        () => connectivity.addSite('Branch', { gatewayAddress: '203.0.113.40', addressSpaces: ['10.1.4.0/24'] }),
+        () => connectivity.addSite('Branch', { device: VpnDevice.address('203.0.113.40'), addressSpaces: ['10.1.4.0/24'] }),
         'NET-ADDRESS-OVERLAP',
         'addressSpaces',
         '10.1.4.0/24',
@@ -192,7 +194,7 @@ describe('HybridConnectivity', () => {
       const stack = newStack();
       const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
       const vpn = new HybridConnectivity(stack, 'Vpn', { hub, mode: HybridConnectivityMode.VPN });
-      vpn.addSite('Paris', { gatewayAddress: '203.0.113.10', addressSpaces: ['192.168.10.0/24'] });
+      vpn.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] });
       const error = expectValidationError(
         () => new ExpressRouteCircuit(stack, 'Circuit', { ...base, serviceProviderName: 'Equinix', peeringLocation: 'Amsterdam', bandwidthInMbps: 50, onPremisesPrefixes: ['192.168.0.0/16'] }),
         'NET-ADDRESS-OVERLAP',
@@ -224,9 +226,9 @@ describe('HybridConnectivity.addSite ids', () => {
   test('fails when a site id is repeated', () => {
     // GIVEN failover connectivity with a site Dc
     const connectivity = connectivityWith({})();
-    connectivity.addSite('Dc', { gatewayAddress: '203.0.113.30', bgpAsn: 65020, bgpPeeringAddress: '172.16.255.1' });
+    connectivity.addSite('Dc', { device: VpnDevice.address('203.0.113.30'), bgpAsn: 65020, bgpPeeringAddress: '172.16.255.1' });
     // WHEN / THEN
-    expectValidationError(() => connectivity.addSite('Dc', { gatewayAddress: '203.0.113.31', bgpAsn: 65021, bgpPeeringAddress: '172.16.255.2' }), 'NAME-DUPLICATE', 'id', 'Dc');
+    expectValidationError(() => connectivity.addSite('Dc', { device: VpnDevice.address('203.0.113.31'), bgpAsn: 65021, bgpPeeringAddress: '172.16.255.2' }), 'NAME-DUPLICATE', 'id', 'Dc');
   });
 });
 
@@ -238,7 +240,7 @@ describe('HybridConnectivity failover with a static-route VPN site', () => {
     const circuit = new ExpressRouteCircuit(stack, 'Circuit', { ...base, serviceProviderName: 'Equinix', peeringLocation: 'Amsterdam', bandwidthInMbps: 50, onPremisesPrefixes: ['172.16.0.0/16'] });
     const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER });
     // WHEN a static VPN site backs it up with the same prefix
-    connectivity.addSite('Backup', { gatewayAddress: '203.0.113.40', addressSpaces: ['172.16.0.0/16'] });
+    connectivity.addSite('Backup', { device: VpnDevice.address('203.0.113.40'), addressSpaces: ['172.16.0.0/16'] });
     // THEN it synthesizes, with the prefix on the local network gateway
     const lng = onlyResource(synthJson(stack), 'azurerm_local_network_gateway');
     expect(lng.address_space).toEqual(['172.16.0.0/16']);
@@ -251,7 +253,7 @@ describe('HybridConnectivity failover with a static-route VPN site', () => {
     new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER });
     const otherHub = new HubNetwork(stack, 'OtherHub', { ...base, addressSpace: ['10.1.0.0/16'] });
     const vpn = new HybridConnectivity(stack, 'Vpn', { hub: otherHub, mode: HybridConnectivityMode.VPN });
-    const error = expectValidationError(() => vpn.addSite('Elsewhere', { gatewayAddress: '203.0.113.41', addressSpaces: ['172.16.0.0/16'] }), 'NET-ADDRESS-OVERLAP', 'addressSpaces', '172.16.0.0/16');
+    const error = expectValidationError(() => vpn.addSite('Elsewhere', { device: VpnDevice.address('203.0.113.41'), addressSpaces: ['172.16.0.0/16'] }), 'NET-ADDRESS-OVERLAP', 'addressSpaces', '172.16.0.0/16');
     expect(error.message).toContain('overlaps 172.16.0.0/16 (on-premises prefixes advertised over ExpressRoute circuit test/Circuit)');
   });
 });

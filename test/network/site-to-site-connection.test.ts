@@ -1,10 +1,11 @@
 import { TerraformStack } from 'cdktf';
-import { HubNetwork, IpsecPolicy, SharedKey, SiteToSiteConnectionOptions, VpnGateway, VpnGatewayProps } from '../../lib';
+import { HubNetwork, IpsecPolicy, SharedKey, SiteToSiteConnectionOptions, VpnGateway, VpnGatewayProps, VpnDevice } from '../../lib';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
+import { errorsAfterSynth } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
-const staticSite: SiteToSiteConnectionOptions = { gatewayAddress: '203.0.113.10', addressSpaces: ['192.168.10.0/24'] };
-const bgpSite: SiteToSiteConnectionOptions = { gatewayAddress: '198.51.100.20', bgpAsn: 65010, bgpPeeringAddress: '192.168.20.1' };
+const staticSite: SiteToSiteConnectionOptions = { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] };
+const bgpSite: SiteToSiteConnectionOptions = { device: VpnDevice.address('198.51.100.20'), bgpAsn: 65010, bgpPeeringAddress: '192.168.20.1' };
 const policy: IpsecPolicy = {
   ikeEncryption: 'AES256',
   ikeIntegrity: 'SHA384',
@@ -33,7 +34,7 @@ describe('SiteToSiteConnection', () => {
       // GIVEN
       const { stack, gateway } = gatewayStack();
       // WHEN
-      gateway.addSite('Paris', { gatewayAddress: '203.0.113.10', addressSpaces: ['192.168.10.0/24', '192.168.11.0/24'] });
+      gateway.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24', '192.168.11.0/24'] });
       // THEN
       const json = synthJson(stack);
       const lgw = onlyResource(json, 'azurerm_local_network_gateway');
@@ -115,7 +116,7 @@ describe('SiteToSiteConnection', () => {
 
     test('takes an FQDN instead of an address', () => {
       const { stack, gateway } = gatewayStack();
-      gateway.addSite('Paris', { gatewayFqdn: 'vpn.contoso.com', addressSpaces: ['192.168.10.0/24'] });
+      gateway.addSite('Paris', { device: VpnDevice.fqdn('vpn.contoso.com'), addressSpaces: ['192.168.10.0/24'] });
       const lgw = onlyResource(synthJson(stack), 'azurerm_local_network_gateway');
       expect(lgw.gateway_fqdn).toBe('vpn.contoso.com');
       expect(lgw.gateway_address).toBeUndefined();
@@ -144,7 +145,7 @@ describe('SiteToSiteConnection', () => {
 
     test('does not add an APIPA peer to the address space, nor a /32 already listed', () => {
       const { stack, gateway } = gatewayStack({ apipaAddressesInstance1: ['169.254.21.1'], apipaAddressesInstance2: ['169.254.22.1'] });
-      gateway.addSite('Aws', { gatewayAddress: '198.51.100.30', bgpAsn: 64512, bgpPeeringAddress: '169.254.21.2', customBgpAddressInstance1: '169.254.21.1', customBgpAddressInstance2: '169.254.22.1' });
+      gateway.addSite('Aws', { device: VpnDevice.address('198.51.100.30'), bgpAsn: 64512, bgpPeeringAddress: '169.254.21.2', customBgpAddressInstance1: '169.254.21.1', customBgpAddressInstance2: '169.254.22.1' });
       gateway.addSite('Lyon', { ...bgpSite, addressSpaces: ['192.168.20.1/32'] });
       const json = synthJson(stack);
       const spaces = resourcesOf(json, 'azurerm_local_network_gateway').map((l) => l.address_space);
@@ -156,28 +157,28 @@ describe('SiteToSiteConnection', () => {
 
   describe('validation', () => {
     test('fails when the site has both an address and an FQDN', () => {
-      expectValidationError(siteWith({ ...staticSite, gatewayFqdn: 'vpn.contoso.com' }), 'VPN-SITE-ENDPOINT', 'gatewayFqdn', 'vpn.contoso.com');
+      expectValidationError(siteWith({ ...staticSite, device: VpnDevice.fqdn('vpn.contoso.com' )}), 'VPN-SITE-ENDPOINT', 'device', 'vpn.contoso.com');
     });
 
     test('fails when the site has neither an address nor an FQDN', () => {
-      expectValidationError(siteWith({ addressSpaces: ['192.168.10.0/24'] }), 'VPN-SITE-ENDPOINT', 'gatewayAddress');
+      expectValidationError(siteWith({ addressSpaces: ['192.168.10.0/24'] }), 'VPN-SITE-ENDPOINT', 'device');
     });
 
     test('fails when the FQDN is not a domain name', () => {
-      expectValidationError(siteWith({ gatewayFqdn: 'not_a_host', addressSpaces: ['192.168.10.0/24'] }), 'VPN-SITE-ENDPOINT', 'gatewayFqdn', 'not_a_host');
+      expectValidationError(siteWith({ device: VpnDevice.fqdn('not_a_host'), addressSpaces: ['192.168.10.0/24'] }), 'VPN-SITE-ENDPOINT', 'device', 'not_a_host');
     });
 
     test.each(['10.1.2.3', '169.254.1.1', 'x', '100.64.0.1', '127.0.0.1'])('fails when the gateway address is %s', (address) => {
-      expectValidationError(siteWith({ ...staticSite, gatewayAddress: address }), 'VPN-SITE-PUBLIC-IP', 'gatewayAddress', address);
+      expectValidationError(siteWith({ ...staticSite, device: VpnDevice.address(address )}), 'VPN-SITE-PUBLIC-IP', 'device', address);
     });
 
     test('fails when a static site has no prefixes', () => {
-      expectValidationError(siteWith({ gatewayAddress: '203.0.113.10' }), 'VPN-SITE-ADDRESS', 'addressSpaces', []);
-      expectValidationError(siteWith({ gatewayAddress: '203.0.113.10', addressSpaces: [] }), 'VPN-SITE-ADDRESS', 'addressSpaces', []);
+      expectValidationError(siteWith({ device: VpnDevice.address('203.0.113.10' )}), 'VPN-SITE-ADDRESS', 'addressSpaces', []);
+      expectValidationError(siteWith({ device: VpnDevice.address('203.0.113.10'), addressSpaces: [] }), 'VPN-SITE-ADDRESS', 'addressSpaces', []);
     });
 
     test('fails when a BGP site has no peer address', () => {
-      expectValidationError(siteWith({ gatewayAddress: '203.0.113.10', bgpAsn: 65010 }), 'VPN-SITE-ADDRESS', 'bgpPeeringAddress');
+      expectValidationError(siteWith({ device: VpnDevice.address('203.0.113.10'), bgpAsn: 65010 }), 'VPN-SITE-ADDRESS', 'bgpPeeringAddress');
       expectValidationError(siteWith({ ...bgpSite, bgpPeeringAddress: 'peer' }), 'VPN-SITE-ADDRESS', 'bgpPeeringAddress', 'peer');
     });
 
@@ -193,7 +194,7 @@ describe('SiteToSiteConnection', () => {
     test('fails when two sites overlap, naming both ranges', () => {
       const { gateway } = gatewayStack();
       gateway.addSite('Paris', staticSite);
-      const error = expectValidationError(() => gateway.addSite('Lyon', { gatewayAddress: '198.51.100.20', addressSpaces: ['192.168.0.0/16'] }), 'NET-ADDRESS-OVERLAP', 'addressSpaces', '192.168.0.0/16');
+      const error = expectValidationError(() => gateway.addSite('Lyon', { device: VpnDevice.address('198.51.100.20'), addressSpaces: ['192.168.0.0/16'] }), 'NET-ADDRESS-OVERLAP', 'addressSpaces', '192.168.0.0/16');
       expect(error.message).toMatch(/192\.168\.0\.0\/16 \(on-premises site test\/Vpn\/Lyon\) overlaps 192\.168\.10\.0\/24 \(on-premises site test\/Vpn\/Paris\)/);
     });
 
@@ -288,7 +289,7 @@ describe('SiteToSiteConnection', () => {
     test('accepts the lifetime bounds and a data size of 0', () => {
       const { stack, gateway } = gatewayStack();
       gateway.addSite('A', { ...staticSite, ipsecPolicy: { ...policy, saLifetimeSeconds: 300, saDataSizeKilobytes: 0 } });
-      gateway.addSite('B', { gatewayAddress: '203.0.113.11', addressSpaces: ['192.168.11.0/24'], ipsecPolicy: { ...policy, saLifetimeSeconds: 172799, saDataSizeKilobytes: 1024 } });
+      gateway.addSite('B', { device: VpnDevice.address('203.0.113.11'), addressSpaces: ['192.168.11.0/24'], ipsecPolicy: { ...policy, saLifetimeSeconds: 172799, saDataSizeKilobytes: 1024 } });
       const policies = resourcesOf(synthJson(stack), 'azurerm_virtual_network_gateway_connection').map((c) => [c.ipsec_policy.sa_lifetime, c.ipsec_policy.sa_datasize]);
       expect(policies).toEqual(expect.arrayContaining([[300, 0], [172799, 1024]]));
     });
@@ -322,7 +323,7 @@ describe('SiteToSiteConnection', () => {
       // WHEN
       site.connection.addOverride('shared_key', 'literal');
       // THEN
-      const errors = validationErrors(stack);
+      const errors = errorsAfterSynth(stack);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(/\[VPN-SHARED-KEY-LITERAL\] test\/Vpn\/Paris\/Resource: `sharedKey` = \(literal, 7 characters\)/);
       expect(errors[0]).not.toContain("'literal'");
@@ -336,14 +337,14 @@ describe('SiteToSiteConnection', () => {
       // WHEN: part of the key would sit in the repository
       site.connection.addOverride('shared_key', 'abc${var.key}');
       // THEN
-      expect(validationErrors(stack).join('\n')).toMatch(/\[VPN-SHARED-KEY-LITERAL\] test\/Vpn\/Paris\/Resource/);
+      expect(errorsAfterSynth(stack).join('\n')).toMatch(/\[VPN-SHARED-KEY-LITERAL\] test\/Vpn\/Paris\/Resource/);
     });
 
     test('a key that is one whole expression passes', () => {
       const { stack, gateway } = gatewayStack();
       const site = gateway.addSite('Paris', staticSite);
       site.connection.addOverride('shared_key', '${var.key}');
-      expect(validationErrors(stack)).toEqual([]);
+      expect(errorsAfterSynth(stack)).toEqual([]);
     });
   });
 

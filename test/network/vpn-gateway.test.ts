@@ -10,8 +10,10 @@ import {
   VpnNatMode,
   VpnNatType,
   VpnType,
+  VpnDevice,
 } from '../../lib';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
+import { errorsAfterSynth } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 
@@ -93,7 +95,7 @@ describe('VpnGateway', () => {
       const json = synthJson(stack);
       expect(resourcesOf(json, 'azurerm_monitor_diagnostic_setting')).toHaveLength(0);
       const annotations = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === '@cdktf/warn');
-      expect(annotations.map((a) => a.data)).toEqual(expect.arrayContaining([expect.stringMatching(/^\[DIAG-GATEWAY-MISSING\] /)]));
+      expect(annotations.map((a) => a.data)).toEqual(expect.arrayContaining([expect.stringMatching(/^\[DIAG-MISSING\] /)]));
     });
 
     test('sends all five gateway log categories and AllMetrics to the workspace (AzureDiagnostics table)', () => {
@@ -117,7 +119,7 @@ describe('VpnGateway', () => {
       expect(setting.enabled_metric).toEqual([{ category: 'AllMetrics' }]);
       expect(gateway.diagnosticSettings).toHaveLength(1);
       const warnings = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === '@cdktf/warn');
-      expect(warnings.map((w) => w.data).join('\n')).not.toContain('DIAG-GATEWAY-MISSING');
+      expect(warnings.map((w) => w.data).join('\n')).not.toContain('DIAG-MISSING');
     });
 
     test('sendDiagnosticsTo adds a further setting, with a subset of categories', () => {
@@ -225,9 +227,9 @@ describe('VpnGateway', () => {
       const apipa = new TerraformVariable(stack, 'apipa', { type: 'string' });
       // WHEN
       const gateway = new VpnGateway(stack, 'Vpn', { hub, apipaAddressesInstance1: [apipa.stringValue] });
-      gateway.addSite('Site', { gatewayAddress: '203.0.113.10', bgpAsn: 65010, bgpPeeringAddress: '192.168.1.1', customBgpAddressInstance1: apipa.stringValue });
+      gateway.addSite('Site', { device: VpnDevice.address('203.0.113.10'), bgpAsn: 65010, bgpPeeringAddress: '192.168.1.1', customBgpAddressInstance1: apipa.stringValue });
       // THEN
-      expect(validationErrors(stack)).toEqual([]);
+      expect(errorsAfterSynth(stack)).toEqual([]);
       const json = synthJson(stack);
       expect(onlyResource(json, 'azurerm_virtual_network_gateway').bgp_settings.peering_addresses[0].apipa_addresses).toEqual(['${var.apipa}']);
       expect(onlyResource(json, 'azurerm_virtual_network_gateway_connection').custom_bgp_addresses).toEqual({ primary: '${var.apipa}' });
@@ -241,9 +243,9 @@ describe('VpnGateway', () => {
       const siteAsn = new TerraformVariable(stack, 'site_asn', { type: 'number' });
       // WHEN
       const gateway = new VpnGateway(stack, 'Vpn', { hub, asn: Token.asNumber(Fn.tonumber(asn.stringValue)) });
-      gateway.addSite('Site', { gatewayAddress: address.stringValue, bgpAsn: siteAsn.numberValue, bgpPeeringAddress: '192.168.1.1' });
+      gateway.addSite('Site', { device: VpnDevice.address(address.stringValue), bgpAsn: siteAsn.numberValue, bgpPeeringAddress: '192.168.1.1' });
       // THEN
-      expect(validationErrors(stack)).toEqual([]);
+      expect(errorsAfterSynth(stack)).toEqual([]);
       const json = synthJson(stack);
       expect(onlyResource(json, 'azurerm_virtual_network_gateway').bgp_settings.asn).toBe('${tonumber(var.asn)}');
       const lgw = onlyResource(json, 'azurerm_local_network_gateway');
@@ -417,7 +419,7 @@ describe('VpnGateway', () => {
       // WHEN: cdktf appends an overriding list to the existing blocks, so the gateway ends with 3
       gateway.gateway.addOverride('ip_configuration', [{ name: 'ipconfig3', public_ip_address_id: gateway.publicIps[0].id, subnet_id: hub.gatewaySubnetId }]);
       // THEN
-      const errors = validationErrors(stack);
+      const errors = errorsAfterSynth(stack);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(/\[VPN-IPCONFIG-COUNT\] test\/Vpn: `ipConfiguration` = 3 blocks: an active-active gateway needs 2\./);
     });
@@ -429,7 +431,7 @@ describe('VpnGateway', () => {
       // WHEN
       gateway.gateway.putIpConfiguration([{ name: 'ipconfig1', publicIpAddressId: gateway.publicIps[0].id, subnetId: hub.gatewaySubnetId }]);
       // THEN
-      const errors = validationErrors(stack);
+      const errors = errorsAfterSynth(stack);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(/\[VPN-IPCONFIG-COUNT\] test\/Vpn: `ipConfiguration` = 1 blocks: an active-active gateway needs 2\./);
     });
@@ -438,7 +440,7 @@ describe('VpnGateway', () => {
       const { stack, hub } = hubStack();
       const gateway = new VpnGateway(stack, 'Vpn', { hub, activeActive: false });
       gateway.gateway.addOverride('ip_configuration.0.private_ip_address_allocation', 'Dynamic');
-      expect(validationErrors(stack)).toEqual([]);
+      expect(errorsAfterSynth(stack)).toEqual([]);
     });
   });
 });
@@ -448,9 +450,9 @@ describe('VpnGateway.addSite ids', () => {
     // GIVEN a gateway with a site Paris
     const { hub } = hubStack();
     const gateway = new VpnGateway(hub, 'Vpn', { hub });
-    gateway.addSite('Paris', { gatewayAddress: '203.0.113.10', addressSpaces: ['192.168.10.0/24'] });
+    gateway.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] });
     // WHEN / THEN
-    expectValidationError(() => gateway.addSite('Paris', { gatewayAddress: '203.0.113.11', addressSpaces: ['192.168.11.0/24'] }), 'NAME-DUPLICATE', 'id', 'Paris');
+    expectValidationError(() => gateway.addSite('Paris', { device: VpnDevice.address('203.0.113.11'), addressSpaces: ['192.168.11.0/24'] }), 'NAME-DUPLICATE', 'id', 'Paris');
   });
 
   test('fails when a NAT rule id is repeated (already refused)', () => {

@@ -14,6 +14,7 @@ import {
   VpnGateway,
   VpnGatewaySku,
   VpnType,
+  VpnDevice,
 } from '../../lib';
 import { newStack } from '../util';
 import { mostly, NUM_RUNS, opt, PropertyRuns, synthChecked } from './property-helpers';
@@ -212,7 +213,7 @@ test('HybridConnectivity: any mode and options synthesize checked JSON or throw 
             logAnalyticsWorkspace: workspace ? LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Law', '/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law') : undefined,
           });
           sites.forEach(([address, spaces], i) => {
-            connectivity.addSite(`Site${i}`, { gatewayAddress: address, addressSpaces: spaces, sharedKey: SharedKey.fromVariable(`site${i}_key`) });
+            connectivity.addSite(`Site${i}`, { device: VpnDevice.address(address), addressSpaces: spaces, sharedKey: SharedKey.fromVariable(`site${i}_key`) });
           });
           const json = synthChecked(stack);
           for (const connection of Object.values<any>(json.resource.azurerm_virtual_network_gateway_connection ?? {})) {

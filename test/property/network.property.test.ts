@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { HubNetwork, VpnGateway, VpnGatewaySku, VpnGatewayGeneration, SharedKey } from '../../lib';
+import { HubNetwork, VpnGateway, VpnGatewaySku, VpnGatewayGeneration, SharedKey, VpnDevice } from '../../lib';
 import { checkTerraformJson } from '../../lib/checks/schema-check';
 import { ValidationError } from '../../lib/core/errors';
 import { newStack, synthJson } from '../util';
@@ -117,8 +117,8 @@ test('VpnGateway + sites: any gateway and site settings synthesize valid JSON or
           const gateway = new VpnGateway(stack, 'Gateway', { hub, sku: VpnGatewaySku.of(sku), generation, activeActive, bgpEnabled, asn: gatewayAsn, apipaAddressesInstance1: apipa1 });
           sites.forEach((s, i) => {
             gateway.addSite(`Site${i}`, {
-              gatewayAddress: s.address,
-              gatewayFqdn: s.fqdn,
+              device: VpnDevice.address(s.address),
+              device: VpnDevice.fqdn(s.fqdn),
               addressSpaces: s.spaces,
               bgpAsn: s.bgpAsn,
               bgpPeeringAddress: s.bgpAsn === undefined ? undefined : s.peer,
