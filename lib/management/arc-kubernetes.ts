@@ -1,16 +1,21 @@
 import { ArcKubernetesCluster } from '@cdktf/provider-azurerm/lib/arc-kubernetes-cluster';
 import { ArcKubernetesClusterExtension } from '@cdktf/provider-azurerm/lib/arc-kubernetes-cluster-extension';
 import { ArcKubernetesFluxConfiguration } from '@cdktf/provider-azurerm/lib/arc-kubernetes-flux-configuration';
-import { Token } from 'cdktf';
+import { MonitorDataCollectionRule } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule';
+import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association';
+import { Fn, Op, TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import * as D from './defaults';
-import { ILogAnalyticsWorkspace } from '../core/workspace';
+import { arcKubernetesHandoff } from './handoff/arc-kubernetes';
+import { ARC_EXT_NAMESPACE, ARC_FLUX_DEPENDS, ARC_FLUX_DISABLED, ARC_FLUX_INTERVAL, ARC_FLUX_NAME, ARC_FLUX_SOURCE, ARC_FLUX_URL, ARC_K8S_CLUSTER_ID, ARC_K8S_KEY, ARC_K8S_SOURCE } from './rules';
+import { AzureResource, DiagnosticTarget } from '../core/azure-resource';
 import { ProblemCollector } from '../core/errors';
+import { LifecycleGate } from '../core/gates';
 import { checkUniqueId } from '../core/ids';
-import { generateName } from '../core/naming';
-import { LazySection, Runbook } from '../core/outputs';
-import { resolveExpression, synthesizedBody } from '../core/tokens';
-import { ARC_FLUX_DISABLED, ARC_FLUX_INTERVAL, ARC_FLUX_NAME, ARC_FLUX_SOURCE, ARC_FLUX_URL, ARC_K8S_CLUSTER_ID, ARC_K8S_KEY, ARC_K8S_NAME, ARC_K8S_SOURCE } from './rules';
+import { checkName, generateName } from '../core/naming';
+import { LazySection, outputName, Runbook } from '../core/outputs';
+import { checkFinalBody } from '../core/report';
+import type { ILogAnalyticsWorkspace } from '../core/workspace';
 
 /** Scope of a Flux configuration. */
 export enum FluxScope {
@@ -101,6 +106,9 @@ export interface GitOpsOptions {
   readonly kustomizations?: Record<string, GitOpsKustomization>;
 }
 
+const FLUX_NAME = /^[a-z\d]([-a-z\d]{0,28}[a-z\d])?$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 /** Props of `ArcKubernetes`. */
 export interface ArcKubernetesProps {
   /** Resource group of the cluster resource. */
@@ -108,73 +116,65 @@ export interface ArcKubernetesProps {
   /** Region: the nearest to the cluster. */
   readonly location: string;
   /**
-   * An existing connected cluster (`az connectedk8s connect` was run).
+   * An existing connected cluster (`az connectedk8s connect` was run): nothing waits for a gate.
    * @default - none: give `agentPublicKeyCertificate`
    */
   readonly existingClusterId?: string;
   /**
-   * Base64 public key of the cluster agent: creates the `azurerm_arc_kubernetes_cluster` resource.
-   * The matching private key stays with the operator (see the runbook).
+   * Base64 public key of the cluster agent: creates the `azurerm_arc_kubernetes_cluster` resource
+   * in phase 1; extensions, Flux configurations and Container insights wait behind gate
+   * `<path>_agents_connected` until the agents are installed with the private key (runbook).
    * @default - none: give `existingClusterId`
    */
   readonly agentPublicKeyCertificate?: string;
   /**
-   * Cluster name (1-260 of letters, digits, '-', '_').
+   * Cluster name (1-260 of letters, digits, '-', '_'; NAME-INVALID otherwise).
    * @default - generated: `arck-<construct path>`
    */
   readonly clusterName?: string;
   /**
-   * Install the microsoft.flux extension.
+   * Install the microsoft.flux extension. Must be a literal (it decides whether the extension exists).
    * @default true
    */
   readonly flux?: boolean;
   /**
-   * Send container logs and metrics (Container insights) to this workspace.
+   * Send container logs and metrics (Container insights, Entra ID authentication) to this
+   * workspace: the extension, its data collection rule and the rule's association with the cluster.
    * @default - no Container insights
    */
-  readonly workspace?: ILogAnalyticsWorkspace;
+  readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
 }
-
-const CONNECTED_CLUSTER_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Kubernetes\/connectedClusters\/[^/]+$/i;
-const FLUX_NAME = /^[a-z\d]([-a-z\d]{0,28}[a-z\d])?$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /**
  * An Arc-enabled Kubernetes cluster (existing by id, or the cluster resource with its agent public
- * key), with the microsoft.flux and Container insights extensions and Flux (GitOps) configurations.
+ * key), with the microsoft.flux and Container insights extensions and Flux (GitOps)
+ * configurations. What needs the agents on the cluster waits behind a phase-2 gate.
  */
-export class ArcKubernetes extends Construct {
+export class ArcKubernetes extends AzureResource {
   /** Id of the connected cluster. */
   public readonly clusterId: string;
+  public readonly resourceId: string;
   /** The cluster resource, when created here. */
   public readonly cluster?: ArcKubernetesCluster;
   /** The microsoft.flux extension. */
   public readonly fluxExtension?: ArcKubernetesClusterExtension;
   /** The Container insights extension. */
   public readonly containerInsightsExtension?: ArcKubernetesClusterExtension;
+  /** The Container insights data collection rule. */
+  public readonly containerInsightsRule?: MonitorDataCollectionRule;
+  /** Its association with the cluster (name `ContainerInsightsExtension`). */
+  public readonly containerInsightsAssociation?: MonitorDataCollectionRuleAssociation;
+  /** The gate extensions and Flux configurations wait behind (when the cluster is created here). */
+  public readonly agentsGate?: LifecycleGate;
+  /** Name of the hand-off output with the cluster id. */
+  public readonly clusterIdOutputName: string;
 
   private readonly configurations = new Map<string, ArcKubernetesFluxConfiguration>();
-  private readonly props: ArcKubernetesProps;
-  private readonly outputNames: Record<string, string> = {};
+  private readonly fluxHosts = new Set<string>();
 
   constructor(scope: Construct, id: string, props: ArcKubernetesProps) {
     super(scope, id);
-    this.props = props;
-    const problems = new ProblemCollector(this);
-    const given = [props.existingClusterId, props.agentPublicKeyCertificate].filter((v) => v !== undefined).length;
-    problems.check(given !== 1, ARC_K8S_SOURCE, 'existingClusterId', props.existingClusterId, `give exactly one of \`existingClusterId\` and \`agentPublicKeyCertificate\` (${given} given)`, 'reference a connected cluster, or create one from its agent public key');
-    if (props.existingClusterId !== undefined && !Token.isUnresolved(props.existingClusterId)) {
-      problems.check(!CONNECTED_CLUSTER_ID.test(props.existingClusterId), ARC_K8S_CLUSTER_ID, 'existingClusterId', props.existingClusterId, 'not a Microsoft.Kubernetes/connectedClusters id', 'use `az connectedk8s show -n <name> -g <rg> --query id -o tsv`');
-    }
-    const key = props.agentPublicKeyCertificate;
-    if (key !== undefined && !Token.isUnresolved(key)) {
-      problems.check(key.length === 0 || !BASE64.test(key), ARC_K8S_KEY, 'agentPublicKeyCertificate', key.length > 40 ? `${key.slice(0, 40)}...` : key, 'the agent public key must be base64', 'base64-encode the DER public key: `openssl rsa -in key.pem -pubout -outform DER | base64 -w0`');
-    }
-    if (props.clusterName !== undefined && !Token.isUnresolved(props.clusterName)) {
-      problems.check(!/^[-_a-zA-Z0-9]{1,260}$/.test(props.clusterName), ARC_K8S_NAME, 'clusterName', props.clusterName, 'a cluster name is 1-260 of letters, digits, - and _', 'rename it');
-    }
-    problems.throwIfAny();
-
+    this.resolve(props);
     if (props.agentPublicKeyCertificate !== undefined) {
       this.cluster = new ArcKubernetesCluster(this, 'Resource', {
         name: props.clusterName ?? generateName(this, 'arcKubernetesCluster'),
@@ -183,26 +183,37 @@ export class ArcKubernetes extends Construct {
         agentPublicKeyCertificate: props.agentPublicKeyCertificate,
         identity: { type: 'SystemAssigned' },
       });
-      this.clusterId = this.cluster.id;
-    } else {
-      this.clusterId = props.existingClusterId!;
-    }
-    if (props.flux ?? true) {
-      this.fluxExtension = this.extension('Flux', 'flux', 'microsoft.flux', D.FLUX_NAMESPACE, {});
-    }
-    if (props.workspace) {
-      this.containerInsightsExtension = this.extension('ContainerInsights', 'azuremonitor-containers', 'Microsoft.AzureMonitor.Containers', undefined, {
-        logAnalyticsWorkspaceResourceID: props.workspace.workspaceResourceId,
+      this.agentsGate = LifecycleGate.of(this, `${outputName(this, '')}_agents_connected`, {
+        waitsFor: `the Arc agents run on the cluster of ${this.node.path} (installed with the private key) and it is Connected`,
+        performedBy: 'the Kubernetes platform team',
+        verify: 'az connectedk8s show --name <cluster name> --resource-group <rg> --query connectivityStatus -o tsv   # Connected',
       });
     }
-    this.outputNames.clusterId = Runbook.of(this).addOutput(this, 'ClusterId', { value: this.clusterId, description: `Arc-enabled Kubernetes cluster of ${this.node.path}` });
-    this.node.addValidation({ validate: () => this.validateDependsOn() });
-    Runbook.of(this).addSection(new LazySection(`Arc-enabled Kubernetes ${this.node.path}`, () => this.renderRunbook()));
+    this.clusterId = this.cluster?.id ?? props.existingClusterId!;
+    this.resourceId = this.clusterId;
+    if (props.flux ?? true) this.fluxExtension = this.extension('Flux', 'flux', 'microsoft.flux', D.FLUX_NAMESPACE, {});
+    if (props.logAnalyticsWorkspace) [this.containerInsightsExtension, this.containerInsightsRule, this.containerInsightsAssociation] = this.containerInsights(props);
+    this.clusterIdOutputName = Runbook.of(this).addOutput(this, 'ClusterId', { value: this.clusterId, description: `Arc-enabled Kubernetes cluster of ${this.node.path}` });
+    this.initCommon({});
+    Runbook.of(this).addSection(new LazySection(`Arc-enabled Kubernetes ${this.node.path}`, () => arcKubernetesHandoff({
+      clusterIdOutputName: this.clusterIdOutputName,
+      createdHere: this.cluster !== undefined,
+      location: Token.isUnresolved(props.location) ? undefined : props.location,
+      agentsGateName: this.agentsGate?.name,
+      extensionTypes: [this.fluxExtension ? 'microsoft.flux' : undefined, this.containerInsightsExtension ? 'Microsoft.AzureMonitor.Containers' : undefined].filter((e): e is string => e !== undefined),
+      gitOpsNames: [...this.configurations.keys()],
+      fluxSourceHosts: [...this.fluxHosts],
+      endpoints: D.ARC_K8S_ENDPOINTS,
+      containerInsights: this.containerInsightsExtension !== undefined,
+    })));
   }
 
-  /** Adds a Flux (GitOps) configuration; created after the microsoft.flux extension. */
+  /** Adds a Flux configuration; created after the microsoft.flux extension (and, for a cluster created here, in phase 2). */
   public addGitOps(id: string, options: GitOpsOptions): ArcKubernetesFluxConfiguration {
     const problems = new ProblemCollector(this);
+    problems.required('id', id, 'string');
+    problems.required('options', options, 'object');
+    problems.throwIfAny();
     const name = options.name ?? id.toLowerCase();
     checkUniqueId(problems, this, `GitOps${id}`, 'id', id);
     problems.check(!this.fluxExtension, ARC_FLUX_DISABLED, 'flux', false, 'GitOps needs the microsoft.flux extension', 'leave `flux` on');
@@ -214,17 +225,16 @@ export class ArcKubernetes extends Construct {
     }
     if (options.bucketUrl !== undefined && !Token.isUnresolved(options.bucketUrl)) {
       problems.check(!/^https?:\/\//.test(options.bucketUrl), ARC_FLUX_URL, 'bucketUrl', options.bucketUrl, 'a bucket URL starts with http:// or https://', 'use the bucket endpoint URL');
-      problems.check(options.bucketName === undefined, ARC_FLUX_SOURCE, 'bucketName', options.bucketName, 'a bucket source needs `bucketName`', 'give the bucket name');
     }
+    problems.check(options.bucketUrl !== undefined && options.bucketName === undefined, ARC_FLUX_SOURCE, 'bucketName', options.bucketName, 'a bucket source needs `bucketName`', 'give the bucket name');
+    problems.literal('kustomizations', options.kustomizations, 'each kustomization is a block of the configuration');
     const kustomizations = options.kustomizations ?? { root: { path: './' } };
-    const intervals: [string, number | undefined][] = [['syncIntervalSeconds', options.syncIntervalSeconds]];
-    for (const [k, v] of Object.entries(kustomizations)) intervals.push([`kustomizations.${k}.syncIntervalSeconds`, v.syncIntervalSeconds]);
-    for (const [prop, value] of intervals) {
-      if (value === undefined || Token.isUnresolved(value)) continue;
-      problems.check(!Number.isInteger(value) || value < 1 || value > D.FLUX_MAX_INTERVAL_SECONDS, ARC_FLUX_INTERVAL, prop, value, `an interval is 1-${D.FLUX_MAX_INTERVAL_SECONDS} seconds`, 'use 600 (default)');
-    }
+    problems.integer(ARC_FLUX_INTERVAL, 'syncIntervalSeconds', options.syncIntervalSeconds, 1, D.FLUX_MAX_INTERVAL_SECONDS, 'use 600 (default)');
+    for (const [k, v] of Object.entries(kustomizations)) problems.integer(ARC_FLUX_INTERVAL, `kustomizations.${k}.syncIntervalSeconds`, v.syncIntervalSeconds, 1, D.FLUX_MAX_INTERVAL_SECONDS, 'use 600 (default)');
     problems.throwIfAny();
 
+    const host = sourceHost(options.gitUrl ?? options.bucketUrl);
+    if (host) this.fluxHosts.add(host);
     const interval = options.syncIntervalSeconds ?? D.FLUX_SYNC_INTERVAL_SECONDS;
     const configuration = new ArcKubernetesFluxConfiguration(this, `GitOps${id}`, {
       name,
@@ -247,12 +257,38 @@ export class ArcKubernetes extends Construct {
       })),
       dependsOn: [this.fluxExtension!],
     });
+    this.afterAgents(configuration);
+    checkFinalBody(this, configuration, [ARC_FLUX_DEPENDS]);
     this.configurations.set(name, configuration);
     return configuration;
   }
 
+  protected diagnosticTargets(): DiagnosticTarget[] {
+    // Connected clusters have no diagnostic settings; Container insights is their monitoring.
+    return [];
+  }
+
+  private resolve(props: ArcKubernetesProps): void {
+    const problems = new ProblemCollector(this);
+    problems.required('props', props, 'object');
+    problems.throwIfAny();
+    problems.required('resourceGroupName', props.resourceGroupName, 'string');
+    problems.required('location', props.location, 'string');
+    const given = [props.existingClusterId, props.agentPublicKeyCertificate].filter((v) => v !== undefined).length;
+    problems.check(given !== 1, ARC_K8S_SOURCE, 'existingClusterId', props.existingClusterId, `give exactly one of \`existingClusterId\` and \`agentPublicKeyCertificate\` (${given} given)`, 'reference a connected cluster, or create one from its agent public key');
+    problems.resourceId(ARC_K8S_CLUSTER_ID, 'existingClusterId', props.existingClusterId, 'Arc-enabled Kubernetes cluster', 'use `az connectedk8s show -n <name> -g <rg> --query id -o tsv`');
+    const key = props.agentPublicKeyCertificate;
+    if (key !== undefined && !Token.isUnresolved(key)) {
+      problems.check(typeof key !== 'string' || key.length === 0 || !BASE64.test(key), ARC_K8S_KEY, 'agentPublicKeyCertificate', typeof key === 'string' && key.length > 40 ? `${key.slice(0, 40)}...` : key, 'the agent public key must be base64', 'base64-encode the DER public key: `openssl rsa -in key.pem -pubout -outform DER | base64 -w0`');
+    }
+    checkName(problems, 'arcKubernetesCluster', 'clusterName', props.clusterName);
+    problems.literal('flux', props.flux, 'it decides whether the microsoft.flux extension exists');
+    problems.type('logAnalyticsWorkspace', props.logAnalyticsWorkspace, 'object');
+    problems.throwIfAny();
+  }
+
   private extension(id: string, name: string, type: string, releaseNamespace: string | undefined, settings: Record<string, string>): ArcKubernetesClusterExtension {
-    return new ArcKubernetesClusterExtension(this, id, {
+    const extension = new ArcKubernetesClusterExtension(this, id, {
       name,
       clusterId: this.clusterId,
       extensionType: type,
@@ -260,59 +296,74 @@ export class ArcKubernetes extends Construct {
       identity: { type: 'SystemAssigned' },
       configurationSettings: Object.keys(settings).length > 0 ? settings : undefined,
     });
+    this.afterAgents(extension);
+    checkFinalBody(this, extension, [ARC_EXT_NAMESPACE]);
+    return extension;
   }
 
-  /** Every Flux configuration must still depend on the flux extension after escape-hatch edits. */
-  private validateDependsOn(): string[] {
-    if (!this.fluxExtension) return [];
-    const errors: string[] = [];
-    const bare = (value: unknown) => String(resolveExpression(this, value)).replace(/^\$\{(.*)\}$/, '$1');
-    const flux = bare(this.fluxExtension.fqn);
-    for (const [name, configuration] of this.configurations) {
-      const dependsOn = (synthesizedBody(configuration).depends_on ?? []) as string[];
-      if (!dependsOn.map(bare).includes(flux)) {
-        errors.push(`[ARC-FLUX-DEPENDS] ${configuration.node.path}: Flux configuration ${name} does not depend on ${flux}. Fix: keep depends_on = [${flux}]`);
-      }
-    }
-    for (const extension of [this.fluxExtension, this.containerInsightsExtension]) {
-      if (!extension) continue;
-      const body = synthesizedBody(extension);
-      if (body.release_namespace !== undefined && body.target_namespace !== undefined) {
-        errors.push(`[ARC-EXT-NAMESPACE] ${extension.node.path}: release_namespace and target_namespace are both set. Fix: keep one`);
-      }
-    }
-    return errors;
+  /**
+   * Container insights with managed-identity authentication: the extension (`amalogs.useAADAuth`),
+   * a data collection rule with the ContainerInsights extension data source, and its association
+   * with the cluster named `ContainerInsightsExtension` (research.md section 9, Microsoft's
+   * arc-k8s-extension-msi-auth onboarding template). The association is created before the extension.
+   */
+  private containerInsights(props: ArcKubernetesProps): [ArcKubernetesClusterExtension, MonitorDataCollectionRule, MonitorDataCollectionRuleAssociation] {
+    const workspaceId = props.logAnalyticsWorkspace!.workspaceResourceId;
+    const rule = new MonitorDataCollectionRule(this, 'ContainerInsightsRule', {
+      name: generateName(this, 'dataCollectionRule', 'ContainerInsights'),
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      kind: 'Linux',
+      description: `Container insights of ${this.node.path}`,
+      destinations: { logAnalytics: [{ name: 'ciworkspace', workspaceResourceId: workspaceId }] },
+      dataFlow: [{ streams: [D.CONTAINER_INSIGHTS_STREAM], destinations: ['ciworkspace'] }],
+      dataSources: {
+        extension: [{
+          name: 'ContainerInsightsExtension',
+          extensionName: 'ContainerInsights',
+          streams: [D.CONTAINER_INSIGHTS_STREAM],
+          extensionJson: JSON.stringify({ dataCollectionSettings: { interval: '1m', namespaceFilteringMode: 'Off', enableContainerLogV2: true } }),
+        }],
+      },
+    });
+    const association = new MonitorDataCollectionRuleAssociation(this, 'ContainerInsightsAssociation', {
+      name: 'ContainerInsightsExtension',
+      targetResourceId: this.clusterId,
+      dataCollectionRuleId: rule.id,
+      description: 'Deleting this association will break the data collection for this Arc K8s Cluster.',
+    });
+    this.afterAgents(association);
+    const extension = this.extension('ContainerInsights', 'azuremonitor-containers', 'Microsoft.AzureMonitor.Containers', undefined, {
+      logAnalyticsWorkspaceResourceID: workspaceId,
+      'amalogs.useAADAuth': 'true',
+    });
+    extension.dependsOn = [association.fqn];
+    return [extension, rule, association];
   }
 
-  private renderRunbook(): string {
-    const p = this.props;
-    const lines = [`Cluster id: \`terraform output -raw ${this.outputNames.clusterId}\`.`, ''];
-    if (this.cluster) {
-      lines.push(
-        'Terraform created the connected-cluster resource from your agent **public** key; the agents are not on the cluster yet.',
-        'On a machine with kubeconfig and cluster-admin rights, install the Arc agents with the matching **private** key (kept outside Terraform), as in the provider example `examples/arckubernetes`: its Arc agent Helm release (chart location as in that example; check it against the current Arc docs) with `--set global.onboardingPrivateKey=<base64 private key>`, `--set global.resourceName=<cluster name>`, `--set global.resourceGroupName=<rg>`, `--set global.location=<region>`, `--set global.subscriptionId=<sub>`, `--set global.tenantId=<tenant>`.',
-        'Or, simpler when you do not need your own key: remove `agentPublicKeyCertificate`, onboard with `az connectedk8s connect` (below) and pass the id as `existingClusterId`.',
-        '',
-      );
-    }
-    lines.push(
-      `Onboarding with the Azure CLI (${this.cluster ? 'alternative' : 'done before this stack'}), as a principal holding "Kubernetes Cluster - Azure Arc Onboarding" on the resource group:`,
-      '',
-      '```sh',
-      'az extension add --upgrade --name connectedk8s',
-      'az provider register --namespace Microsoft.Kubernetes && az provider register --namespace Microsoft.KubernetesConfiguration && az provider register --namespace Microsoft.ExtendedLocation',
-      `az connectedk8s connect --name <cluster name> --resource-group <resource group> --location ${Token.isUnresolved(p.location) ? '<region>' : p.location} --kube-config ~/.kube/config --kube-context <context>`,
-      'kubectl get deployments,pods -n azure-arc   # every pod Running',
-      'az connectedk8s show --name <cluster name> --resource-group <resource group> --query connectivityStatus   # Connected',
-      '```',
-      '',
-      'Outbound HTTPS (TCP 443) the cluster needs (through the proxy if any: `--proxy-https`):',
-      '',
-      ...D.ARC_K8S_ENDPOINTS.map((e) => `- ${e}`),
-      '',
-      `Extensions: ${[this.fluxExtension ? 'microsoft.flux' : undefined, this.containerInsightsExtension ? 'Microsoft.AzureMonitor.Containers' : undefined].filter(Boolean).join(', ') || 'none'}. GitOps configurations: ${this.configurations.size === 0 ? 'none' : [...this.configurations.keys()].join(', ')}.`,
-      'Check Flux: `az k8s-configuration flux list --cluster-name <cluster name> --resource-group <rg> --cluster-type connectedClusters -o table` (complianceState Compliant); on the cluster `kubectl get gitrepositories,kustomizations -A`.',
-    );
-    return lines.join('\n');
+  /** Puts a resource that needs the agents behind the gate, with a precondition on the cluster's agent_version. */
+  private afterAgents(resource: TerraformResource & { lifecycle?: TerraformResourceLifecycle }): void {
+    if (!this.cluster || !this.agentsGate) return;
+    this.agentsGate.guard(resource);
+    resource.lifecycle = {
+      ...resource.lifecycle,
+      precondition: [{
+        // coalesce skips null and "": agent_version is set only once the agents report (research.md section 7).
+        condition: Op.neq(Fn.coalesce([this.cluster.agentVersion, 'not-connected']), 'not-connected'),
+        errorMessage: `The Arc agents have not connected cluster ${this.node.path} yet (agent_version is empty): install them with the private key (runbook), wait for connectivityStatus Connected, then deploy with the gate open.`,
+      }],
+    };
+  }
+}
+
+/** The host a Flux source is fetched from (for the outbound list). */
+function sourceHost(url: string | undefined): string | undefined {
+  if (url === undefined || Token.isUnresolved(url)) return undefined;
+  const ssh = /^git@([^:]+):/.exec(url);
+  if (ssh) return `${ssh[1]} (TCP 22)`;
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -3,16 +3,18 @@ import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurer
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { MachineType, OperatingSystem } from './data-collection-rules';
 import * as D from './defaults';
-import { HybridMonitoring, MachineType, OperatingSystem } from './hybrid-monitoring';
+import { arcServersHandoff } from './handoff/arc-servers';
+import type { HybridMonitoring } from './hybrid-monitoring';
+import { ARC_SRV_MONITORING, ARC_SRV_PRINCIPAL } from './rules';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import { ARC_SRV_MONITORING, ARC_SRV_PRINCIPAL } from './rules';
 
 /** Options of `ArcServers.addMachine`. */
 export interface ArcServerOptions {
-  /** Resource id of the Arc-enabled server (known after `azcmagent connect`). */
+  /** Resource id of the Arc-enabled server (known after `azcmagent connect`: pass a Terraform variable). */
   readonly machineId: string;
   /** Its operating system. */
   readonly os: OperatingSystem;
@@ -21,6 +23,11 @@ export interface ArcServerOptions {
    * @default - the ArcServers location
    */
   readonly location?: string;
+  /**
+   * The machine is already onboarded: its agent and rule associations need no gate.
+   * @default false - they wait behind the monitoring's `<path>_machines_onboarded` gate
+   */
+  readonly alreadyOnboarded?: boolean;
 }
 
 /** Props of `ArcServers`. */
@@ -39,8 +46,11 @@ export interface ArcServersProps {
   readonly onboardingPrincipalId?: string;
   /**
    * Create an Arc private link scope (public network access off) for onboarding over a private
-   * endpoint (VPN or ExpressRoute).
-   * @default false
+   * endpoint. Off by default: the scope alone is not enough, and this construct does not build the
+   * rest (the `hybridcompute` private endpoint and its three DNS zones, on-premises DNS
+   * forwarding, an Azure Monitor private link scope and data collection endpoint); the runbook
+   * lists it. Must be a literal.
+   * @default false - servers reach Azure Arc and Azure Monitor over their public endpoints (outbound list in the runbook)
    */
   readonly privateLinkScope?: boolean;
   /**
@@ -60,12 +70,10 @@ export interface ArcServersProps {
   readonly machines?: Record<string, ArcServerOptions>;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Onboarding support for Arc-enabled servers: a least-privilege role assignment for the onboarding
  * principal, an optional Arc private link scope, the Azure Monitor Agent and data collection rule
- * associations for machines listed by id, and the `azcmagent connect` step in the runbook.
+ * associations for machines (phase 2, once onboarded), and the `azcmagent connect` step in the runbook.
  */
 export class ArcServers extends Construct {
   /** Onboarding role assignment. */
@@ -77,46 +85,55 @@ export class ArcServers extends Construct {
 
   private readonly props: ArcServersProps;
   private readonly machineNames: string[] = [];
-  private readonly outputNames: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: ArcServersProps) {
     super(scope, id);
-    this.props = props;
     const problems = new ProblemCollector(this);
-    if (props.onboardingPrincipalId !== undefined && !Token.isUnresolved(props.onboardingPrincipalId)) {
-      problems.check(!GUID.test(props.onboardingPrincipalId), ARC_SRV_PRINCIPAL, 'onboardingPrincipalId', props.onboardingPrincipalId, 'not an object id (GUID)', 'use the object id: `az ad sp show --id <app id> --query id -o tsv`');
-    }
+    problems.required('props', props, 'object');
+    problems.throwIfAny();
+    problems.required('resourceGroupName', props.resourceGroupName, 'string');
+    problems.required('resourceGroupId', props.resourceGroupId, 'string');
+    problems.required('location', props.location, 'string');
+    problems.guid(ARC_SRV_PRINCIPAL, 'onboardingPrincipalId', props.onboardingPrincipalId, 'use the object id: `az ad sp show --id <app id> --query id -o tsv`');
+    problems.literal('privateLinkScope', props.privateLinkScope, 'it decides whether the scope exists');
+    problems.literal('machines', props.machines, 'each machine keys its own resources');
     checkName(problems, 'arcPrivateLinkScope', 'privateLinkScopeName', props.privateLinkScopeName);
     problems.throwIfAny();
+    this.props = props;
 
     this.clientConfig = new DataAzurermClientConfig(this, 'ClientConfig', {});
-    if (props.onboardingPrincipalId !== undefined) {
-      this.onboardingRoleAssignment = new RoleAssignment(this, 'OnboardingRole', {
-        scope: props.resourceGroupId,
-        roleDefinitionName: D.ARC_SERVER_ONBOARDING_ROLE,
-        principalId: props.onboardingPrincipalId,
-        description: 'Onboards Arc-enabled servers (azcmagent connect) and nothing else',
-      });
-    }
-    if (props.privateLinkScope ?? false) {
-      this.privateLinkScope = new ArcPrivateLinkScope(this, 'PrivateLinkScope', {
-        name: props.privateLinkScopeName ?? generateName(this, 'arcPrivateLinkScope'),
-        resourceGroupName: props.resourceGroupName,
-        location: props.location,
-        publicNetworkAccessEnabled: false,
-      });
-    }
+    this.onboardingRoleAssignment = props.onboardingPrincipalId === undefined ? undefined : new RoleAssignment(this, 'OnboardingRole', {
+      scope: props.resourceGroupId,
+      roleDefinitionName: D.ARC_SERVER_ONBOARDING_ROLE,
+      principalId: props.onboardingPrincipalId,
+      description: 'Onboards Arc-enabled servers (azcmagent connect) and nothing else',
+    });
+    this.privateLinkScope = !(props.privateLinkScope ?? false) ? undefined : new ArcPrivateLinkScope(this, 'PrivateLinkScope', {
+      name: props.privateLinkScopeName ?? generateName(this, 'arcPrivateLinkScope'),
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      publicNetworkAccessEnabled: false,
+    });
     const runbook = Runbook.of(this);
-    this.outputNames.tenant = runbook.addOutput(this, 'TenantId', { value: this.clientConfig.tenantId, description: 'Tenant id for azcmagent connect' });
-    this.outputNames.subscription = runbook.addOutput(this, 'SubscriptionId', { value: this.clientConfig.subscriptionId, description: 'Subscription id for azcmagent connect' });
-    if (this.privateLinkScope) {
-      this.outputNames.scope = runbook.addOutput(this, 'PrivateLinkScopeId', { value: this.privateLinkScope.id, description: 'Arc private link scope id for azcmagent connect --private-link-scope' });
-    }
+    const tenant = runbook.addOutput(this, 'TenantId', { value: this.clientConfig.tenantId, description: 'Tenant id for azcmagent connect' });
+    const subscription = runbook.addOutput(this, 'SubscriptionId', { value: this.clientConfig.subscriptionId, description: 'Subscription id for azcmagent connect' });
+    const scopeOutput = this.privateLinkScope ? runbook.addOutput(this, 'PrivateLinkScopeId', { value: this.privateLinkScope.id, description: 'Arc private link scope id for azcmagent connect --private-link-scope' }) : undefined;
     for (const [name, machine] of Object.entries(props.machines ?? {})) this.addMachine(name, machine);
-    runbook.addSection(new LazySection(`Arc-enabled servers ${this.node.path}`, () => this.renderRunbook()));
+    runbook.addSection(new LazySection(`Arc-enabled servers ${this.node.path}`, () => arcServersHandoff({
+      location: Token.isUnresolved(props.location) ? undefined : props.location,
+      resourceGroupName: Token.isUnresolved(props.resourceGroupName) ? undefined : props.resourceGroupName,
+      tenantOutputName: tenant,
+      subscriptionOutputName: subscription,
+      scopeOutputName: scopeOutput,
+      onboardingRoleCreated: this.onboardingRoleAssignment !== undefined,
+      onboardingRole: D.ARC_SERVER_ONBOARDING_ROLE,
+      endpoints: D.ARC_SERVER_ENDPOINTS,
+      machineNames: [...this.machineNames],
+      machinesGateName: this.props.monitoring?.machinesOnboardedGate?.name,
+    })));
   }
 
-  /** Monitors an Arc-enabled server: agent extension and rule associations, keyed by `name`. */
+  /** Monitors an Arc-enabled server: agent extension and rule associations (phase 2), keyed by `name`. */
   public addMachine(name: string, options: ArcServerOptions): void {
     const problems = new ProblemCollector(this);
     problems.check(!this.props.monitoring, ARC_SRV_MONITORING, 'monitoring', undefined, `machine ${name} needs a HybridMonitoring for its agent and rules`, 'pass `monitoring`');
@@ -126,39 +143,8 @@ export class ArcServers extends Construct {
       os: options.os,
       machineType: MachineType.ARC_SERVER,
       location: options.location ?? this.props.location,
+      alreadyOnboarded: options.alreadyOnboarded,
     });
     this.machineNames.push(name);
-  }
-
-  private renderRunbook(): string {
-    const p = this.props;
-    const location = Token.isUnresolved(p.location) ? '<region>' : p.location;
-    const rg = Token.isUnresolved(p.resourceGroupName) ? '<resource group>' : p.resourceGroupName;
-    const args = [
-      `--resource-group "${rg}"`,
-      `--tenant-id "$(terraform output -raw ${this.outputNames.tenant})"`,
-      `--subscription-id "$(terraform output -raw ${this.outputNames.subscription})"`,
-      `--location "${location}"`,
-      '--service-principal-id "<onboarding app id>"',
-      '--service-principal-secret "<secret from your vault, never from Terraform>"',
-      '--cloud "AzureCloud"',
-    ];
-    if (this.outputNames.scope) args.push(`--private-link-scope "$(terraform output -raw ${this.outputNames.scope})"`);
-    return [
-      'Terraform cannot install the Connected Machine agent; on each server, as administrator/root:',
-      '',
-      `1. Onboarding principal: ${this.onboardingRoleAssignment ? 'the principal given has "Azure Connected Machine Onboarding" on the resource group (Terraform made the assignment).' : `assign it yourself: \`az role assignment create --assignee <object id> --role "${D.ARC_SERVER_ONBOARDING_ROLE}" --scope <resource group id>\`.`}`,
-      '2. Install the agent: Windows `Invoke-WebRequest -Uri https://aka.ms/AzureConnectedMachineAgent -OutFile AzureConnectedMachineAgent.msi; msiexec /i AzureConnectedMachineAgent.msi /qn`; Linux `wget https://aka.ms/azcmagent -O install_linux_azcmagent.sh && sudo bash install_linux_azcmagent.sh`.',
-      '3. Connect (read the values on the Terraform side and pass them to the server):',
-      '',
-      '```sh',
-      `azcmagent connect \\\n  ${args.join(' \\\n  ')}`,
-      'azcmagent show   # Agent Status: Connected',
-      '```',
-      '',
-      this.privateLinkScope ? '4. Private link: create a private endpoint for the scope (group id `hybridcompute`) in the hub and resolve `*.his.arc.azure.com` and `*.guestconfiguration.azure.com` to it from on premises (conditional forwarders to Azure DNS private resolver).' : '4. Outbound HTTPS (TCP 443) each server needs, directly or through a proxy (`azcmagent config set proxy.url`):',
-      ...(this.privateLinkScope ? [] : D.ARC_SERVER_ENDPOINTS.map((e) => `   - ${e}`)),
-      `5. Put each machine id (\`az connectedmachine show -n <machine> -g ${rg} --query id -o tsv\`) in \`machines\`, then \`terraform apply\`: the agent and rules follow. Machines now: ${this.machineNames.length === 0 ? 'none' : this.machineNames.join(', ')}.`,
-    ].join('\n');
   }
 }

@@ -89,5 +89,14 @@ export const ARC_K8S_ENDPOINTS = [
   '*.servicebus.windows.net (cluster connect)',
   '*.arc.azure.net',
   'graph.microsoft.com (only for `az connectedk8s` itself)',
-  '*.ods.opinsights.azure.com, *.oms.opinsights.azure.com, *.monitoring.azure.com, *.ingest.monitor.azure.com (Container insights)',
+  '*.ods.opinsights.azure.com, *.oms.opinsights.azure.com, *.monitoring.azure.com (Container insights)',
+  'global.handler.control.monitor.azure.com, *.handler.control.monitor.azure.com, *.ingest.monitor.azure.com (Container insights with managed-identity authentication)',
 ];
+
+/** ExpressRoute gateway alerts: CPU percent, and packets per second (80 % of ErGw1AZ's 100,000 pps, about-gateway SKUs table). */
+export const ER_GATEWAY_CPU_PERCENT = 80;
+export const ER_GATEWAY_PACKETS_PER_SECOND = 80_000;
+/** Network Watcher agent extension publisher (connection monitor sources). */
+export const NETWORK_WATCHER_AGENT_PUBLISHER = 'Microsoft.Azure.NetworkWatcher';
+/** Container insights group stream (all default tables; research.md section 9). */
+export const CONTAINER_INSIGHTS_STREAM = 'Microsoft-ContainerInsights-Group-Default';

@@ -1,132 +1,35 @@
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { ApplicationInsightsStandardWebTest } from '@cdktf/provider-azurerm/lib/application-insights-standard-web-test';
-import { ArcMachineExtension } from '@cdktf/provider-azurerm/lib/arc-machine-extension';
-import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import { MonitorDataCollectionRule } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule';
 import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
-import { VirtualMachineExtension } from '@cdktf/provider-azurerm/lib/virtual-machine-extension';
-import { Annotations, Token } from 'cdktf';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { buildApplicationInsights, checkApplicationInsights } from './application-insights';
+import { buildAgent, buildAssociation, buildDataCollectionRule, DataCollectionRuleOptions, MachineType, MonitoredMachineOptions, OperatingSystem, PerformanceStream, resolveDataCollectionRule, resolveMachine, RuleRecord } from './data-collection-rules';
 import * as D from './defaults';
-import { ILogAnalyticsWorkspace } from '../core/workspace';
+import { hybridMonitoringHandoff } from './handoff/hybrid-monitoring';
 import { LogAnalyticsWorkspace } from './log-analytics-workspace';
+import {
+  AlertOptions, checkAlertOptions, checkCircuitOptions, checkErGatewayOptions, checkVpnGatewayOptions, ExpressRouteCircuitAlerts, ExpressRouteCircuitMonitoringOptions,
+  expressRouteCircuitAlerts, ExpressRouteGatewayAlerts, ExpressRouteGatewayMonitoringOptions, expressRouteGatewayAlerts, machineAlerts, VpnGatewayAlerts, vpnGatewayAlerts, VpnGatewayMonitoringOptions,
+} from './monitoring-alerts';
+import { MON_ACTION_SHORT_NAME, MON_MACHINE_ID } from './rules';
+import { ActionGroup, IActionGroup } from '../core/alerts';
 import { ProblemCollector } from '../core/errors';
+import { LifecycleGate } from '../core/gates';
 import { checkUniqueId } from '../core/ids';
-import { checkName, generateName } from '../core/naming';
-import { LazySection, Runbook } from '../core/outputs';
-import { MON_ACTION_RECEIVER, MON_ALERT_SEVERITY } from '../core/rules';
-import { MON_ACTION_SHORT_NAME, MON_ALERT_THRESHOLD, MON_DCR_EMPTY, MON_DCR_INSIGHTS_METRICS, MON_DCR_KIND, MON_DCR_SAMPLING, MON_MACHINE_ID, MON_WEBTEST_FREQUENCY, MON_WEBTEST_URL } from './rules';
+import { LazySection, outputName, Runbook } from '../core/outputs';
+import { MON_ACTION_RECEIVER } from '../core/rules';
+import { ILogAnalyticsWorkspace } from '../core/workspace';
+import type { IExpressRouteCircuit } from '../network/expressroute-circuit';
+import type { IExpressRouteGateway } from '../network/expressroute-gateway';
+import type { IVpnGateway } from '../network/vpn-gateway-base';
 
-/** Operating system of a machine, and kind of a data collection rule. */
-export enum OperatingSystem {
-  WINDOWS = 'Windows',
-  LINUX = 'Linux',
-}
-
-/** Where performance counters go. */
-export enum PerformanceStream {
-  /** The `Perf` table. */
-  PERF = 'Microsoft-Perf',
-  /** The `InsightsMetrics` table (VM insights); sampled every 60 s exactly. */
-  INSIGHTS_METRICS = 'Microsoft-InsightsMetrics',
-}
-
-/** Where a monitored machine runs. */
-export enum MachineType {
-  /** An Azure virtual machine (`Microsoft.Compute/virtualMachines`). */
-  AZURE_VM = 'AzureVM',
-  /** An Arc-enabled server on premises or in another cloud (`Microsoft.HybridCompute/machines`). */
-  ARC_SERVER = 'ArcServer',
-}
-
-/** Options of `HybridMonitoring.addDataCollectionRule`. */
-export interface DataCollectionRuleOptions {
-  /**
-   * Kind of the rule: a Linux rule takes no Windows event logs, a Windows rule no syslog.
-   * @default - any operating system
-   */
-  readonly kind?: OperatingSystem;
-  /**
-   * Rule name.
-   * @default - generated: `dcr-<construct path>`
-   */
-  readonly name?: string;
-  /**
-   * Performance counter specifiers.
-   * @default - none
-   */
-  readonly performanceCounters?: string[];
-  /**
-   * Seconds between samples, 1-1800 (exactly 60 for INSIGHTS_METRICS).
-   * @default 60
-   */
-  readonly samplingFrequencySeconds?: number;
-  /**
-   * Stream (table) of the counters.
-   * @default PerformanceStream.PERF
-   */
-  readonly performanceStream?: PerformanceStream;
-  /**
-   * Windows event log XPath queries.
-   * @default - none
-   */
-  readonly windowsEventXPathQueries?: string[];
-  /**
-   * Syslog facilities.
-   * @default - none
-   */
-  readonly syslogFacilities?: string[];
-  /**
-   * Syslog levels collected for the facilities.
-   * @default Warning and worse
-   */
-  readonly syslogLevels?: string[];
-}
-
-/** A baseline alert: each one can be changed or turned off. */
-export interface AlertOptions {
-  /**
-   * Create the alert.
-   * @default true (CPU and disk alerts: true when VM insights is on)
-   */
-  readonly enabled?: boolean;
-  /**
-   * Severity, 0 (critical) to 4 (verbose).
-   * @default - per alert: 1 for heartbeat and availability, 2 for CPU and disk
-   */
-  readonly severity?: number;
-  /**
-   * Threshold: percent for CPU (above) and free disk (below), minutes without heartbeat, failed
-   * locations for availability.
-   * @default - 90 % CPU, 10 % free disk, 10 minutes, 2 locations
-   */
-  readonly threshold?: number;
-}
-
-/** Options of `HybridMonitoring.associateMachine`. */
-export interface MonitoredMachineOptions {
-  /** Full resource id of the Azure VM or Arc-enabled server. */
-  readonly machineId: string;
-  /** Its operating system: picks the Windows or Linux rule and agent. */
-  readonly os: OperatingSystem;
-  /**
-   * Azure VM or Arc-enabled server.
-   * @default - read from the id (required when the id is a token)
-   */
-  readonly machineType?: MachineType;
-  /**
-   * Region of the machine resource (the agent extension is created there).
-   * @default - the monitoring location
-   */
-  readonly location?: string;
-  /**
-   * Install the Azure Monitor Agent extension.
-   * @default true
-   */
-  readonly installAgent?: boolean;
-}
+export * from './data-collection-rules';
+export * from './monitoring-alerts';
 
 /** Props of `HybridMonitoring`. */
 export interface HybridMonitoringProps {
@@ -138,7 +41,7 @@ export interface HybridMonitoringProps {
    * An existing workspace.
    * @default - a workspace is created (30 days, local authentication off)
    */
-  readonly workspace?: ILogAnalyticsWorkspace;
+  readonly logAnalyticsWorkspace?: ILogAnalyticsWorkspace;
   /**
    * Retention of the created workspace, 30-730 days.
    * @default 30
@@ -150,22 +53,22 @@ export interface HybridMonitoringProps {
    */
   readonly performanceSamplingSeconds?: number;
   /**
-   * Windows performance counters.
+   * Windows performance counters (a literal list).
    * @default - processor, memory, disk and network counters
    */
   readonly windowsPerformanceCounters?: string[];
   /**
-   * Linux performance counters.
+   * Linux performance counters (a literal list).
    * @default - processor, memory, disk and network counters
    */
   readonly linuxPerformanceCounters?: string[];
   /**
-   * Windows event log XPath queries.
+   * Windows event log XPath queries (a literal list).
    * @default - critical, error and warning events of Application and System
    */
   readonly windowsEventXPathQueries?: string[];
   /**
-   * Syslog facilities.
+   * Syslog facilities (a literal list).
    * @default auth, authpriv, cron, daemon, kern, syslog, user
    */
   readonly syslogFacilities?: string[];
@@ -175,28 +78,34 @@ export interface HybridMonitoringProps {
    */
   readonly syslogLevels?: string[];
   /**
-   * VM insights rule (InsightsMetrics, 60 s) associated with every machine.
+   * VM insights rule (InsightsMetrics, 60 s) associated with every machine. Must be a literal.
    * @default true
    */
   readonly vmInsights?: boolean;
   /**
-   * Email receivers of the action group, by receiver name.
+   * An existing action group every alert notifies (`ActionGroup.fromActionGroupId(...)` or
+   * `new ActionGroup(...)`). Not with `alertEmails` / `alertWebhooks`.
+   * @default - one is created from `alertEmails` and `alertWebhooks`; none without them (warning)
+   */
+  readonly actionGroup?: IActionGroup;
+  /**
+   * E-mail receivers of the action group this construct creates.
    * @default - none
    */
-  readonly alertEmails?: Record<string, string>;
+  readonly alertEmails?: string[];
   /**
-   * Webhook receivers (https URLs) of the action group, by receiver name. A URL carrying a token is
-   * a secret: pass it as a sensitive Terraform variable, not a literal.
+   * Webhook receivers (https URLs) of the action group this construct creates. A URL carrying a
+   * token is a secret: pass it as a sensitive Terraform variable, not a literal.
    * @default - none
    */
-  readonly alertWebhooks?: Record<string, string>;
+  readonly alertWebhooks?: string[];
   /**
-   * Action group short name, 1-12 characters.
+   * Short name of the action group this construct creates, 1-12 characters.
    * @default 'hybridops'
    */
   readonly actionGroupShortName?: string;
   /**
-   * Create workspace-based Application Insights.
+   * Create workspace-based Application Insights. Must be a literal.
    * @default true
    */
   readonly applicationInsights?: boolean;
@@ -206,7 +115,14 @@ export interface HybridMonitoringProps {
    */
   readonly applicationInsightsLocalAuthDisabled?: boolean;
   /**
-   * URL of the standard availability test (Application Insights).
+   * Object id of the principal the application sends telemetry as (the Arc machine's managed
+   * identity, or a service principal): gets "Monitoring Metrics Publisher" on the component.
+   * @default - no grant; the runbook says which to make
+   */
+  readonly applicationInsightsPublisherPrincipalId?: string;
+  /**
+   * URL of the standard availability test (Application Insights). Probed from Azure locations on
+   * the internet: only for an application published on the internet.
    * @default - no availability test
    */
   readonly availabilityTestUrl?: string;
@@ -216,36 +132,37 @@ export interface HybridMonitoringProps {
    */
   readonly availabilityTestFrequencySeconds?: number;
   /**
-   * Availability test locations.
+   * Availability test locations (a literal list).
    * @default - five locations in Europe, the US and Asia
    */
   readonly availabilityTestLocations?: string[];
-  /** @default - on: fires when a machine sends no heartbeat for 10 minutes */
+  /** @default - on: fires when a machine sends no heartbeat for 10 minutes (threshold: minutes, 1-1440); does not resolve itself */
   readonly heartbeatAlert?: AlertOptions;
-  /** @default - on with VM insights: average CPU above 90 % over 15 minutes */
+  /** @default - on with VM insights: average CPU above 90 % over 15 minutes (threshold: percent) */
   readonly cpuAlert?: AlertOptions;
-  /** @default - on with VM insights: a disk with less than 10 % free space */
+  /** @default - on with VM insights: a disk with less than 10 % free space (threshold: percent, 1-99) */
   readonly diskAlert?: AlertOptions;
-  /** @default - on with an availability test: 2 locations failing */
+  /** @default - on with an availability test: 2 locations failing (threshold: locations) */
   readonly availabilityAlert?: AlertOptions;
 }
-
-const AZURE_VM_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/virtualMachines\/[^/]+$/i;
-const ARC_SERVER_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.HybridCompute\/machines\/[^/]+$/i;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** One machine associated with the rules. */
 interface MachineRecord {
   readonly name: string;
   readonly os: OperatingSystem;
   readonly type: MachineType;
+  readonly machineId: string;
+  readonly scope: Construct;
 }
 
 /**
- * Hybrid performance monitoring with the Azure Monitor Agent: one Log Analytics workspace, Windows
- * (performance + event logs), Linux (performance + syslog) and VM insights data collection rules,
- * rule associations and the agent on Azure VMs and Arc-enabled servers, workspace-based Application
- * Insights with a standard availability test, an action group and baseline alerts.
+ * Hybrid monitoring with the Azure Monitor Agent, as one facade in the style of
+ * cdk-monitoring-constructs: a Log Analytics workspace; Windows, Linux and VM insights data
+ * collection rules (and yours, `addDataCollectionRule`) associated with the machines
+ * (`associateMachine`: Azure VMs and Arc-enabled servers, the latter behind a phase-2 gate);
+ * workspace-based Application Insights with an availability test; an action group and baseline
+ * alerts; and `monitorVpnGateway`, `monitorExpressRouteCircuit`, `monitorExpressRouteGateway`
+ * for the hybrid connection.
  */
 export class HybridMonitoring extends Construct {
   /** The workspace every rule, alert and diagnostic setting sends to. */
@@ -262,8 +179,10 @@ export class HybridMonitoring extends Construct {
   public readonly applicationInsights?: ApplicationInsights;
   /** Standard availability test. */
   public readonly webTest?: ApplicationInsightsStandardWebTest;
-  /** Action group of every alert. */
-  public readonly actionGroup?: MonitorActionGroup;
+  /** "Monitoring Metrics Publisher" on Application Insights for the given principal. */
+  public readonly applicationInsightsPublisherRole?: RoleAssignment;
+  /** Action group of every alert (given or created). */
+  public readonly actionGroup?: IActionGroup;
   /** Baseline alerts. */
   public readonly heartbeatAlert?: MonitorScheduledQueryRulesAlertV2;
   public readonly cpuAlert?: MonitorScheduledQueryRulesAlertV2;
@@ -272,295 +191,130 @@ export class HybridMonitoring extends Construct {
   /** Resource group and region (for constructs that add to it). */
   public readonly resourceGroupName: string;
   public readonly location: string;
+  /** Name of the hand-off output with the workspace id. */
+  public readonly workspaceOutputName: string;
+  /** Name of the hand-off output with the Application Insights connection string. */
+  public readonly connectionStringOutputName?: string;
 
+  private readonly props: HybridMonitoringProps;
   private readonly machines: MachineRecord[] = [];
+  private readonly rules: RuleRecord[] = [];
+  private readonly monitored: string[] = [];
   private readonly machinesScope: Construct;
   private readonly rulesScope: Construct;
-  private readonly outputNames: Record<string, string> = {};
+  private machinesGate?: LifecycleGate;
 
   constructor(scope: Construct, id: string, props: HybridMonitoringProps) {
     super(scope, id);
+    this.resolve(props);
+    this.props = props;
     this.resourceGroupName = props.resourceGroupName;
     this.location = props.location;
-    const problems = new ProblemCollector(this);
-    const shortName = props.actionGroupShortName ?? 'hybridops';
-    const emails = props.alertEmails ?? {};
-    const webhooks = props.alertWebhooks ?? {};
-    const frequency = props.availabilityTestFrequencySeconds ?? D.WEB_TEST_FREQUENCY_SECONDS;
-    const vmInsights = props.vmInsights ?? true;
-    if (!Token.isUnresolved(shortName)) {
-      problems.check(shortName.length < 1 || shortName.length > 12, MON_ACTION_SHORT_NAME, 'actionGroupShortName', shortName, 'an action group short name is 1-12 characters', 'shorten it (it appears in SMS and email subjects)');
-    }
-    for (const [name, address] of Object.entries(emails)) {
-      if (Token.isUnresolved(address)) continue;
-      problems.check(!EMAIL.test(address), MON_ACTION_RECEIVER, `alertEmails.${name}`, address, 'not an email address', 'give an address such as ops@contoso.com');
-    }
-    for (const [name, uri] of Object.entries(webhooks)) {
-      if (Token.isUnresolved(uri)) continue;
-      problems.check(!isUrl(uri, ['https:']), MON_ACTION_RECEIVER, `alertWebhooks.${name}`, uri, 'a webhook receiver needs an absolute https URL', 'use https://...');
-    }
-    if (props.availabilityTestUrl !== undefined && !Token.isUnresolved(props.availabilityTestUrl)) {
-      problems.check(!isUrl(props.availabilityTestUrl, ['http:', 'https:']), MON_WEBTEST_URL, 'availabilityTestUrl', props.availabilityTestUrl, 'an availability test requests an absolute http(s) URL', 'give the full URL, e.g. https://app.contoso.com/health');
-    }
-    if (!Token.isUnresolved(frequency)) {
-      problems.check(![300, 600, 900].includes(frequency), MON_WEBTEST_FREQUENCY, 'availabilityTestFrequencySeconds', frequency, 'an availability test runs every 300, 600 or 900 seconds', 'use 300 (default), 600 or 900');
-    }
-    const locations = props.availabilityTestLocations ?? D.WEB_TEST_LOCATIONS;
-    checkAlert(problems, 'heartbeatAlert', props.heartbeatAlert, 1, 1440);
-    checkAlert(problems, 'cpuAlert', props.cpuAlert, 1, 100);
-    checkAlert(problems, 'diskAlert', props.diskAlert, 1, 99);
-    checkAlert(problems, 'availabilityAlert', props.availabilityAlert, 1, locations.length);
-    problems.throwIfAny();
-
-    if (props.workspace) {
-      this.workspace = props.workspace;
-    } else {
-      this.createdWorkspace = new LogAnalyticsWorkspace(this, 'Workspace', {
-        resourceGroupName: props.resourceGroupName,
-        location: props.location,
-        retentionInDays: props.workspaceRetentionInDays,
-      });
-      this.workspace = this.createdWorkspace;
-    }
-
+    this.createdWorkspace = props.logAnalyticsWorkspace ? undefined : new LogAnalyticsWorkspace(this, 'Workspace', {
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      retentionInDays: props.workspaceRetentionInDays,
+    });
+    this.workspace = props.logAnalyticsWorkspace ?? this.createdWorkspace!;
     this.rulesScope = new Construct(this, 'Rules');
     this.machinesScope = new Construct(this, 'Machines');
-    const sampling = props.performanceSamplingSeconds ?? D.PERF_SAMPLING_SECONDS;
-    this.windowsRule = this.addDataCollectionRule('Windows', {
-      kind: OperatingSystem.WINDOWS,
-      performanceCounters: props.windowsPerformanceCounters ?? D.WINDOWS_COUNTERS,
-      samplingFrequencySeconds: sampling,
-      windowsEventXPathQueries: props.windowsEventXPathQueries ?? D.WINDOWS_EVENT_XPATH,
-    });
-    this.linuxRule = this.addDataCollectionRule('Linux', {
-      kind: OperatingSystem.LINUX,
-      performanceCounters: props.linuxPerformanceCounters ?? D.LINUX_COUNTERS,
-      samplingFrequencySeconds: sampling,
-      syslogFacilities: props.syslogFacilities ?? D.SYSLOG_FACILITIES,
-      syslogLevels: props.syslogLevels,
-    });
-    if (vmInsights) {
-      this.vmInsightsRule = this.addDataCollectionRule('VmInsights', {
-        performanceCounters: ['\\VmInsights\\DetailedMetrics'],
-        performanceStream: PerformanceStream.INSIGHTS_METRICS,
-        samplingFrequencySeconds: D.INSIGHTS_METRICS_SAMPLING_SECONDS,
-      });
-    }
-
-    const receivers = Object.keys(emails).length + Object.keys(webhooks).length;
-    if (receivers > 0) {
-      this.actionGroup = new MonitorActionGroup(this, 'ActionGroup', {
-        name: generateName(this, 'actionGroup'),
-        resourceGroupName: props.resourceGroupName,
-        shortName,
-        emailReceiver: Object.entries(emails).map(([name, emailAddress]) => ({ name, emailAddress, useCommonAlertSchema: true })),
-        webhookReceiver: Object.entries(webhooks).map(([name, serviceUri]) => ({ name, serviceUri, useCommonAlertSchema: true })),
-      });
-    } else {
-      Annotations.of(this).addWarning('[MON-ACTION-GROUP-EMPTY] No `alertEmails` or `alertWebhooks`: the baseline alerts fire but notify nobody.');
-    }
-    const actionGroups = this.actionGroup ? [this.actionGroup.id] : undefined;
-
-    if (props.applicationInsights ?? true) {
-      this.applicationInsights = new ApplicationInsights(this, 'ApplicationInsights', {
-        name: generateName(this, 'applicationInsights'),
-        resourceGroupName: props.resourceGroupName,
-        location: props.location,
-        applicationType: 'web',
-        workspaceId: this.workspace.workspaceResourceId,
-        localAuthenticationDisabled: props.applicationInsightsLocalAuthDisabled ?? true,
-      });
-      this.outputNames.connectionString = Runbook.of(this).addOutput(this, 'AppInsightsConnectionString', {
+    [this.windowsRule, this.linuxRule, this.vmInsightsRule] = this.buildDefaultRules(props);
+    this.actionGroup = props.actionGroup ?? this.buildActionGroup(props);
+    const target = { resourceGroupName: props.resourceGroupName, location: props.location, workspace: this.workspace, actionGroup: this.actionGroup };
+    const appi = buildApplicationInsights(this, {
+      enabled: props.applicationInsights ?? true,
+      localAuthDisabled: props.applicationInsightsLocalAuthDisabled,
+      publisherPrincipalId: props.applicationInsightsPublisherPrincipalId,
+      availabilityTestUrl: props.availabilityTestUrl,
+      frequencySeconds: props.availabilityTestFrequencySeconds,
+      locations: props.availabilityTestLocations,
+      availabilityAlert: props.availabilityAlert,
+    }, target);
+    [this.applicationInsights, this.webTest, this.availabilityAlert, this.applicationInsightsPublisherRole] = [appi.component, appi.webTest, appi.availabilityAlert, appi.publisherRole];
+    const alerts = machineAlerts(this, { ...target, vmInsights: props.vmInsights ?? true, heartbeatAlert: props.heartbeatAlert, cpuAlert: props.cpuAlert, diskAlert: props.diskAlert });
+    [this.heartbeatAlert, this.cpuAlert, this.diskAlert] = [alerts.heartbeatAlert, alerts.cpuAlert, alerts.diskAlert];
+    const runbook = Runbook.of(this);
+    this.workspaceOutputName = runbook.addOutput(this, 'WorkspaceId', { value: this.workspace.workspaceResourceId, description: `Log Analytics workspace of ${this.node.path}` });
+    if (this.applicationInsights) {
+      this.connectionStringOutputName = runbook.addOutput(this, 'AppInsightsConnectionString', {
         value: this.applicationInsights.connectionString,
-        description: `Application Insights connection string of ${this.node.path}: set APPLICATIONINSIGHTS_CONNECTION_STRING in the on-premises application`,
+        description: `Application Insights connection string of ${this.node.path}: APPLICATIONINSIGHTS_CONNECTION_STRING of the application (with Entra ID authentication when local authentication is off)`,
         sensitive: true,
       });
-      if (props.availabilityTestUrl !== undefined) {
-        this.webTest = new ApplicationInsightsStandardWebTest(this, 'WebTest', {
-          name: generateName(this, 'webTest'),
-          resourceGroupName: props.resourceGroupName,
-          location: props.location,
-          applicationInsightsId: this.applicationInsights.id,
-          geoLocations: locations,
-          frequency,
-          timeout: D.WEB_TEST_TIMEOUT_SECONDS,
-          retryEnabled: true,
-          request: { url: props.availabilityTestUrl, httpVerb: 'GET', followRedirectsEnabled: true },
-          validationRules: { expectedStatusCode: 200, sslCheckEnabled: props.availabilityTestUrl.startsWith('https:'), sslCertRemainingLifetime: props.availabilityTestUrl.startsWith('https:') ? 7 : undefined },
-        });
-        if (props.availabilityAlert?.enabled ?? true) {
-          this.availabilityAlert = new MonitorMetricAlert(this, 'AvailabilityAlert', {
-            name: generateName(this, 'monitorAlert', 'availability'),
-            resourceGroupName: props.resourceGroupName,
-            description: `Availability test ${props.availabilityTestUrl} fails from several locations`,
-            scopes: [this.webTest.id, this.applicationInsights.id],
-            severity: props.availabilityAlert?.severity ?? 1,
-            frequency: 'PT1M',
-            windowSize: 'PT5M',
-            applicationInsightsWebTestLocationAvailabilityCriteria: {
-              webTestId: this.webTest.id,
-              componentId: this.applicationInsights.id,
-              failedLocationCount: props.availabilityAlert?.threshold ?? D.WEB_TEST_FAILED_LOCATIONS,
-            },
-            action: actionGroups ? actionGroups.map((actionGroupId) => ({ actionGroupId })) : undefined,
-          });
-        }
-      }
     }
-
-    const logAlert = (alertId: string, options: AlertOptions | undefined, defaultOn: boolean, severity: number, description: string, criteria: any, window: string, every: string) => {
-      if (!(options?.enabled ?? defaultOn)) return undefined;
-      return new MonitorScheduledQueryRulesAlertV2(this, alertId, {
-        name: generateName(this, 'monitorAlert', alertId),
-        resourceGroupName: props.resourceGroupName,
-        location: props.location,
-        description,
-        scopes: [this.workspace.workspaceResourceId],
-        severity: options?.severity ?? severity,
-        evaluationFrequency: every,
-        windowDuration: window,
-        criteria: [criteria],
-        action: actionGroups ? { actionGroups } : undefined,
-      });
-    };
-    const minutes = props.heartbeatAlert?.threshold ?? D.HEARTBEAT_MINUTES;
-    this.heartbeatAlert = logAlert('HeartbeatAlert', props.heartbeatAlert, true, 1, `A monitored machine sent no heartbeat for ${minutes} minutes (agent, machine or connectivity down)`, {
-      query: `Heartbeat\n| summarize LastHeartbeat = max(TimeGenerated) by Computer, _ResourceId\n| where LastHeartbeat < ago(${minutes}m)`,
-      timeAggregationMethod: 'Count',
-      operator: 'GreaterThan',
-      threshold: 0,
-      resourceIdColumn: '_ResourceId',
-      dimension: [{ name: 'Computer', operator: 'Include', values: ['*'] }],
-      failingPeriods: { minimumFailingPeriodsToTriggerAlert: 1, numberOfEvaluationPeriods: 1 },
-    }, 'P1D', 'PT5M');
-    const cpu = props.cpuAlert?.threshold ?? D.CPU_PERCENT_THRESHOLD;
-    this.cpuAlert = logAlert('CpuAlert', props.cpuAlert, vmInsights, 2, `Average CPU above ${cpu} % for 15 minutes`, {
-      query: 'InsightsMetrics\n| where Namespace == "Processor" and Name == "UtilizationPercentage"\n| summarize CpuPercent = avg(Val) by bin(TimeGenerated, 15m), Computer, _ResourceId',
-      timeAggregationMethod: 'Average',
-      metricMeasureColumn: 'CpuPercent',
-      operator: 'GreaterThan',
-      threshold: cpu,
-      resourceIdColumn: '_ResourceId',
-      dimension: [{ name: 'Computer', operator: 'Include', values: ['*'] }],
-      failingPeriods: { minimumFailingPeriodsToTriggerAlert: 1, numberOfEvaluationPeriods: 1 },
-    }, 'PT15M', 'PT5M');
-    const disk = props.diskAlert?.threshold ?? D.DISK_FREE_PERCENT_THRESHOLD;
-    this.diskAlert = logAlert('DiskAlert', props.diskAlert, vmInsights, 2, `A logical disk has less than ${disk} % free space`, {
-      query: 'InsightsMetrics\n| where Namespace == "LogicalDisk" and Name == "FreeSpacePercentage"\n| extend Disk = tostring(todynamic(Tags)["vm.azm.ms/mountId"])\n| summarize FreePercent = avg(Val) by bin(TimeGenerated, 15m), Computer, _ResourceId, Disk',
-      timeAggregationMethod: 'Average',
-      metricMeasureColumn: 'FreePercent',
-      operator: 'LessThan',
-      threshold: disk,
-      resourceIdColumn: '_ResourceId',
-      dimension: [{ name: 'Computer', operator: 'Include', values: ['*'] }, { name: 'Disk', operator: 'Include', values: ['*'] }],
-      failingPeriods: { minimumFailingPeriodsToTriggerAlert: 1, numberOfEvaluationPeriods: 1 },
-    }, 'PT15M', 'PT15M');
-
-    const runbook = Runbook.of(this);
-    this.outputNames.workspace = runbook.addOutput(this, 'WorkspaceId', {
-      value: this.workspace.workspaceResourceId,
-      description: `Log Analytics workspace of ${this.node.path}`,
-    });
-    runbook.addSection(new LazySection(`Hybrid monitoring ${this.node.path}`, () => this.renderHandoff()));
+    runbook.addSection(new LazySection(`Hybrid monitoring ${this.node.path}`, () => hybridMonitoringHandoff(this.view())));
   }
 
   /**
-   * Adds a data collection rule sending to the workspace. Azure's rules are enforced: a Linux rule
-   * takes no Windows event logs, a Windows rule no syslog, sampling 1-1800 s, exactly 60 s for
-   * Microsoft-InsightsMetrics. `id` is the construct id under `Rules`.
+   * Adds a data collection rule sending to the workspace, associated with the monitoring's
+   * machines of its `kind` (every machine when it has none), now and later. Azure's rules are
+   * enforced: a Linux rule takes no Windows event logs, a Windows rule no syslog, sampling
+   * 1-1800 s, exactly 60 s for Microsoft-InsightsMetrics. `id` is the construct id under `Rules`.
    */
   public addDataCollectionRule(id: string, options: DataCollectionRuleOptions): MonitorDataCollectionRule {
     const problems = new ProblemCollector(this);
-    const counters = options.performanceCounters ?? [];
-    const events = options.windowsEventXPathQueries ?? [];
-    const facilities = options.syslogFacilities ?? [];
-    const stream = options.performanceStream ?? PerformanceStream.PERF;
-    const sampling = options.samplingFrequencySeconds ?? D.PERF_SAMPLING_SECONDS;
-    checkName(problems, 'dataCollectionRule', 'name', options.name);
-    checkUniqueId(problems, this.rulesScope, id, 'id', id);
-    problems.check(options.kind === OperatingSystem.LINUX && events.length > 0, MON_DCR_KIND, 'windowsEventXPathQueries', events, 'a data collection rule of kind Linux takes no windows_event_log data source', 'put Windows event logs in a Windows rule');
-    problems.check(options.kind === OperatingSystem.WINDOWS && facilities.length > 0, MON_DCR_KIND, 'syslogFacilities', facilities, 'a data collection rule of kind Windows takes no syslog data source', 'put syslog in a Linux rule');
-    problems.check(counters.length + events.length + facilities.length === 0, MON_DCR_EMPTY, 'performanceCounters', counters, 'the rule collects nothing', 'give performance counters, Windows event queries or syslog facilities');
-    if (counters.length > 0 && !Token.isUnresolved(sampling)) {
-      const outOfRange = problems.check(!Number.isInteger(sampling) || sampling < 1 || sampling > 1800, MON_DCR_SAMPLING, 'samplingFrequencySeconds', sampling, 'sampling must be a whole number of seconds from 1 to 1800', 'use 60 (default) or another value in 1-1800');
-      problems.check(!outOfRange && stream === PerformanceStream.INSIGHTS_METRICS && sampling !== 60, MON_DCR_INSIGHTS_METRICS, 'samplingFrequencySeconds', sampling, 'counters sent to Microsoft-InsightsMetrics are sampled every 60 s exactly', 'use 60, or send to PerformanceStream.PERF');
-    }
+    problems.required('id', id, 'string');
     problems.throwIfAny();
-
-    const destination = 'workspace';
-    const flows = [];
-    if (counters.length > 0) flows.push({ streams: [stream], destinations: [destination] });
-    if (events.length > 0) flows.push({ streams: ['Microsoft-Event'], destinations: [destination] });
-    if (facilities.length > 0) flows.push({ streams: ['Microsoft-Syslog'], destinations: [destination] });
-    return new MonitorDataCollectionRule(this.rulesScope, id, {
-      name: options.name ?? generateName(this.rulesScope, 'dataCollectionRule', id),
-      resourceGroupName: this.resourceGroupName,
-      location: this.location,
-      kind: options.kind,
-      description: `Azure Monitor Agent rule ${id} of ${this.node.path}`,
-      destinations: { logAnalytics: [{ name: destination, workspaceResourceId: this.workspace.workspaceResourceId }] },
-      dataFlow: flows,
-      dataSources: {
-        performanceCounter: counters.length > 0 ? [{ name: 'perf', streams: [stream], counterSpecifiers: counters, samplingFrequencyInSeconds: sampling }] : undefined,
-        windowsEventLog: events.length > 0 ? [{ name: 'events', streams: ['Microsoft-Event'], xPathQueries: events }] : undefined,
-        syslog: facilities.length > 0 ? [{ name: 'syslog', streams: ['Microsoft-Syslog'], facilityNames: facilities, logLevels: options.syslogLevels ?? D.SYSLOG_LEVELS }] : undefined,
-      },
-    });
+    checkUniqueId(problems, this.rulesScope, id, 'id', id);
+    const resolved = resolveDataCollectionRule(problems, options);
+    problems.literal('associateWithMachines', options.associateWithMachines, 'it decides whether associations exist');
+    problems.throwIfAny();
+    const rule = buildDataCollectionRule(this.rulesScope, id, this.node.path, resolved, options, { resourceGroupName: this.resourceGroupName, location: this.location, workspaceResourceId: this.workspace.workspaceResourceId });
+    const record: RuleRecord = { id, rule, kind: options.kind, associate: options.associateWithMachines ?? true };
+    this.rules.push(record);
+    for (const m of this.machines) if (appliesTo(record, m.os)) buildAssociation(m.scope, m.name, m.machineId, record, this.node.path);
+    return rule;
   }
 
   /**
    * Monitors an Azure VM or Arc-enabled server by id: installs the Azure Monitor Agent extension
-   * (`azurerm_virtual_machine_extension` or `azurerm_arc_machine_extension`) and associates the
-   * machine with its operating system's rule and the VM insights rule. `name` keys the resources.
+   * and associates the machine with every rule of its operating system (and the VM insights
+   * rule). An Arc-enabled server is onboarded outside Terraform, so unless `alreadyOnboarded`, its
+   * extension and associations wait behind gate `<path>_machines_onboarded` (phase 2).
+   * `name` keys the resources.
    */
   public associateMachine(name: string, options: MonitoredMachineOptions): MonitorDataCollectionRuleAssociation[] {
     const problems = new ProblemCollector(this);
-    const id = options.machineId;
-    let type = options.machineType;
-    if (!Token.isUnresolved(id)) {
-      const detected = AZURE_VM_ID.test(id) ? MachineType.AZURE_VM : ARC_SERVER_ID.test(id) ? MachineType.ARC_SERVER : undefined;
-      problems.check(detected === undefined, MON_MACHINE_ID, 'machineId', id, 'not the resource id of an Azure VM or an Arc-enabled server', 'use /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.HybridCompute/machines/<name> (or Microsoft.Compute/virtualMachines/<name>)');
-      problems.check(detected !== undefined && type !== undefined && type !== detected, MON_MACHINE_ID, 'machineType', type, `the id is that of a ${detected}`, 'leave `machineType` out');
-      type = type ?? detected;
-    } else {
-      problems.check(type === undefined, MON_MACHINE_ID, 'machineType', type, 'the machine id is a token, so its type cannot be read from it', 'give `machineType`');
-    }
+    problems.required('name', name, 'string');
+    problems.required('options', options, 'object');
+    problems.throwIfAny();
+    const type = resolveMachine(problems, options);
     problems.check(this.machines.some((m) => m.name === name), MON_MACHINE_ID, 'name', name, `a machine ${name} is already associated`, 'give each machine its own name');
     problems.throwIfAny();
 
     const scope = new Construct(this.machinesScope, name);
-    const agentType = options.os === OperatingSystem.WINDOWS ? D.AMA_WINDOWS : D.AMA_LINUX;
-    if (options.installAgent ?? true) {
-      if (type === MachineType.ARC_SERVER) {
-        new ArcMachineExtension(scope, 'Agent', {
-          name: agentType,
-          arcMachineId: id,
-          location: options.location ?? this.location,
-          publisher: D.AMA_PUBLISHER,
-          type: agentType,
-          automaticUpgradeEnabled: true,
-        });
-      } else {
-        new VirtualMachineExtension(scope, 'Agent', {
-          name: agentType,
-          virtualMachineId: id,
-          publisher: D.AMA_PUBLISHER,
-          type: agentType,
-          typeHandlerVersion: '1.0',
-          autoUpgradeMinorVersion: true,
-          automaticUpgradeEnabled: true,
-        });
-      }
-    }
-    const rules: [string, MonitorDataCollectionRule][] = [[options.os === OperatingSystem.WINDOWS ? 'Windows' : 'Linux', options.os === OperatingSystem.WINDOWS ? this.windowsRule : this.linuxRule]];
-    if (this.vmInsightsRule) rules.push(['VmInsights', this.vmInsightsRule]);
-    this.machines.push({ name, os: options.os, type: type! });
-    return rules.map(([ruleId, rule]) => new MonitorDataCollectionRuleAssociation(scope, `Association${ruleId}`, {
-      name: `dcra-${ruleId.toLowerCase()}`,
-      targetResourceId: id,
-      dataCollectionRuleId: rule.id,
-      description: `${name}: ${ruleId} rule of ${this.node.path}`,
-    }));
+    if (type === MachineType.ARC_SERVER && !(options.alreadyOnboarded ?? false)) this.gateForMachines().guardScope(scope);
+    if (options.installAgent ?? true) buildAgent(scope, type!, options.os, options.machineId, options.location ?? this.location);
+    const record: MachineRecord = { name, os: options.os, type: type!, machineId: options.machineId, scope };
+    this.machines.push(record);
+    return this.rules.filter((r) => appliesTo(r, options.os)).map((r) => buildAssociation(scope, name, options.machineId, r, this.node.path));
+  }
+
+  /**
+   * Alerts for a VPN gateway: tunnel disconnects (log alert on TunnelDiagnosticLog; the gateway's
+   * logs are sent to this workspace if it sends them nowhere yet), BGP peer status and bandwidth
+   * per instance against the SKU. Alerts go under construct `VpnGateway<gateway id>`.
+   * For the troubleshooting runbook and connection monitors, use `GatewayDiagnostics`.
+   */
+  public monitorVpnGateway(gateway: IVpnGateway, options: VpnGatewayMonitoringOptions = {}): VpnGatewayAlerts {
+    const scope = this.monitorScope('VpnGateway', gateway, (p) => checkVpnGatewayOptions(p, options));
+    if (gateway.diagnosticSettings.length === 0) gateway.sendDiagnosticsTo(this.workspace);
+    this.monitored.push(`VPN gateway ${gateway.node.path}`);
+    return vpnGatewayAlerts(scope, gateway, this.workspace, this.resourceGroupName, this.location, { ...options, actionGroup: options.actionGroup ?? this.actionGroup });
+  }
+
+  /** Alerts on BGP and ARP availability of an ExpressRoute circuit, per peering and peer. */
+  public monitorExpressRouteCircuit(circuit: IExpressRouteCircuit, options: ExpressRouteCircuitMonitoringOptions = {}): ExpressRouteCircuitAlerts {
+    const scope = this.monitorScope('ExpressRouteCircuit', circuit, (p) => checkCircuitOptions(p, options));
+    this.monitored.push(`ExpressRoute circuit ${circuit.node.path}`);
+    return expressRouteCircuitAlerts(scope, circuit, this.resourceGroupName, { ...options, actionGroup: options.actionGroup ?? this.actionGroup });
+  }
+
+  /** Alerts on CPU and packets per second of an ExpressRoute gateway, per instance. */
+  public monitorExpressRouteGateway(gateway: IExpressRouteGateway, options: ExpressRouteGatewayMonitoringOptions = {}): ExpressRouteGatewayAlerts {
+    const scope = this.monitorScope('ExpressRouteGateway', gateway, (p) => checkErGatewayOptions(p, options));
+    this.monitored.push(`ExpressRoute gateway ${gateway.node.path}`);
+    return expressRouteGatewayAlerts(scope, gateway, this.resourceGroupName, { ...options, actionGroup: options.actionGroup ?? this.actionGroup });
   }
 
   /** Names of the machines associated so far. */
@@ -568,44 +322,105 @@ export class HybridMonitoring extends Construct {
     return this.machines.map((m) => m.name);
   }
 
-  /** Name of the hand-off output with the workspace id. */
-  public get workspaceOutputName(): string {
-    return this.outputNames.workspace;
+  /** The gate Arc-enabled servers' agents and associations wait behind, once one was added. */
+  public get machinesOnboardedGate(): LifecycleGate | undefined {
+    return this.machinesGate;
   }
 
-  private renderHandoff(): string {
+  private resolve(props: HybridMonitoringProps): void {
+    const problems = new ProblemCollector(this);
+    problems.required('props', props, 'object');
+    problems.throwIfAny();
+    problems.required('resourceGroupName', props.resourceGroupName, 'string');
+    problems.required('location', props.location, 'string');
+    problems.type('alertEmails', props.alertEmails, 'array');
+    problems.type('alertWebhooks', props.alertWebhooks, 'array');
+    problems.literal('vmInsights', props.vmInsights, 'it decides whether the VM insights rule and alerts exist');
+    const receivers = (props.alertEmails?.length ?? 0) + (props.alertWebhooks?.length ?? 0);
+    problems.check(props.actionGroup !== undefined && receivers > 0, MON_ACTION_RECEIVER, 'actionGroup', props.actionGroup?.node.path, 'give an existing `actionGroup` or receivers for a new one, not both', 'add the receivers to your action group, or leave `actionGroup` out');
+    const shortName = props.actionGroupShortName;
+    problems.check(typeof shortName === 'string' && !Token.isUnresolved(shortName) && (shortName.length < 1 || shortName.length > 12), MON_ACTION_SHORT_NAME, 'actionGroupShortName', shortName, 'an action group short name is 1-12 characters', 'shorten it (it appears in SMS and email subjects)');
+    checkAlertOptions(problems, 'heartbeatAlert', props.heartbeatAlert, 1, 1440);
+    checkAlertOptions(problems, 'cpuAlert', props.cpuAlert, 1, 100);
+    checkAlertOptions(problems, 'diskAlert', props.diskAlert, 1, 99);
+    checkApplicationInsights(problems, {
+      enabled: props.applicationInsights ?? true,
+      publisherPrincipalId: props.applicationInsightsPublisherPrincipalId,
+      availabilityTestUrl: props.availabilityTestUrl,
+      frequencySeconds: props.availabilityTestFrequencySeconds,
+      locations: props.availabilityTestLocations,
+      availabilityAlert: props.availabilityAlert,
+    });
+    problems.throwIfAny();
+  }
+
+  private buildDefaultRules(props: HybridMonitoringProps): [MonitorDataCollectionRule, MonitorDataCollectionRule, MonitorDataCollectionRule | undefined] {
+    const sampling = props.performanceSamplingSeconds ?? D.PERF_SAMPLING_SECONDS;
+    const windows = this.addDataCollectionRule('Windows', {
+      kind: OperatingSystem.WINDOWS,
+      performanceCounters: props.windowsPerformanceCounters ?? D.WINDOWS_COUNTERS,
+      samplingFrequencySeconds: sampling,
+      windowsEventXPathQueries: props.windowsEventXPathQueries ?? D.WINDOWS_EVENT_XPATH,
+    });
+    const linux = this.addDataCollectionRule('Linux', {
+      kind: OperatingSystem.LINUX,
+      performanceCounters: props.linuxPerformanceCounters ?? D.LINUX_COUNTERS,
+      samplingFrequencySeconds: sampling,
+      syslogFacilities: props.syslogFacilities ?? D.SYSLOG_FACILITIES,
+      syslogLevels: props.syslogLevels,
+    });
+    const vmInsights = (props.vmInsights ?? true) ? this.addDataCollectionRule('VmInsights', {
+      performanceCounters: ['\\VmInsights\\DetailedMetrics'],
+      performanceStream: PerformanceStream.INSIGHTS_METRICS,
+      samplingFrequencySeconds: D.INSIGHTS_METRICS_SAMPLING_SECONDS,
+    }) : undefined;
+    return [windows, linux, vmInsights];
+  }
+
+  private buildActionGroup(props: HybridMonitoringProps): IActionGroup | undefined {
+    const emails = props.alertEmails ?? [];
+    const webhookUrls = props.alertWebhooks ?? [];
+    if (emails.length + webhookUrls.length === 0) return undefined;
+    return new ActionGroup(this, 'ActionGroup', { resourceGroupName: props.resourceGroupName, emails, webhookUrls, shortName: props.actionGroupShortName ?? 'hybridops' });
+  }
+
+  private gateForMachines(): LifecycleGate {
+    this.machinesGate ??= LifecycleGate.of(this, `${outputName(this, '')}_machines_onboarded`, {
+      waitsFor: `the Arc-enabled servers of ${this.node.path} are onboarded (azcmagent connect) and Connected`,
+      performedBy: 'the on-premises server team',
+      verify: 'az connectedmachine list -g <resource group> --query "[].{name:name, status:status}" -o table',
+    });
+    return this.machinesGate;
+  }
+
+  private monitorScope(kind: string, target: Construct | { node: { id: string } }, check: (p: ProblemCollector) => void): Construct {
+    const problems = new ProblemCollector(this);
+    problems.required('target', target, 'object');
+    problems.throwIfAny();
+    const id = `${kind}${target.node.id}`;
+    checkUniqueId(problems, this, id, kind, target.node.id);
+    check(problems);
+    problems.throwIfAny();
+    return new Construct(this, id);
+  }
+
+  private view() {
     const arc = this.machines.filter((m) => m.type === MachineType.ARC_SERVER);
-    const lines = [
-      `- Workspace: \`terraform output -raw ${this.outputNames.workspace}\`. Agents: Azure Monitor Agent with data collection rules (the Log Analytics agent retired on 2024-08-31; remove it where it is still installed).`,
-      `- Machines: ${this.machines.length === 0 ? 'none yet (call `associateMachine`)' : this.machines.map((m) => `${m.name} (${m.os}, ${m.type})`).join(', ')}.`,
-      '- On-premises machines get the agent only once they are Arc-enabled: run the `azcmagent connect` step of the Arc servers section first, then `terraform apply` again if the machine ids did not exist yet.',
-      '- Check the agent on an Arc machine: `az connectedmachine extension list --machine-name <machine> --resource-group <rg> -o table` (AzureMonitorWindowsAgent / AzureMonitorLinuxAgent, state Succeeded).',
-      '- Check data arrives (Logs blade of the workspace): `Heartbeat | summarize LastHeartbeat = max(TimeGenerated) by Computer, Category | order by LastHeartbeat asc` (Category "Azure Monitor Agent").',
-    ];
-    if (arc.length > 0) lines.push(`- Arc machines to check first: ${arc.map((m) => m.name).join(', ')}.`);
-    if (this.outputNames.connectionString) {
-      lines.push(`- Application Insights connection string (sensitive): \`terraform output -raw ${this.outputNames.connectionString}\`; local authentication is ${this.applicationInsights?.localAuthenticationDisabledInput === false ? 'on' : 'off, so the application must authenticate with Entra ID (a managed identity with Monitoring Metrics Publisher)'}.`);
-    }
-    if (!this.actionGroup) lines.push('- **No action group**: alerts notify nobody. Add `alertEmails` or `alertWebhooks`.');
-    return lines.join('\n');
+    return {
+      workspaceOutputName: this.workspaceOutputName,
+      connectionStringOutputName: this.connectionStringOutputName,
+      machineSummaries: this.machines.map((m) => `${m.name} (${m.os}, ${m.type})`),
+      arcMachineNames: arc.map((m) => m.name),
+      machinesGateName: this.machinesGate?.name,
+      localAuthDisabled: this.props.applicationInsightsLocalAuthDisabled ?? true,
+      publisherGranted: this.applicationInsightsPublisherRole !== undefined,
+      hasActionGroup: this.actionGroup !== undefined,
+      availabilityTestUrl: this.webTest ? String(this.props.availabilityTestUrl) : undefined,
+      monitoredResources: [...this.monitored],
+    };
   }
 }
 
-function isUrl(value: string, protocols: string[]): boolean {
-  try {
-    const url = new URL(value);
-    return protocols.includes(url.protocol) && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-function checkAlert(problems: ProblemCollector, prop: string, options: AlertOptions | undefined, min: number, max: number): void {
-  if (!options) return;
-  if (options.severity !== undefined && !Token.isUnresolved(options.severity)) {
-    problems.check(!Number.isInteger(options.severity) || options.severity < 0 || options.severity > 4, MON_ALERT_SEVERITY, `${prop}.severity`, options.severity, 'severity is 0 (critical) to 4 (verbose)', 'use 0-4');
-  }
-  if (options.threshold !== undefined && !Token.isUnresolved(options.threshold)) {
-    problems.check(options.threshold < min || options.threshold > max, MON_ALERT_THRESHOLD, `${prop}.threshold`, options.threshold, `the threshold must be ${min}-${max}`, `use a value in ${min}-${max}`);
-  }
+function appliesTo(rule: RuleRecord, os: OperatingSystem): boolean {
+  return rule.associate && (rule.kind === undefined || rule.kind === os);
 }

@@ -1,12 +1,11 @@
 import { LogAnalyticsWorkspace as LogAnalyticsWorkspaceResource } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
-import { Token } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { AzureResource, DiagnosticTarget } from '../core/azure-resource';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
-import { ILogAnalyticsWorkspace } from '../core/workspace';
-
 import { DIAG_WORKSPACE_RETENTION } from '../core/rules';
-
+import { ILogAnalyticsWorkspace } from '../core/workspace';
 
 /** Props of `LogAnalyticsWorkspace`. */
 export interface LogAnalyticsWorkspaceProps {
@@ -38,11 +37,16 @@ export interface LogAnalyticsWorkspaceProps {
 
 /**
  * A Log Analytics workspace with the guide's defaults: PerGB2018, 30-day retention, local
- * authentication off.
+ * authentication off. Its own audit log (`Audit`, `SummaryLogs`) is opt-in:
+ * `workspace.sendDiagnosticsTo(centralWorkspace)` (a workspace is where diagnostics go, so no
+ * `DIAG-MISSING` warning is reported for it).
  */
-export class LogAnalyticsWorkspace extends Construct implements ILogAnalyticsWorkspace {
+export class LogAnalyticsWorkspace extends AzureResource implements ILogAnalyticsWorkspace {
   /** Refers to an existing workspace by its full resource id. */
   public static fromWorkspaceId(scope: Construct, id: string, workspaceResourceId: string): ILogAnalyticsWorkspace {
+    const problems = new ProblemCollector(`${scope.node.path}/${id}`);
+    problems.required('workspaceResourceId', workspaceResourceId, 'string');
+    problems.throwIfAny();
     class Existing extends Construct implements ILogAnalyticsWorkspace {
       public readonly workspaceResourceId = workspaceResourceId;
     }
@@ -52,36 +56,44 @@ export class LogAnalyticsWorkspace extends Construct implements ILogAnalyticsWor
   /** The workspace resource (escape hatch). */
   public readonly resource: LogAnalyticsWorkspaceResource;
   public readonly workspaceResourceId: string;
+  public readonly resourceId: string;
   /** The workspace's customer id (GUID), for agents and queries. */
   public readonly workspaceCustomerId: string;
+  /** Region of the workspace. */
+  public readonly location: string;
 
   constructor(scope: Construct, id: string, props: LogAnalyticsWorkspaceProps) {
     super(scope, id);
-    const retention = props.retentionInDays ?? 30;
     const problems = new ProblemCollector(this);
+    problems.required('resourceGroupName', props.resourceGroupName, 'string');
+    problems.required('location', props.location, 'string');
     checkName(problems, 'logAnalyticsWorkspace', 'name', props.name);
-    if (!Token.isUnresolved(retention)) {
-      problems.check(
-        !Number.isInteger(retention) || retention < 30 || retention > 730,
-        DIAG_WORKSPACE_RETENTION,
-        'retentionInDays',
-        retention,
-        'retention must be a whole number of days from 30 to 730',
-        'use 30-730 days; archive older data with a data export rule',
-      );
-    }
+    problems.integer(DIAG_WORKSPACE_RETENTION, 'retentionInDays', props.retentionInDays, 30, 730, 'use 30-730 days; archive older data with a data export rule');
     problems.throwIfAny();
 
+    this.location = props.location;
     this.resource = new LogAnalyticsWorkspaceResource(this, 'Resource', {
       name: props.name ?? generateName(this, 'logAnalyticsWorkspace'),
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       sku: 'PerGB2018',
-      retentionInDays: retention,
-      localAuthenticationEnabled: !(props.localAuthenticationDisabled ?? true),
+      retentionInDays: props.retentionInDays ?? 30,
+      localAuthenticationEnabled: negate(props.localAuthenticationDisabled ?? true),
       dailyQuotaGb: props.dailyQuotaGb ?? -1,
     });
     this.workspaceResourceId = this.resource.id;
+    this.resourceId = this.resource.id;
     this.workspaceCustomerId = this.resource.workspaceId;
+    // No initCommon: a workspace is the destination of diagnostics, so its own audit log is
+    // opt-in and no DIAG-MISSING is reported for it.
   }
+
+  protected diagnosticTargets(): DiagnosticTarget[] {
+    return [{ targetResourceId: this.resourceId, resourceType: 'azurerm_log_analytics_workspace' }];
+  }
+}
+
+/** `!value`, also for a Terraform boolean expression. */
+function negate(value: boolean): boolean {
+  return Token.isUnresolved(value) ? (Fn.conditional(value, false, true) as unknown as boolean) : !value;
 }

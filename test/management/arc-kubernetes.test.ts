@@ -1,7 +1,7 @@
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import { ArcKubernetes, ArcServers, HybridMonitoring, LogAnalyticsWorkspace, OperatingSystem, Runbook } from '../../lib';
 import { ArcKubernetesGitOpsStack } from '../../examples/arc-kubernetes-gitops';
-import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
+import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, annotationsAfterSynth } from '../util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 const KEY = Buffer.from('a DER-encoded RSA public key stands here').toString('base64');
@@ -10,7 +10,7 @@ const CLUSTER = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Kubernet
 describe('ArcKubernetes', () => {
   test('creates the cluster with SystemAssigned identity, Flux and Container insights, GitOps after Flux', () => {
     const stack = newStack();
-    const k8s = new ArcKubernetes(stack, 'K8s', { ...base, agentPublicKeyCertificate: KEY, workspace: LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Ws', '/ws') });
+    const k8s = new ArcKubernetes(stack, 'K8s', { ...base, agentPublicKeyCertificate: KEY, logAnalyticsWorkspace: LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Ws', '/ws') });
     k8s.addGitOps('Baseline', { gitUrl: 'https://github.com/contoso/baseline' });
     const json = synthJson(stack);
     expect(onlyResource(json, 'azurerm_arc_kubernetes_cluster')).toMatchObject({ agent_public_key_certificate: KEY, identity: { type: 'SystemAssigned' } });
@@ -41,7 +41,7 @@ describe('ArcKubernetes', () => {
   test('fails when the key is not base64, the id not a connected cluster or the name invalid', () => {
     expectValidationError(() => new ArcKubernetes(newStack(), 'K8s', { ...base, agentPublicKeyCertificate: 'not base64!' }), 'ARC-K8S-KEY', 'agentPublicKeyCertificate', 'not base64!');
     expectValidationError(() => new ArcKubernetes(newStack(), 'K8s', { ...base, existingClusterId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/a' }), 'ARC-K8S-CLUSTER-ID', 'existingClusterId');
-    expectValidationError(() => new ArcKubernetes(newStack(), 'K8s', { ...base, agentPublicKeyCertificate: KEY, clusterName: 'bad name' }), 'ARC-K8S-NAME', 'clusterName', 'bad name');
+    expectValidationError(() => new ArcKubernetes(newStack(), 'K8s', { ...base, agentPublicKeyCertificate: KEY, clusterName: 'bad name' }), 'NAME-INVALID', 'clusterName', 'bad name');
   });
 
   test('fails when a Flux configuration name, source, URL or interval is invalid', () => {
@@ -63,12 +63,18 @@ describe('ArcKubernetes', () => {
     const stack = newStack();
     const k8s = new ArcKubernetes(stack, 'K8s', { ...base, existingClusterId: CLUSTER });
     const flux = k8s.addGitOps('x', { gitUrl: 'https://g/r' });
-    expect(validationErrors(stack)).toEqual([]);
     flux.dependsOn = [];
     k8s.fluxExtension!.targetNamespace = 'other';
-    const errors = validationErrors(stack);
+    const errors = annotationsAfterSynth(stack).filter(([level]) => level === 'error').map(([, , m]) => m);
     expect(errors.some((e) => e.includes('[ARC-FLUX-DEPENDS]'))).toBe(true);
     expect(errors.some((e) => e.includes('[ARC-EXT-NAMESPACE]'))).toBe(true);
+  });
+
+  test('passes the final-body checks when depends_on and one namespace are kept', () => {
+    const stack = newStack();
+    const k8s = new ArcKubernetes(stack, 'K8s', { ...base, existingClusterId: CLUSTER });
+    k8s.addGitOps('x', { gitUrl: 'https://g/r' });
+    expect(annotationsAfterSynth(stack).filter(([level]) => level === 'error')).toEqual([]);
   });
 });
 
@@ -119,5 +125,75 @@ describe('repeated ids', () => {
     const machine = { machineId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.HybridCompute/machines/m', os: OperatingSystem.LINUX };
     arc.addMachine('m', machine);
     expectValidationError(() => arc.addMachine('m', machine), 'MON-MACHINE-ID', 'name', 'm');
+  });
+});
+
+describe('ArcKubernetes gate and Container insights (B5, M7)', () => {
+  test('gate: extensions, Flux and the Container insights association are phase 2, with an agent_version precondition', () => {
+    // GIVEN a cluster created from its public key, with Container insights and GitOps
+    const stack = newStack();
+    const k8s = new ArcKubernetes(stack, 'K8s', { ...base, agentPublicKeyCertificate: KEY, logAnalyticsWorkspace: LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Ws', '/ws') });
+    k8s.addGitOps('Baseline', { gitUrl: 'https://github.com/contoso/baseline' });
+    // WHEN
+    const json = synthJson(stack);
+    // THEN phase 1 (var false) creates none of them; phase 2 (var true) creates each once
+    expect(json.variable.k8s_agents_connected).toMatchObject({ type: 'bool', default: false });
+    const gated = [...resourcesOf(json, 'azurerm_arc_kubernetes_cluster_extension'), onlyResource(json, 'azurerm_arc_kubernetes_flux_configuration'), onlyResource(json, 'azurerm_monitor_data_collection_rule_association')];
+    expect(gated).toHaveLength(4);
+    for (const r of gated) {
+      expect(r.count).toBe('${var.k8s_agents_connected ? 1 : 0}');
+      expect(r.lifecycle.precondition[0].condition).toMatch(/coalesce\(azurerm_arc_kubernetes_cluster\.\w+\.agent_version/);
+      expect(r.lifecycle.precondition[0].error_message).toMatch(/agents have not connected/);
+    }
+    expect(onlyResource(json, 'azurerm_arc_kubernetes_cluster').count).toBeUndefined();
+    expect(onlyResource(json, 'azurerm_monitor_data_collection_rule').count).toBeUndefined();
+    expect(Runbook.of(stack).render()).toContain("--var='k8s_agents_connected=true'");
+  });
+
+  test('an existing cluster needs no gate', () => {
+    const stack = newStack();
+    const k8s = new ArcKubernetes(stack, 'K8s', { ...base, existingClusterId: CLUSTER });
+    k8s.addGitOps('Baseline', { gitUrl: 'https://github.com/contoso/baseline' });
+    const json = synthJson(stack);
+    expect(json.variable?.k8s_agents_connected).toBeUndefined();
+    expect(onlyResource(json, 'azurerm_arc_kubernetes_flux_configuration').count).toBeUndefined();
+    expect(k8s.agentsGate).toBeUndefined();
+  });
+
+  test('Container insights with Entra ID auth: extension setting, DCR with the group stream, association ContainerInsightsExtension', () => {
+    const stack = newStack();
+    new ArcKubernetes(stack, 'K8s', { ...base, existingClusterId: CLUSTER, logAnalyticsWorkspace: LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Ws', '/ws'), flux: false });
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_arc_kubernetes_cluster_extension').configuration_settings).toEqual({ logAnalyticsWorkspaceResourceID: '/ws', 'amalogs.useAADAuth': 'true' });
+    const dcr = onlyResource(json, 'azurerm_monitor_data_collection_rule');
+    expect(dcr.data_sources.extension[0]).toMatchObject({ name: 'ContainerInsightsExtension', extension_name: 'ContainerInsights', streams: ['Microsoft-ContainerInsights-Group-Default'] });
+    expect(onlyResource(json, 'azurerm_monitor_data_collection_rule_association')).toMatchObject({ name: 'ContainerInsightsExtension', target_resource_id: CLUSTER });
+    expect(Runbook.of(stack).render()).toContain('*.handler.control.monitor.azure.com');
+  });
+
+  test('the Flux source host is in the outbound list', () => {
+    const stack = newStack();
+    const k8s = new ArcKubernetes(stack, 'K8s', { ...base, existingClusterId: CLUSTER });
+    k8s.addGitOps('Baseline', { gitUrl: 'https://github.com/contoso/baseline' });
+    synthJson(stack);
+    expect(Runbook.of(stack).render()).toContain('- github.com (Flux source)');
+  });
+
+  test('fails with PROP-LITERAL when flux is a token, and takes tokens where Terraform does', () => {
+    const stack = newStack();
+    const v = (name: string, type: string) => new TerraformVariable(stack, name, { type });
+    expectValidationError(() => new ArcKubernetes(stack, 'Bad', { ...base, existingClusterId: CLUSTER, flux: v('flux', 'bool').booleanValue as unknown as boolean }), 'PROP-LITERAL', 'flux');
+    const k8s = new ArcKubernetes(stack, 'K8s', {
+      resourceGroupName: v('rg', 'string').stringValue,
+      location: v('loc', 'string').stringValue,
+      agentPublicKeyCertificate: v('key', 'string').stringValue,
+      clusterName: v('name', 'string').stringValue,
+    });
+    k8s.addGitOps('Baseline', { gitUrl: v('git', 'string').stringValue, name: v('fname', 'string').stringValue, syncIntervalSeconds: v('int', 'number').numberValue });
+    expect(onlyResource(synthJson(stack), 'azurerm_arc_kubernetes_cluster').name).toBe('${var.name}');
+  });
+
+  test('fails with PROP-REQUIRED when JavaScript leaves out the resource group', () => {
+    expectValidationError(() => new ArcKubernetes(newStack(), 'K8s', { location: 'westeurope', existingClusterId: CLUSTER } as any), 'PROP-REQUIRED', 'resourceGroupName');
   });
 });

@@ -1,5 +1,5 @@
-import { Testing } from 'cdktf';
-import { HybridMonitoring, LogAnalyticsWorkspace, MachineType, OperatingSystem, PerformanceStream, RuleCatalogue } from '../../lib';
+import { TerraformVariable, Testing } from 'cdktf';
+import { ActionGroup, HybridMonitoring, LogAnalyticsWorkspace, MachineType, OperatingSystem, PerformanceStream, RuleCatalogue } from '../../lib';
 import { HybridMonitoringStack } from '../../examples/hybrid-monitoring';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson } from '../util';
 
@@ -10,7 +10,7 @@ const VM = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtu
 describe('HybridMonitoring', () => {
   test('creates a workspace, Windows/Linux/VM insights rules with Azure-valid kinds and sampling', () => {
     const stack = newStack();
-    new HybridMonitoring(stack, 'Mon', { ...base, alertEmails: { ops: 'ops@contoso.com' } });
+    new HybridMonitoring(stack, 'Mon', { ...base, alertEmails: ['ops@contoso.com'] });
     const json = synthJson(stack);
     expect(onlyResource(json, 'azurerm_log_analytics_workspace').local_authentication_enabled).toBe(false);
     const rules = resourcesOf(json, 'azurerm_monitor_data_collection_rule');
@@ -44,7 +44,7 @@ describe('HybridMonitoring', () => {
   test('uses an existing workspace and turns alerts off by prop', () => {
     const stack = newStack();
     const ws = LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Ws', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w');
-    new HybridMonitoring(stack, 'Mon', { ...base, workspace: ws, heartbeatAlert: { enabled: false }, vmInsights: false, applicationInsights: false });
+    new HybridMonitoring(stack, 'Mon', { ...base, logAnalyticsWorkspace: ws, heartbeatAlert: { enabled: false }, vmInsights: false, applicationInsights: false });
     const json = synthJson(stack);
     expect(resourcesOf(json, 'azurerm_log_analytics_workspace')).toHaveLength(0);
     expect(resourcesOf(json, 'azurerm_monitor_scheduled_query_rules_alert_v2')).toHaveLength(0);
@@ -94,8 +94,11 @@ describe('HybridMonitoring', () => {
   });
 
   test('fails when an email or webhook receiver is invalid', () => {
-    expectValidationError(() => new HybridMonitoring(newStack(), 'Mon', { ...base, alertEmails: { ops: 'not-an-email' } }), 'MON-ACTION-RECEIVER', 'alertEmails.ops', 'not-an-email');
-    expectValidationError(() => new HybridMonitoring(newStack(), 'Mon', { ...base, alertWebhooks: { hook: 'http://example.com/a' } }), 'MON-ACTION-RECEIVER', 'alertWebhooks.hook', 'http://example.com/a');
+    expectValidationError(() => new HybridMonitoring(newStack(), 'Mon', { ...base, alertEmails: ['not-an-email'] }), 'MON-ACTION-RECEIVER', 'emails[0]', 'not-an-email');
+    expectValidationError(() => new HybridMonitoring(newStack(), 'Mon', { ...base, alertWebhooks: ['http://example.com/a'] }), 'MON-ACTION-RECEIVER', 'webhookUrls[0]', 'http://example.com/a');
+    const stack = newStack();
+    const existing = ActionGroup.fromActionGroupId(stack, 'Ag', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/ag');
+    expectValidationError(() => new HybridMonitoring(stack, 'Mon', { ...base, actionGroup: existing, alertEmails: ['ops@contoso.com'] }), 'MON-ACTION-RECEIVER', 'actionGroup');
   });
 
   test('warns when no action group receiver is given', () => {
@@ -130,11 +133,15 @@ describe('hybrid-monitoring example', () => {
     const json = JSON.parse(synth);
     expect(resourcesOf(json, 'azurerm_arc_machine_extension')).toHaveLength(2);
     expect(onlyResource(json, 'azurerm_role_assignment').role_definition_name).toBe('Azure Connected Machine Onboarding');
-    expect(onlyResource(json, 'azurerm_arc_private_link_scope').public_network_access_enabled).toBe(false);
+    expect(resourcesOf(json, 'azurerm_arc_private_link_scope')).toHaveLength(0);
+    // Arc machines are phase 2: their agent and associations are counted by the gate.
+    for (const ext of resourcesOf(json, 'azurerm_arc_machine_extension')) expect(ext.count).toBe('${var.monitoring_machines_onboarded ? 1 : 0}');
+    expect(json.variable.monitoring_machines_onboarded).toMatchObject({ type: 'bool', default: false });
+    expect(JSON.stringify(json)).not.toContain('00000000-0000-0000-0000-000000000000');
     const { Runbook } = require('../../lib');
     const md: string = Runbook.of(stack).render();
     expect(md).toContain('azcmagent connect');
-    expect(md).toContain('--private-link-scope "$(terraform output -raw arc_servers_private_link_scope_id)"');
+    expect(md).toContain("--var='monitoring_machines_onboarded=true'");
     expect(md).toMatchSnapshot();
   });
 });
@@ -157,5 +164,92 @@ describe('HybridMonitoring.addDataCollectionRule ids', () => {
     const mon = new HybridMonitoring(newStack(), 'Mon', base);
     mon.associateMachine('Fs01', { machineId: ARC, os: OperatingSystem.WINDOWS });
     expectValidationError(() => mon.associateMachine('Fs01', { machineId: VM, os: OperatingSystem.LINUX }), 'MON-MACHINE-ID', 'name', 'Fs01');
+  });
+});
+
+describe('HybridMonitoring v2', () => {
+  test('gate: an Arc machine\'s agent and associations are phase 2; an Azure VM\'s are not', () => {
+    // GIVEN
+    const stack = newStack();
+    const mon = new HybridMonitoring(stack, 'Mon', base);
+    // WHEN
+    mon.associateMachine('Fs01', { machineId: ARC, os: OperatingSystem.WINDOWS });
+    mon.associateMachine('Vm01', { machineId: VM, os: OperatingSystem.LINUX });
+    mon.associateMachine('Done', { machineId: ARC.replace('m1', 'm2'), os: OperatingSystem.LINUX, alreadyOnboarded: true });
+    const json = synthJson(stack);
+    // THEN
+    expect(json.variable.mon_machines_onboarded).toMatchObject({ type: 'bool', default: false });
+    const arc = resourcesOf(json, 'azurerm_arc_machine_extension').filter((e) => e.arc_machine_id === ARC);
+    expect(arc[0].count).toBe('${var.mon_machines_onboarded ? 1 : 0}');
+    const associations = resourcesOf(json, 'azurerm_monitor_data_collection_rule_association');
+    expect(associations.filter((a) => a.target_resource_id === ARC).every((a) => a.count === '${var.mon_machines_onboarded ? 1 : 0}')).toBe(true);
+    expect(associations.filter((a) => a.target_resource_id !== ARC).every((a) => a.count === undefined)).toBe(true);
+    expect(onlyResource(json, 'azurerm_virtual_machine_extension').count).toBeUndefined();
+    expect(mon.machinesOnboardedGate?.name).toBe('mon_machines_onboarded');
+  });
+
+  test('a rule added by the user is associated with the machines of its kind, before or after they are added', () => {
+    const stack = newStack();
+    const mon = new HybridMonitoring(stack, 'Mon', base);
+    mon.addDataCollectionRule('Iis', { kind: OperatingSystem.WINDOWS, windowsEventXPathQueries: ['Application!*'] });
+    mon.associateMachine('Win', { machineId: VM, os: OperatingSystem.WINDOWS });
+    mon.associateMachine('Lin', { machineId: VM.replace('vm1', 'vm2'), os: OperatingSystem.LINUX });
+    mon.addDataCollectionRule('AllPerf', { performanceCounters: ['\\Memory\\Available Bytes'] });
+    const names = resourcesOf(synthJson(stack), 'azurerm_monitor_data_collection_rule_association').map((a) => `${a.target_resource_id.split('/').pop()}:${a.name}`).sort();
+    expect(names).toEqual(['vm1:dcra-allperf', 'vm1:dcra-iis', 'vm1:dcra-vminsights', 'vm1:dcra-windows', 'vm2:dcra-allperf', 'vm2:dcra-linux', 'vm2:dcra-vminsights']);
+  });
+
+  test('takes an existing action group, and grants Monitoring Metrics Publisher to the telemetry principal', () => {
+    const stack = newStack();
+    const ag = ActionGroup.fromActionGroupId(stack, 'Ag', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/ag');
+    new HybridMonitoring(stack, 'Mon', { ...base, actionGroup: ag, applicationInsightsPublisherPrincipalId: '11111111-2222-3333-4444-555555555555' });
+    const json = synthJson(stack);
+    expect(resourcesOf(json, 'azurerm_monitor_action_group')).toHaveLength(0);
+    for (const a of resourcesOf(json, 'azurerm_monitor_scheduled_query_rules_alert_v2')) expect(a.action.action_groups).toEqual([ag.actionGroupId]);
+    expect(onlyResource(json, 'azurerm_role_assignment')).toMatchObject({ role_definition_name: 'Monitoring Metrics Publisher' });
+    expectValidationError(() => new HybridMonitoring(newStack(), 'Mon', { ...base, applicationInsightsPublisherPrincipalId: 'app' }), 'ROLE-ASSIGNMENT', 'applicationInsightsPublisherPrincipalId', 'app');
+  });
+
+  test('the heartbeat alert does not resolve itself', () => {
+    const stack = newStack();
+    new HybridMonitoring(stack, 'Mon', base);
+    const heartbeat = resourcesOf(synthJson(stack), 'azurerm_monitor_scheduled_query_rules_alert_v2').find((a) => a.criteria[0].query.startsWith('Heartbeat'));
+    expect(heartbeat.auto_mitigation_enabled).toBe(false);
+  });
+
+  test('fails with PROP-LITERAL for count-deciding props given as tokens, PROP-REQUIRED/PROP-TYPE for bad JavaScript input', () => {
+    const stack = newStack();
+    const on = new TerraformVariable(stack, 'on', { type: 'bool' }).booleanValue as unknown as boolean;
+    expectValidationError(() => new HybridMonitoring(stack, 'A', { ...base, vmInsights: on }), 'PROP-LITERAL', 'vmInsights');
+    expectValidationError(() => new HybridMonitoring(stack, 'B', { ...base, applicationInsights: on }), 'PROP-LITERAL', 'applicationInsights');
+    expectValidationError(() => new HybridMonitoring(stack, 'C', { ...base, cpuAlert: { enabled: on } }), 'PROP-LITERAL', 'cpuAlert.enabled');
+    const mon = new HybridMonitoring(stack, 'D', base);
+    expectValidationError(() => mon.associateMachine('X', { machineId: VM, os: OperatingSystem.LINUX, installAgent: on }), 'PROP-LITERAL', 'installAgent');
+    expectValidationError(() => new HybridMonitoring(stack, 'E', { location: 'westeurope' } as any), 'PROP-REQUIRED', 'resourceGroupName');
+    expectValidationError(() => new HybridMonitoring(stack, 'F', { ...base, alertEmails: 'ops@contoso.com' as any }), 'PROP-TYPE', 'alertEmails');
+    expectValidationError(() => mon.associateMachine('Y', { machineId: new TerraformVariable(stack, 'id', { type: 'string' }).stringValue, os: OperatingSystem.LINUX }), 'MON-MACHINE-ID', 'machineType');
+  });
+
+  test('token inputs: every expression-capable prop synthesizes with a TerraformVariable', () => {
+    const stack = newStack();
+    const v = (name: string, type: string) => new TerraformVariable(stack, name, { type });
+    const mon = new HybridMonitoring(stack, 'Mon', {
+      resourceGroupName: v('rg', 'string').stringValue,
+      location: v('loc', 'string').stringValue,
+      workspaceRetentionInDays: v('ret', 'number').numberValue,
+      performanceSamplingSeconds: v('samp', 'number').numberValue,
+      // alertEmails and actionGroupShortName as tokens are refused by core's ActionGroup (reported to core)
+      alertWebhooks: [v('hook', 'string').stringValue],
+      applicationInsightsLocalAuthDisabled: v('local', 'bool').booleanValue as unknown as boolean,
+      applicationInsightsPublisherPrincipalId: v('pub', 'string').stringValue,
+      availabilityTestUrl: v('url', 'string').stringValue,
+      availabilityTestFrequencySeconds: v('freq', 'number').numberValue,
+      heartbeatAlert: { severity: v('sev', 'number').numberValue, threshold: v('min', 'number').numberValue },
+      availabilityAlert: { threshold: v('fail', 'number').numberValue },
+    });
+    mon.associateMachine('Vm', { machineId: v('vm', 'string').stringValue, machineType: MachineType.AZURE_VM, os: OperatingSystem.LINUX, location: v('vmloc', 'string').stringValue });
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_log_analytics_workspace').retention_in_days).toBe('${var.ret}');
+    expect(onlyResource(json, 'azurerm_application_insights_standard_web_test').request.url).toBe('${var.url}');
   });
 });

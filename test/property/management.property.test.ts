@@ -1,6 +1,7 @@
 import { TerraformVariable } from 'cdktf';
 import * as fc from 'fast-check';
 import {
+  ActionGroup,
   ArcKubernetes,
   ArcServers,
   FluxScope,
@@ -45,8 +46,8 @@ test('HybridMonitoring (props, DCR options, associateMachine, alerts): synthesiz
         retention: mostly(opt(fc.constantFrom(30, 31, 90, 730)), fc.constantFrom(29, 731, 0, 30.5), 15),
         sampling,
         vmInsights: opt(fc.boolean()),
-        emails: mostly(opt(fc.constant<Record<string, string>>({ ops: 'ops@contoso.com' })), fc.constant<Record<string, string>>({ ops: 'not-an-email' }), 15),
-        webhooks: mostly(opt(fc.constantFrom<Record<string, string>>({ hook: 'https://hooks.contoso.com/x' }, { hook: 'TOKEN' })), fc.constantFrom<Record<string, string>>({ hook: 'http://hooks.contoso.com/x' }, { hook: 'ftp://x' }), 15),
+        emails: mostly(opt(fc.constant<string[]>(['ops@contoso.com'])), fc.constant<string[]>(['not-an-email']), 15),
+        webhooks: mostly(opt(fc.constantFrom<string[]>(['https://hooks.contoso.com/x'], ['TOKEN'])), fc.constantFrom<string[]>(['http://hooks.contoso.com/x'], ['ftp://x']), 15),
         shortName: mostly(opt(fc.constantFrom('o', 'hybridops', 'twelve_chars')), fc.constantFrom('', 'thirteen_char'), 15),
         appInsights: opt(fc.boolean()),
         localAuthDisabled: opt(fc.boolean()),
@@ -79,11 +80,11 @@ test('HybridMonitoring (props, DCR options, associateMachine, alerts): synthesiz
         // A repeated DCR id would clash with the built-in `Windows`/`Linux`/`VmInsights` rules or with itself: ids are unique here.
         runs.classify('HybridMonitoring', () => {
           const stack = newStack();
-          const webhooks = p.webhooks?.hook === 'TOKEN' ? { hook: new TerraformVariable(stack, 'Hook', { type: 'string', sensitive: true }).stringValue } : p.webhooks;
+          const webhooks = p.webhooks?.[0] === 'TOKEN' ? [new TerraformVariable(stack, 'Hook', { type: 'string', sensitive: true }).stringValue] : p.webhooks;
           const monitoring = new HybridMonitoring(stack, 'Monitoring', {
             resourceGroupName: 'rg',
             location: 'westeurope',
-            workspace: p.existingWorkspace ? LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Law', WORKSPACE_ID) : undefined,
+            logAnalyticsWorkspace: p.existingWorkspace ? LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Law', WORKSPACE_ID) : undefined,
             workspaceRetentionInDays: p.existingWorkspace ? undefined : p.retention,
             performanceSamplingSeconds: p.sampling,
             vmInsights: p.vmInsights,
@@ -150,8 +151,8 @@ test('GatewayDiagnostics (+ addConnectionMonitor): synthesizes checked JSON or t
           const gateway = new VpnGateway(stack, 'Gateway', { hub, sku: VpnGatewaySku.of(sku), bgpEnabled: bgp, logAnalyticsWorkspace: sendDiagnostics === false ? workspace : undefined });
           const diagnostics = new GatewayDiagnostics(stack, 'Diagnostics', {
             gateway,
-            workspace,
-            actionGroupId: actionGroup ? '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/ag' : undefined,
+            logAnalyticsWorkspace: workspace,
+            actionGroup: actionGroup ? ActionGroup.fromActionGroupId(stack, 'Ag', '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/ag') : undefined,
             sendDiagnostics,
             disconnectAlert: disconnect,
             bgpAlert,
@@ -211,7 +212,7 @@ test('ArcKubernetes (+ addGitOps): synthesizes checked JSON or throws Validation
             agentPublicKeyCertificate,
             clusterName,
             flux,
-            workspace: workspace ? LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Law', WORKSPACE_ID) : undefined,
+            logAnalyticsWorkspace: workspace ? LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Law', WORKSPACE_ID) : undefined,
           });
           configs.forEach((c, i) => {
             cluster.addGitOps(`Config${i}`, {

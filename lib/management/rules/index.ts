@@ -1,8 +1,10 @@
 import { AD, defineRule, RuleLevel, TF } from '../../core/rule';
 import { APPI_WORKSPACE } from './appi-workspace';
+import { ARC_EXT_NAMESPACE } from './arc-ext-namespace';
+import { ARC_FLUX_DEPENDS } from './arc-flux-depends';
 import { LAW_LOCAL_AUTH } from './law-local-auth';
 
-export { APPI_WORKSPACE, LAW_LOCAL_AUTH };
+export { APPI_WORKSPACE, ARC_EXT_NAMESPACE, ARC_FLUX_DEPENDS, LAW_LOCAL_AUTH };
 
 // Data collection rules (Azure Monitor Agent)
 export const MON_DCR_KIND = defineRule({ id: 'MON-DCR-KIND', level: RuleLevel.ERROR, description: 'A data collection rule of kind Linux takes no windows_event_log data source, and one of kind Windows no syslog data source', source: `${TF} monitor_data_collection_rule.html.markdown` });
@@ -12,7 +14,7 @@ export const MON_DCR_EMPTY = defineRule({ id: 'MON-DCR-EMPTY', level: RuleLevel.
 export const MON_MACHINE_ID = defineRule({ id: 'MON-MACHINE-ID', level: RuleLevel.ERROR, description: 'A machine to monitor is an Azure VM (Microsoft.Compute/virtualMachines) or an Arc-enabled server (Microsoft.HybridCompute/machines) given by its full resource id, under a unique name', source: `${AD} azure-monitor/agents/azure-monitor-agent-manage.md` });
 // Alerts and action groups
 export const MON_ACTION_SHORT_NAME = defineRule({ id: 'MON-ACTION-SHORT-NAME', level: RuleLevel.ERROR, description: 'An action group short name is 1-12 characters (it is used in SMS and email subjects)', source: `${AD} azure-monitor/alerts/action-groups.md` });
-export const MON_ALERT_THRESHOLD = defineRule({ id: 'MON-ALERT-THRESHOLD', level: RuleLevel.ERROR, description: 'Alert thresholds must be in range: CPU 1-100 %, free disk 1-99 %, heartbeat 1-1440 minutes, failed locations 1 to the number of test locations', source: 'library' });
+export const MON_ALERT_THRESHOLD = defineRule({ id: 'MON-ALERT-THRESHOLD', level: RuleLevel.ERROR, description: 'Alert thresholds must be in range: CPU 1-100 %, free disk 1-99 %, heartbeat 1-1440 minutes, failed locations 1 to the number of test locations, availability 1-100 %, BGP peer status 0-1', source: 'library' });
 export const MON_WEBTEST_URL = defineRule({ id: 'MON-WEBTEST-URL', level: RuleLevel.ERROR, description: 'A standard availability test requests an absolute http(s) URL', source: `${AD} azure-monitor/app/availability-standard-tests.md` });
 export const MON_WEBTEST_FREQUENCY = defineRule({ id: 'MON-WEBTEST-FREQUENCY', level: RuleLevel.ERROR, description: 'An availability test runs every 300, 600 or 900 seconds', source: `${TF} application_insights_standard_web_test.html.markdown` });
 // VPN troubleshooting
@@ -23,15 +25,12 @@ export const GWD_MONITOR_PORT = defineRule({ id: 'GWD-MONITOR-PORT', level: Rule
 export const GWD_MONITOR_FREQUENCY = defineRule({ id: 'GWD-MONITOR-FREQUENCY', level: RuleLevel.ERROR, description: 'A connection monitor test runs every 30 to 1800 seconds', source: `${AD} network-watcher/connection-monitor-overview.md` });
 // Arc-enabled Kubernetes
 export const ARC_K8S_SOURCE = defineRule({ id: 'ARC-K8S-SOURCE', level: RuleLevel.ERROR, description: 'An Arc Kubernetes cluster is either an existing connected cluster (by id) or a new cluster resource with its agent public key, not both and not neither', source: `${AD} azure-arc/kubernetes/quickstart-connect-cluster.md` });
-export const ARC_K8S_NAME = defineRule({ id: 'ARC-K8S-NAME', level: RuleLevel.ERROR, description: 'An Arc Kubernetes cluster name matches ^[-_a-zA-Z0-9]{1,260}$', source: `${TF} internal/services/arckubernetes/validate` });
 export const ARC_K8S_KEY = defineRule({ id: 'ARC-K8S-KEY', level: RuleLevel.ERROR, description: 'agent_public_key_certificate must be base64 (the DER public key, base64 encoded)', source: `${TF} arc_kubernetes_cluster_resource.go` });
 export const ARC_K8S_CLUSTER_ID = defineRule({ id: 'ARC-K8S-CLUSTER-ID', level: RuleLevel.ERROR, description: 'An existing connected cluster id is a Microsoft.Kubernetes/connectedClusters resource id', source: `${TF} arc_kubernetes_cluster_extension_resource.go` });
-export const ARC_EXT_NAMESPACE = defineRule({ id: 'ARC-EXT-NAMESPACE', level: RuleLevel.ERROR, description: 'A cluster extension takes release_namespace (cluster scope) or target_namespace (namespace scope), not both', source: `${TF} arc_kubernetes_cluster_extension_resource.go` });
 export const ARC_FLUX_NAME = defineRule({ id: 'ARC-FLUX-NAME', level: RuleLevel.ERROR, description: 'A Flux configuration name matches ^[a-z\\d]([-a-z\\d]{0,28}[a-z\\d])?$', source: `${TF} internal/services/arckubernetes/validate/flux_configuration.go` });
 export const ARC_FLUX_SOURCE = defineRule({ id: 'ARC-FLUX-SOURCE', level: RuleLevel.ERROR, description: 'A Flux configuration has exactly one source: git repository, bucket or blob storage', source: `${TF} arc_kubernetes_flux_configuration_resource.go` });
 export const ARC_FLUX_URL = defineRule({ id: 'ARC-FLUX-URL', level: RuleLevel.ERROR, description: 'A Flux git URL starts with http://, https://, git@ or ssh://; a bucket URL with http:// or https://', source: `${TF} arc_kubernetes_flux_configuration_resource.go` });
 export const ARC_FLUX_INTERVAL = defineRule({ id: 'ARC-FLUX-INTERVAL', level: RuleLevel.ERROR, description: 'Flux sync, retry and timeout intervals are 1-35791394 seconds', source: `${TF} arc_kubernetes_flux_configuration_resource.go` });
-export const ARC_FLUX_DEPENDS = defineRule({ id: 'ARC-FLUX-DEPENDS', level: RuleLevel.ERROR, description: 'A Flux configuration must depend on the microsoft.flux cluster extension, or it is created before Flux is installed', source: `${TF} arc_kubernetes_flux_configuration.html.markdown` });
 export const ARC_FLUX_DISABLED = defineRule({ id: 'ARC-FLUX-DISABLED', level: RuleLevel.ERROR, description: 'GitOps configurations need the microsoft.flux extension; it cannot be turned off while Flux configurations are added', source: `${AD} azure-arc/kubernetes/conceptual-gitops-flux2.md` });
 // Arc-enabled servers
 export const ARC_SRV_PRINCIPAL = defineRule({ id: 'ARC-SRV-PRINCIPAL', level: RuleLevel.ERROR, description: 'The onboarding principal id is the object id (a GUID) of a service principal or managed identity', source: `${AD} azure-arc/servers/onboard-service-principal.md` });
@@ -56,7 +55,6 @@ export const MANAGEMENT_RULES = [
   GWD_MONITOR_PORT,
   GWD_MONITOR_FREQUENCY,
   ARC_K8S_SOURCE,
-  ARC_K8S_NAME,
   ARC_K8S_KEY,
   ARC_K8S_CLUSTER_ID,
   ARC_EXT_NAMESPACE,
