@@ -20,7 +20,7 @@ import { LifecycleGate } from '../core/gates';
 import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, outputName, Runbook } from '../core/outputs';
-import { PrivateLink } from '../core/private-endpoint';
+import { IPrivateDnsZoneCatalog, PrivateLink } from '../core/private-endpoint';
 import { regionName } from '../core/regions';
 import { reportAtSynth } from '../core/report';
 import { GUID } from '../core/resource-ids';
@@ -127,6 +127,12 @@ export interface FileSyncProps extends AzureResourceProps {
    */
   readonly privateDnsZoneId?: string;
   /**
+   * The hub's private-link zone catalog (`PrivateDnsZoneCatalog`): the endpoint registers in its
+   * `privatelink.afs.azure.net` zone instead of creating one.
+   * @default - a zone is created (unless `privateDnsZoneId` is given)
+   */
+  readonly privateDnsZones?: IPrivateDnsZoneCatalog;
+  /**
    * Sync groups by name.
    * @default - none
    */
@@ -188,6 +194,7 @@ export class FileSync extends AzureResource {
       targetResourceId: this.storageSync.id,
       subnetId: props.privateEndpointSubnetId,
       privateDnsZoneId: props.privateDnsZoneId,
+      privateDnsZones: props.privateDnsZones,
       linkVirtualNetworkIds: { Hub: props.hub.virtualNetworkId, ...(props.linkVirtualNetworks ?? {}) },
     });
     this.privateEndpoints.push(link);

@@ -18,7 +18,7 @@ import { ProblemCollector } from '../core/errors';
 import { LifecycleGate } from '../core/gates';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import { PrivateLink } from '../core/private-endpoint';
+import { IPrivateDnsZoneCatalog, PrivateLink } from '../core/private-endpoint';
 import { checkFinalBody } from '../core/report';
 import { resolveExpression } from '../core/tokens';
 import type { IHubNetwork } from '../network/hub-network';
@@ -130,6 +130,12 @@ export interface HybridFileShareProps extends AzureResourceProps {
    */
   readonly privateDnsZoneId?: string;
   /**
+   * The hub's private-link zone catalog (`PrivateDnsZoneCatalog`): the endpoint registers in its
+   * `privatelink.file.core.windows.net` zone instead of creating one.
+   * @default - a zone is created (unless `privateDnsZoneId` is given)
+   */
+  readonly privateDnsZones?: IPrivateDnsZoneCatalog;
+  /**
    * Shares by name, created with the account (one share per account is recommended).
    * @default - none
    */
@@ -211,6 +217,7 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
       targetResourceId: this.storageAccount.id,
       subnetId: props.privateEndpointSubnetId,
       privateDnsZoneId: props.privateDnsZoneId,
+      privateDnsZones: props.privateDnsZones,
       linkVirtualNetworkIds: { Hub: props.hub.virtualNetworkId, ...(props.linkVirtualNetworks ?? {}) },
     });
     this.privateEndpoints.push(link);

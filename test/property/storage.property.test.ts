@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import { DefaultSharePermission, FileSync, HubNetwork, HybridFileShare, LogAnalyticsWorkspace, ShareAccessLevel, ShareProtocol } from '../../lib';
-import { newStack } from '../util';
+import { AzureProvider, DefaultSharePermission, FileSync, HubNetwork, HybridFileShare, LogAnalyticsWorkspace, ShareAccessLevel, ShareProtocol } from '../../lib';
+import { TerraformStack, Testing } from 'cdktf';
 import { mostly, NUM_RUNS, opt, PropertyRuns, synthChecked } from './property-helpers';
 
 // Property (issue 3): every generated input either synthesizes to JSON that passes the schema
@@ -34,6 +34,22 @@ const activeDirectory = fc.record({
   netbiosDomainName: mostly(fc.constantFrom('CORP', 'N'.repeat(15)), fc.constant('N'.repeat(16)), 25),
 });
 
+/** A stack with `AzureProvider` (data_plane_available = false for private accounts, as the rule pack asks). */
+function newStack(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new AzureProvider(stack, 'azurerm');
+  return stack;
+}
+
+/** The private endpoint subnet: a reference or an id (good), missing, not a subnet id, or the GatewaySubnet (bad). */
+function subnetFor(hub: HubNetwork, kind: string): string {
+  if (kind === 'ref') return hub.subnetId('privatelink')!;
+  if (kind === 'id') return '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/pe';
+  if (kind === 'malformed') return 'privatelink';
+  if (kind === 'GatewaySubnet') return hub.gatewaySubnetId;
+  return undefined as unknown as string;
+}
+
 function hubWithSubnet(stack: any): HubNetwork {
   const hub = new HubNetwork(stack, 'Hub', { resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.0.0.0/16'] });
   hub.addSubnet('privatelink');
@@ -51,7 +67,7 @@ test('HybridFileShare (+ addShare, AD DS options, grantShareAccess): synthesizes
         softDelete: m(opt(fc.constantFrom(1, 14, 365)), fc.constantFrom(0, 366, 1.5)),
         smbHardening: opt(fc.boolean()),
         publicNetworkAccess: opt(fc.boolean()),
-        subnet: m(fc.constantFrom('name', 'id'), fc.constantFrom('both', 'none', 'missing', 'GatewaySubnet')),
+        subnet: m(fc.constantFrom('ref', 'id'), fc.constantFrom('none', 'malformed', 'GatewaySubnet')),
         activeDirectory: opt(activeDirectory),
         defaultSharePermission: opt(fc.constantFrom(...Object.values(DefaultSharePermission))),
         existingZone: fc.boolean(),
@@ -72,8 +88,7 @@ test('HybridFileShare (+ addShare, AD DS options, grantShareAccess): synthesizes
           for (const s of p.propShares) shares[s.name] = { quotaGib: s.quotaGib, protocol: s.protocol, accessTier: s.accessTier };
           const files = new HybridFileShare(stack, 'Files', {
             hub,
-            privateEndpointSubnetName: p.subnet === 'name' || p.subnet === 'both' ? 'privatelink' : p.subnet === 'missing' ? 'nope' : p.subnet === 'GatewaySubnet' ? 'GatewaySubnet' : undefined,
-            privateEndpointSubnetId: p.subnet === 'id' || p.subnet === 'both' ? '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/pe' : undefined,
+            privateEndpointSubnetId: subnetFor(hub, p.subnet),
             name: p.name,
             premium: p.premium,
             // A premium account has Premium shares: keep the generated tiers consistent most of the time.
@@ -117,7 +132,7 @@ test('FileSync (+ sync groups and server endpoints): synthesizes checked JSON or
     fc.property(
       fc.record({
         principal: m(fc.constantFrom(GUID_A, GUID_A.toUpperCase()), fc.constantFrom('9469b9f5', '')),
-        subnet: m(fc.constantFrom('name', 'id'), fc.constantFrom('both', 'none', 'missing', 'GatewaySubnet')),
+        subnet: m(fc.constantFrom('ref', 'id'), fc.constantFrom('none', 'malformed', 'GatewaySubnet')),
         name: m(opt(fc.constantFrom('sss-files', 's'.repeat(260))), fc.constantFrom('s'.repeat(261), 'bad name')),
         allowAllTraffic: opt(fc.boolean()),
         fileShareLocation: m(opt(fc.constantFrom('westeurope', 'West Europe')), fc.constant('northeurope')),
@@ -141,15 +156,14 @@ test('FileSync (+ sync groups and server endpoints): synthesizes checked JSON or
           const hub = hubWithSubnet(stack);
           const files = new HybridFileShare(stack, 'Files', {
             hub,
-            privateEndpointSubnetName: 'privatelink',
+            privateEndpointSubnetId: hub.subnetId('privatelink')!,
             location: p.fileShareLocation,
             shares: { finance: {}, 'hr-data': { quotaGib: 100 } },
           });
           const sync = new FileSync(stack, 'Sync', {
             hub,
             storageSyncPrincipalId: p.principal,
-            privateEndpointSubnetName: p.subnet === 'name' || p.subnet === 'both' ? 'privatelink' : p.subnet === 'missing' ? 'nope' : p.subnet === 'GatewaySubnet' ? 'GatewaySubnet' : undefined,
-            privateEndpointSubnetId: p.subnet === 'id' || p.subnet === 'both' ? '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/pe' : undefined,
+            privateEndpointSubnetId: subnetFor(hub, p.subnet),
             name: p.name,
             allowAllTraffic: p.allowAllTraffic,
           });

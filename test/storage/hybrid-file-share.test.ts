@@ -1,4 +1,6 @@
 import { TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import type { IPrivateDnsZoneCatalog } from '../../lib/core/private-endpoint';
 import { DefaultSharePermission, HubNetwork, HybridChecks, HybridFileShare, LogAnalyticsWorkspace, RuleCatalogue, ShareAccessLevel, ShareProtocol } from '../../lib';
 import { resolveExpression } from '../../lib/core/tokens';
 import { STORAGE_RULES } from '../../lib/storage/rules';
@@ -269,6 +271,19 @@ describe('HybridFileShare', () => {
     expect(resourcesOf(json, 'azurerm_role_assignment').map((r) => r.principal_id).sort()).toEqual(['${var.principal2}', '${var.principal}']);
   });
 
+  test("with the hub's private-link zone catalog, the endpoint registers in its zone and creates none", () => {
+    const { stack, hub } = setup();
+    class Catalog extends Construct implements IPrivateDnsZoneCatalog {
+      public zoneId(name: string) {
+        return `/subscriptions/x/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/${name}`;
+      }
+    }
+    new HybridFileShare(stack, 'Files', { hub, privateEndpointSubnetId: SUBNET_ID, privateDnsZones: new Catalog(stack, 'Zones') });
+    const json = synthJson(stack);
+    expect(resourcesOf(json, 'azurerm_private_dns_zone')).toHaveLength(0);
+    expect(onlyResource(json, 'azurerm_private_endpoint').private_dns_zone_group.private_dns_zone_ids).toEqual(['/subscriptions/x/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.file.core.windows.net']);
+  });
+
   test('an existing account imported with fromFileShareAccountAttributes: plain share names, diagnostics, grants', () => {
     const { stack, workspace } = setup();
     const id = '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stexisting';
@@ -308,10 +323,17 @@ describe('HybridFileShare', () => {
 
   test('escape-hatch edits that weaken the account are reported at synth (final-body rules)', () => {
     const { stack, hub, workspace } = setup();
-    const files = new HybridFileShare(stack, 'Files', { hub, privateEndpointSubnetId: SUBNET_ID, logAnalyticsWorkspace: workspace });
+    const files = new HybridFileShare(stack, 'Files', { hub, privateEndpointSubnetId: SUBNET_ID, logAnalyticsWorkspace: workspace, shares: { finance: {} } });
     files.storageAccount.minTlsVersion = 'TLS1_0';
-    const errors = annotationsAfterSynth(stack).filter(([level]) => level === 'error').map(([, , m]) => m);
-    expect(errors.join('\n')).toMatch(/\[STG-TLS-MIN\] test\/Files:/);
+    files.storageAccount.httpsTrafficOnlyEnabled = false;
+    files.storageAccount.allowNestedItemsToBePublic = true;
+    files.storageAccount.addOverride('share_properties.retention_policy', null);
+    const notes = annotationsAfterSynth(stack);
+    const errors = notes.filter(([level]) => level === 'error').map(([, , m]) => m).join('\n');
+    expect(errors).toMatch(/\[STG-TLS-MIN\] test\/Files:/);
+    expect(errors).toMatch(/\[STG-HTTPS-ONLY\] test\/Files:/);
+    expect(errors).toMatch(/\[STG-NESTED-PUBLIC\] test\/Files:/);
+    expect(notes.filter(([level]) => level === 'warning').map(([, , m]) => m).join('\n')).toMatch(/\[STG-SHARE-SOFT-DELETE\] test\/Files:/);
   });
 
   test('fails when a grant names a principal that is not an object id, or an unknown share', () => {
