@@ -52,6 +52,8 @@ const project = new cdk.JsiiProject({
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // jest's default is one worker less than the cores: one worker on a 2-core machine.
       maxWorkers: '100%',
+      // No creation stacks for cdktf tokens in tests: 2.5-4x faster test bodies (see the file).
+      setupFiles: ['<rootDir>/test/jest-setup.js'],
     },
   },
   gitignore: ['cdktf.out/', 'test-reports/', '.ci/out/', 'bench/out/'],
