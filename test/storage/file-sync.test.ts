@@ -117,7 +117,7 @@ describe('FileSync', () => {
     const json = synthJson(stack);
     expect(onlyResource(json, 'azurerm_storage_sync')).toMatchObject({ name: '${var.name}', location: '${var.location}' });
     expect(onlyResource(json, 'azurerm_storage_sync_server_endpoint')).toMatchObject({ registered_server_id: '${var.server}', volume_free_space_percent: '${var.free}', tier_files_older_than_days: '${var.days}' });
-    const flag = new TerraformVariable(stack, 'flag', { type: 'bool' }).booleanValue;
+    const flag = new TerraformVariable(stack, 'flag', { type: 'bool' }).booleanValue as unknown as boolean;
     expectValidationError(() => new FileSync(stack, 'B', { hub, privateEndpointSubnetId: SUBNET_ID, storageSyncPrincipalId: principal, allowAllTraffic: flag }), 'PROP-LITERAL', 'allowAllTraffic');
     expectValidationError(() => sync.addServerEndpoint('finance', 'fs02', { registeredServerId: SERVER_1, serverLocalPath: 'D:\\x', cloudTieringEnabled: flag }), 'PROP-LITERAL', 'cloudTieringEnabled');
     expectValidationError(() => sync.addSyncGroup(str('group'), { fileShare: files, shareName: 'people' }), 'PROP-LITERAL', 'name');

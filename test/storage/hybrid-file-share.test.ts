@@ -231,8 +231,8 @@ describe('HybridFileShare', () => {
   test('fails when a count-deciding prop is a Terraform expression (PROP-LITERAL)', () => {
     const { stack, hub } = setup();
     const flag = new TerraformVariable(stack, 'flag', { type: 'bool' });
-    expectValidationError(() => new HybridFileShare(stack, 'A', { hub, privateEndpointSubnetId: SUBNET_ID, premium: flag.booleanValue }), 'PROP-LITERAL', 'premium');
-    expectValidationError(() => new HybridFileShare(stack, 'B', { hub, privateEndpointSubnetId: SUBNET_ID, smbHardening: flag.booleanValue }), 'PROP-LITERAL', 'smbHardening');
+    expectValidationError(() => new HybridFileShare(stack, 'A', { hub, privateEndpointSubnetId: SUBNET_ID, premium: (flag.booleanValue as unknown as boolean) }), 'PROP-LITERAL', 'premium');
+    expectValidationError(() => new HybridFileShare(stack, 'B', { hub, privateEndpointSubnetId: SUBNET_ID, smbHardening: (flag.booleanValue as unknown as boolean) }), 'PROP-LITERAL', 'smbHardening');
     const files = new HybridFileShare(stack, 'C', { hub, privateEndpointSubnetId: SUBNET_ID });
     expectValidationError(() => files.addShare(new TerraformVariable(stack, 'share', { type: 'string' }).stringValue), 'PROP-LITERAL', 'name');
   });
@@ -251,9 +251,9 @@ describe('HybridFileShare', () => {
       location: str('location'),
       name: str('name'),
       replicationType: str('replication'),
-      largeFileSharesEnabled: v('large', 'bool').booleanValue,
+      largeFileSharesEnabled: v('large', 'bool').booleanValue as unknown as boolean,
       shareSoftDeleteDays: num('soft_delete'),
-      publicNetworkAccessEnabled: v('public', 'bool').booleanValue,
+      publicNetworkAccessEnabled: v('public', 'bool').booleanValue as unknown as boolean,
       activeDirectory: { domainName: str('d1'), domainGuid: str('d2'), domainSid: str('d3'), storageSid: str('d4'), forestName: str('d5'), netbiosDomainName: str('d6') },
       defaultSharePermission: str('perm') as DefaultSharePermission,
       privateDnsZoneId: str('zone'),
