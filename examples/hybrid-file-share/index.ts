@@ -1,16 +1,17 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Aspects, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { FileSync, HubNetwork, HybridBackupVault, HybridFileShare, HybridTags, LogAnalyticsWorkspace, ShareAccessLevel } from '../../lib';
+import { AzureProvider, FileSync, HubNetwork, HybridFileShare, RecoveryServicesVault, HybridTags, LogAnalyticsWorkspace, ShareAccessLevel } from '../../lib';
 
-/** Phase two of File Sync: the ids `Register-AzStorageSyncServer` returned. */
+/** The on-premises side of the example. */
 export interface HybridFileShareStackProps {
   /**
-   * Registered server ids by server name.
-   * @default - none (phase one)
+   * File servers that sync the finance share, by name, with their local path. Each server's
+   * registered-server id is the Terraform variable `<server>_registered_server_id`, read in
+   * phase 2 (gate `file_sync_servers_registered`).
+   * @default { fs01: 'D:\\Shares\\Finance' }
    */
-  readonly registeredServerIds?: { [server: string]: string };
+  readonly fileServers?: { [server: string]: string };
 }
 
 /**
@@ -21,11 +22,12 @@ export interface HybridFileShareStackProps {
 export class HybridFileShareStack extends TerraformStack {
   public readonly files: HybridFileShare;
   public readonly sync: FileSync;
-  public readonly backup: HybridBackupVault;
+  public readonly backup: RecoveryServicesVault;
 
   constructor(scope: Construct, id: string, props: HybridFileShareStackProps = {}) {
     super(scope, id);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    // Sets data_plane_available = false (the account has no public access) and registers Microsoft.StorageSync.
+    new AzureProvider(this, 'azurerm');
     const rg = new ResourceGroup(this, 'ResourceGroup', { name: 'rg-hybrid-files', location: 'westeurope' });
     const workspace = new LogAnalyticsWorkspace(this, 'Workspace', { resourceGroupName: rg.name, location: rg.location });
     const hub = new HubNetwork(this, 'Hub', {
@@ -40,44 +42,63 @@ export class HybridFileShareStack extends TerraformStack {
       description: 'Object id of Microsoft.StorageSync: az ad sp show --id 9469b9f5-6722-4481-a2b2-14ed560b706f --query id -o tsv',
     });
 
+    // AD DS values printed by the domain-join step of the runbook; read in phase 2 only (gate files_joined_to_ad).
+    const adValue = (name: string, description: string) => optionalVariable(this, name, `${description} (phase 2, after Join-AzStorageAccount)`);
     this.files = new HybridFileShare(this, 'Files', {
       hub,
       resourceGroupName: rg.name,
       location: 'westeurope',
-      privateEndpointSubnetName: 'privatelink',
+      privateEndpointSubnetId: hub.subnetId('privatelink')!,
       logAnalyticsWorkspace: workspace,
       activeDirectory: {
-        domainName: 'corp.contoso.com',
-        domainGuid: '5f1c9a2e-3b4d-4e6f-8a9b-0c1d2e3f4a5b',
-        domainSid: 'S-1-5-21-1004336348-1177238915-682003330',
-        storageSid: 'S-1-5-21-1004336348-1177238915-682003330-4101',
-        forestName: 'contoso.com',
-        netbiosDomainName: 'CORP',
+        domainName: adValue('ad_domain_name', 'AD DS domain DNS name: (Get-ADDomain).DNSRoot'),
+        domainGuid: adValue('ad_domain_guid', 'AD DS domain GUID: (Get-ADDomain).ObjectGUID'),
+        domainSid: adValue('ad_domain_sid', 'AD DS domain SID: (Get-ADDomain).DomainSID'),
+        storageSid: adValue('ad_storage_sid', "SID of the storage account's AD computer object: (Get-ADComputer <account>).SID"),
+        forestName: adValue('ad_forest_name', 'AD DS forest name: (Get-ADDomain).Forest'),
+        netbiosDomainName: adValue('ad_netbios_domain_name', 'AD DS NetBIOS domain name: (Get-ADDomain).NetBIOSName'),
       },
       shares: { finance: { quotaGib: 2048 } },
     });
     this.files.grantShareAccess(fileUsers.stringValue, ShareAccessLevel.CONTRIBUTOR, 'finance');
 
-    const servers = props.registeredServerIds ?? {};
+    const servers = props.fileServers ?? { fs01: 'D:\\Shares\\Finance' };
+    const registeredServerId = (server: string) =>
+      optionalVariable(this, `${server}_registered_server_id`, `Resource id of ${server} once registered (phase 2): Get-AzStorageSyncServer -ResourceGroupName rg-hybrid-files -StorageSyncServiceName <name> | Select-Object FriendlyName, ResourceId`);
     this.sync = new FileSync(this, 'FileSync', {
       hub,
       resourceGroupName: rg.name,
       location: 'westeurope',
-      privateEndpointSubnetName: 'privatelink',
+      privateEndpointSubnetId: hub.subnetId('privatelink')!,
       storageSyncPrincipalId: syncPrincipal.stringValue,
+      logAnalyticsWorkspace: workspace,
       syncGroups: {
         finance: {
           fileShare: this.files,
           shareName: 'finance',
-          serverEndpoints: Object.fromEntries(Object.entries(servers).map(([server, registeredServerId]) => [server, { registeredServerId, serverLocalPath: 'D:\\Shares\\Finance' }])),
+          serverEndpoints: Object.fromEntries(Object.entries(servers).map(([server, serverLocalPath]) => [server, { registeredServerId: registeredServerId(server), serverLocalPath }])),
         },
       },
     });
 
-    this.backup = new HybridBackupVault(this, 'Backup', { resourceGroupName: rg.name, location: 'westeurope', logAnalyticsWorkspace: workspace });
-    this.backup.addFileSharePolicy('files-hourly', { hourlyIntervalHours: 6, hourlyWindowHours: 12, time: '08:00', dailyRetention: 14 });
-    this.backup.protectFileShare(this.files, 'finance', 'files-hourly');
+    this.backup = new RecoveryServicesVault(this, 'Backup', { resourceGroupName: rg.name, location: 'westeurope', logAnalyticsWorkspace: workspace });
+    // Public access is off: MARS/MABS register through this AzureBackup endpoint (with the vault's
+    // identity), created before the first registration.
+    this.backup.addPrivateEndpoint('Backup', { subnetId: hub.subnetId('privatelink')!, linkVirtualNetworkIds: { hub: hub.virtualNetworkId } });
+    const hourly = this.backup.addFileSharePolicy('files-hourly', { hourlyIntervalHours: 6, hourlyWindowHours: 12, time: '08:00', dailyRetention: 14 });
+    // Id 'Filesfinance' keeps the protected item's logical id (ShareFilesfinance) from 0.x.
+    this.backup.protectFileShare('Filesfinance', { fileShare: this.files, shareName: 'finance', policy: hourly });
 
     Aspects.of(this).add(new HybridTags({ workload: 'hybrid-files', owner: 'platform-team' }));
   }
+}
+
+/**
+ * A string variable that is null until phase 2 (only gated resources read it). The null default
+ * is an override: cdktf 0.21 cannot render `default: null` itself.
+ */
+function optionalVariable(scope: Construct, name: string, description: string): string {
+  const variable = new TerraformVariable(scope, name, { type: 'string', nullable: true, description });
+  variable.addOverride('default', null);
+  return variable.stringValue;
 }

@@ -190,7 +190,7 @@ export class FileSync extends AzureResource {
     });
     this.resourceId = this.storageSyncId = this.storageSync.id;
     const link = PrivateLink.create(this, '', {
-      ...this.privateLinkTarget(),
+      ...this.linkTarget(),
       targetResourceId: this.storageSync.id,
       subnetId: props.privateEndpointSubnetId,
       privateDnsZoneId: props.privateDnsZoneId,
@@ -302,7 +302,11 @@ export class FileSync extends AzureResource {
     return [{ targetResourceId: this.storageSync.id, resourceType: 'azurerm_storage_sync' }];
   }
 
-  protected privateLinkTarget(): PrivateLinkTarget {
+  protected privateLinkTarget(): PrivateLinkTarget | undefined {
+    return this.linkTarget();
+  }
+
+  private linkTarget(): PrivateLinkTarget {
     return { subresource: 'afs', zoneName: AFS_PRIVATE_DNS_ZONE, resourceGroupName: this.resourceGroupName, location: this.location };
   }
 

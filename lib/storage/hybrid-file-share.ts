@@ -213,7 +213,7 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
     checkFinalBody(this, this.storageAccount, [STG_PUBLIC_NETWORK, STG_HTTPS_ONLY, STG_TLS_MIN, STG_NESTED_PUBLIC, STG_SHARE_SOFT_DELETE]);
 
     const link = PrivateLink.create(this, '', {
-      ...this.privateLinkTarget(),
+      ...this.linkTarget(),
       targetResourceId: this.storageAccount.id,
       subnetId: props.privateEndpointSubnetId,
       privateDnsZoneId: props.privateDnsZoneId,
@@ -301,7 +301,11 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
     return fileShareDiagnosticTargets(this.storageAccount.id);
   }
 
-  protected privateLinkTarget(): PrivateLinkTarget {
+  protected privateLinkTarget(): PrivateLinkTarget | undefined {
+    return this.linkTarget();
+  }
+
+  private linkTarget(): PrivateLinkTarget {
     return { subresource: 'file', zoneName: FILE_PRIVATE_DNS_ZONE, resourceGroupName: this.resourceGroupName, location: this.location };
   }
 
