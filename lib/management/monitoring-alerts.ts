@@ -5,6 +5,7 @@ import * as D from './defaults';
 import { GWD_BANDWIDTH_PERCENT, GWD_SKU_THROUGHPUT, MON_ALERT_THRESHOLD } from './rules';
 import { Alerts, IActionGroup } from '../core/alerts';
 import { ProblemCollector } from '../core/errors';
+import { generateName } from '../core/naming';
 import { reportAtSynth } from '../core/report';
 import { Rule } from '../core/rule';
 import { MON_ALERT_SEVERITY } from '../core/rules';
@@ -170,6 +171,8 @@ export function vpnGatewayAlerts(scope: Construct, gw: IVpnGateway, workspace: I
     threshold: options.disconnectAlert?.threshold ?? 0,
     dimensions: ['RemoteIP'],
   }) : undefined;
+  // The name GatewayDiagnostics has always given this alert (a new name would replace it).
+  if (disconnectAlert) disconnectAlert.name = generateName(scope, 'monitorAlert', 'disconnect');
   const bgpAlert = gw.bgpEnabled && on(options.bgpAlert) ? Alerts.metric(scope, 'BgpAlert', resourceGroupName, gw.metricBgpPeerStatus(), {
     actionGroup,
     severity: options.bgpAlert?.severity ?? 1,
