@@ -195,6 +195,7 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
       ipConfiguration: [{ name: 'default', publicIpAddressId: this.publicIp.id, privateIpAddressAllocation: 'Dynamic', subnetId: this.hub.gatewaySubnetId }],
     });
     this.gatewayId = this.resourceId = this.gateway.id;
+    this.hub.registerGateway(this.gateway);
     reportAtSynth(this, VPN_SKU_ZONES, () => (zones.length === 1 && !Token.isUnresolved(zones[0])
       ? { prop: 'publicIpZones', value: zones, detail: `a public IP in zone ${zones[0]} only makes a zonal gateway: a zone outage takes ExpressRoute down`, fix: "use ['1', '2', '3'] (default)" }
       : undefined));

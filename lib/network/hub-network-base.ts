@@ -1,6 +1,6 @@
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
-import { Token } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { SUBNET_PREFIX_LENGTH } from './defaults';
 import { NET_GWSUBNET_NSG, NET_GWSUBNET_RESERVED } from './rules';
@@ -61,6 +61,22 @@ export interface IHubNetwork extends IConstruct {
    */
   readonly managesGatewaySubnet: boolean;
   /**
+   * True when the hub's `GatewaySubnet` holds a gateway: one placed in it by this app
+   * (`VpnGateway`, `ExpressRouteGateway`, `HybridConnectivity`, in any stack), or for an imported
+   * hub, `hasGateway` of its attributes. A spoke that uses remote gateways needs one.
+   */
+  readonly hasGateway: boolean;
+  /**
+   * The gateways placed in the hub by this app, in the order they were placed: the peerings of a
+   * spoke of the same stack are created after them.
+   */
+  readonly gatewayDependables: ITerraformDependable[];
+  /**
+   * Records a gateway placed in the hub's `GatewaySubnet` (the gateway constructs call it), so
+   * spokes wait for it and know the hub has one.
+   */
+  registerGateway(gateway: ITerraformDependable): void;
+  /**
    * Resource id of a subnet of the hub by name: `GatewaySubnet`, a subnet added with `addSubnet`,
    * or (for an imported hub) one given in `subnetIds`.
    * @returns undefined when the hub has no such subnet
@@ -86,12 +102,26 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
   public abstract readonly addressSpace: string[];
   public abstract readonly managesGatewaySubnet: boolean;
 
-  /** Ranges of the address space (literal ones). */
-  protected spaces: CidrRange[] = [];
-  /** Prefixes placed so far, by subnet name. */
-  protected readonly used: { name: string; range: CidrRange }[] = [];
-  /** Subnets this construct created, by name. */
-  protected readonly subnetsByName = new Map<string, Subnet>();
+  /** @internal Ranges of the address space (literal ones). */
+  protected _spaces: CidrRange[] = [];
+  /** @internal Prefixes placed so far, by subnet name. */
+  protected readonly _used: { name: string; range: CidrRange }[] = [];
+  /** @internal Subnets this construct created, by name. */
+  protected readonly _subnetsByName = new Map<string, Subnet>();
+
+  private readonly gateways: ITerraformDependable[] = [];
+
+  public get hasGateway(): boolean {
+    return this.gateways.length > 0;
+  }
+
+  public get gatewayDependables(): ITerraformDependable[] {
+    return [...this.gateways];
+  }
+
+  public registerGateway(gateway: ITerraformDependable): void {
+    if (!this.gateways.includes(gateway)) this.gateways.push(gateway);
+  }
 
   /**
    * Adds a subnet; without `addressPrefix`, the next free block of `prefixLength` (default /24)
@@ -102,36 +132,36 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
     problems.required('name', name, 'string');
     problems.type('options', options, 'object');
     problems.throwIfAny();
-    this.checkSubnetName(problems, 'name', name);
+    this._checkSubnetName(problems, 'name', name);
     problems.throwIfAny();
-    if (options.addressPrefix !== undefined) this.claimPrefix(problems, 'addressPrefix', name, options.addressPrefix);
+    if (options.addressPrefix !== undefined) this._claimPrefix(problems, 'addressPrefix', name, options.addressPrefix);
     problems.throwIfAny();
-    const subnet = this.createSubnet(problems, '', name, options);
+    const subnet = this._createSubnet(problems, '', name, options);
     problems.throwIfAny();
     return subnet!;
   }
 
   /** A subnet created by this construct, by name (`GatewaySubnet` included for a new hub). */
   public subnet(name: string): Subnet | undefined {
-    return this.subnetsByName.get(name);
+    return this._subnetsByName.get(name);
   }
 
   public subnetId(name: string): string | undefined {
     if (name === GATEWAY_SUBNET_NAME) return this.gatewaySubnetId;
-    return this.subnetsByName.get(name)?.id;
+    return this._subnetsByName.get(name)?.id;
   }
 
   /** Prefix of every subnet placed by this construct by name, in the order they were placed. */
   public subnetPrefixes(): { [name: string]: string } {
     const result: { [name: string]: string } = {};
-    for (const u of this.used) result[u.name] = u.range.cidr;
+    for (const u of this._used) result[u.name] = u.range.cidr;
     return result;
   }
 
-  /** Creates the subnet (carving its prefix when none is given) and its NSG association. */
-  protected createSubnet(problems: ProblemCollector, propPrefix: string, name: string, options: SubnetOptions): Subnet | undefined {
+  /** @internal Creates the subnet (carving its prefix when none is given) and its NSG association. */
+  protected _createSubnet(problems: ProblemCollector, propPrefix: string, name: string, options: SubnetOptions): Subnet | undefined {
     const prop = (p: string) => (propPrefix ? `${propPrefix}.${p}` : p);
-    const prefix = options.addressPrefix ?? this.carve(problems, prop('prefixLength'), name, options.prefixLength ?? SUBNET_PREFIX_LENGTH);
+    const prefix = options.addressPrefix ?? this._carve(problems, prop('prefixLength'), name, options.prefixLength ?? SUBNET_PREFIX_LENGTH);
     if (problems.count > 0) return undefined;
     const subnet = new Subnet(this, `Subnet${name}`, {
       name,
@@ -140,7 +170,7 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
       addressPrefixes: [prefix],
       serviceEndpoints: options.serviceEndpoints,
     });
-    this.subnetsByName.set(name, subnet);
+    this._subnetsByName.set(name, subnet);
     if (options.networkSecurityGroupId !== undefined) {
       const association = new SubnetNetworkSecurityGroupAssociation(this, `Subnet${name}Nsg`, {
         subnetId: subnet.id,
@@ -152,7 +182,8 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
     return subnet;
   }
 
-  protected checkSubnetName(problems: ProblemCollector, prop: string, name: string): void {
+  /** @internal */
+  protected _checkSubnetName(problems: ProblemCollector, prop: string, name: string): void {
     problems.check(
       name === GATEWAY_SUBNET_NAME,
       NET_GWSUBNET_RESERVED,
@@ -163,7 +194,7 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
     );
     checkName(problems, 'subnet', prop, name);
     problems.check(
-      this.subnetsByName.has(name) || this.used.some((u) => u.name === name),
+      this._subnetsByName.has(name) || this._used.some((u) => u.name === name),
       NET_SUBNET_DUPLICATE,
       prop,
       name,
@@ -172,20 +203,20 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
     );
   }
 
-  /** Validates an explicit prefix and records it as used. */
-  protected claimPrefix(problems: ProblemCollector, prop: string, name: string, prefix: string): void {
+  /** @internal Validates an explicit prefix and records it as used. */
+  protected _claimPrefix(problems: ProblemCollector, prop: string, name: string, prefix: string): void {
     if (Token.isUnresolved(prefix)) return;
     if (!checkCidrs(problems, prop, [prefix])) return;
     const range = parseCidr(prefix)!;
     problems.check(
-      this.spaces.length > 0 && !this.spaces.some((s) => cidrContains(s, range)),
+      this._spaces.length > 0 && !this._spaces.some((s) => cidrContains(s, range)),
       NET_SUBNET_OUTSIDE,
       prop,
       prefix,
       `${prefix} is not inside the address space ${this.addressSpace.join(', ')}`,
       'pick a prefix inside the address space, or widen `addressSpace`',
     );
-    const clash = this.used.find((u) => cidrOverlaps(u.range, range));
+    const clash = this._used.find((u) => cidrOverlaps(u.range, range));
     problems.check(
       clash !== undefined,
       NET_SUBNET_OVERLAP,
@@ -194,14 +225,14 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
       clash ? `${prefix} (${name}) overlaps ${clash.range.cidr} (${clash.name})` : '',
       'give each subnet its own range, or leave `addressPrefix` out to carve a free one',
     );
-    this.used.push({ name, range });
+    this._used.push({ name, range });
   }
 
-  /** Carves the next free block of the given size and records it as used. */
-  protected carve(problems: ProblemCollector, prop: string, name: string, prefixLength: number): string {
+  /** @internal Carves the next free block of the given size and records it as used. */
+  protected _carve(problems: ProblemCollector, prop: string, name: string, prefixLength: number): string {
     if (problems.literal(prop, prefixLength, 'the prefix length decides which free block is carved at synth')) return '';
     if (problems.integer(NET_CIDR_INVALID, prop, prefixLength, 1, 29, 'use e.g. 24')) return '';
-    const cidr = carveNextFree(this.spaces, prefixLength, this.used.map((u) => u.range));
+    const cidr = carveNextFree(this._spaces, prefixLength, this._used.map((u) => u.range));
     if (!cidr) {
       problems.add(
         NET_SUBNET_NO_SPACE,
@@ -212,7 +243,7 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
       );
       return '';
     }
-    this.used.push({ name, range: parseCidr(cidr)! });
+    this._used.push({ name, range: parseCidr(cidr)! });
     return cidr;
   }
 }

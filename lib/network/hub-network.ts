@@ -42,6 +42,12 @@ export interface HubNetworkAttributes {
    * @default - none: carving starts at the beginning of the address space
    */
   readonly usedPrefixes?: string[];
+  /**
+   * Whether the existing `GatewaySubnet` already holds a VPN or ExpressRoute gateway (spokes
+   * that use remote gateways need one). A gateway this app places in the hub counts too. A literal.
+   * @default false
+   */
+  readonly hasGateway?: boolean;
 }
 
 /** Props of `HubNetwork`. */
@@ -94,6 +100,7 @@ class ImportedHubNetwork extends HubNetworkBase {
   public readonly addressSpace: string[];
   public readonly managesGatewaySubnet = false;
   private readonly subnetIds: { [name: string]: string };
+  private readonly existingGateway: boolean;
 
   constructor(scope: Construct, id: string, attrs: HubNetworkAttributes) {
     super(scope, id);
@@ -112,6 +119,7 @@ class ImportedHubNetwork extends HubNetworkBase {
     );
     checkCidrs(problems, 'addressSpace', attrs.addressSpace);
     checkCidrs(problems, 'usedPrefixes', attrs.usedPrefixes ?? []);
+    problems.literal('hasGateway', attrs.hasGateway, 'it decides at synth whether spokes may use the remote gateways');
     problems.throwIfAny();
     this.virtualNetworkId = attrs.virtualNetworkId;
     this.virtualNetworkName = attrs.virtualNetworkName;
@@ -120,20 +128,26 @@ class ImportedHubNetwork extends HubNetworkBase {
     this.gatewaySubnetId = attrs.gatewaySubnetId;
     this.addressSpace = [...attrs.addressSpace];
     this.subnetIds = { ...(attrs.subnetIds ?? {}) };
-    this.spaces = this.addressSpace.filter((c) => !Token.isUnresolved(c)).map((c) => parseCidr(c)!);
+    this.existingGateway = attrs.hasGateway ?? false;
+    this._spaces = this.addressSpace.filter((c) => !Token.isUnresolved(c)).map((c) => parseCidr(c)!);
     for (const prefix of attrs.usedPrefixes ?? []) {
-      if (!Token.isUnresolved(prefix)) this.used.push({ name: '(existing)', range: parseCidr(prefix)! });
+      if (!Token.isUnresolved(prefix)) this._used.push({ name: '(existing)', range: parseCidr(prefix)! });
     }
     AddressPlan.of(this).claim(problems, 'addressSpace', attrs.addressSpace, `hub ${this.node.path} address space`);
     problems.throwIfAny();
+  }
+
+  public get hasGateway(): boolean {
+    return this.existingGateway || super.hasGateway;
   }
 
   public subnetId(name: string): string | undefined {
     return super.subnetId(name) ?? this.subnetIds[name];
   }
 
-  protected checkSubnetName(problems: ProblemCollector, prop: string, name: string): void {
-    super.checkSubnetName(problems, prop, name);
+  /** @internal */
+  protected _checkSubnetName(problems: ProblemCollector, prop: string, name: string): void {
+    super._checkSubnetName(problems, prop, name);
     problems.check(this.subnetIds[name] !== undefined, NET_SUBNET_DUPLICATE, prop, name, `the existing network already has a subnet ${name}`, 'pick another name, or use `subnetId(name)` for the existing one');
   }
 }
@@ -191,9 +205,9 @@ export class HubNetwork extends HubNetworkBase {
       addressPrefixes: [this.gatewaySubnetPrefix],
     });
     this.gatewaySubnetId = this.gatewaySubnet.id;
-    this.subnetsByName.set(GATEWAY_SUBNET_NAME, this.gatewaySubnet);
+    this._subnetsByName.set(GATEWAY_SUBNET_NAME, this.gatewaySubnet);
     const problems = new ProblemCollector(this);
-    for (const [name, options] of Object.entries(props.subnets ?? {})) this.createSubnet(problems, `subnets.${name}`, name, options);
+    for (const [name, options] of Object.entries(props.subnets ?? {})) this._createSubnet(problems, `subnets.${name}`, name, options);
     problems.throwIfAny();
 
     checkFinalBody(this, this.virtualNetwork, [NET_GWSUBNET_NSG]);
@@ -226,10 +240,10 @@ export class HubNetwork extends HubNetworkBase {
     checkCidrs(problems, 'addressSpace', props.addressSpace);
     problems.literal('gatewaySubnetPrefixLength', props.gatewaySubnetPrefixLength, 'it decides which block GatewaySubnet is carved from');
     problems.throwIfAny();
-    this.spaces = props.addressSpace.filter((c) => !Token.isUnresolved(c)).map((c) => parseCidr(c)!);
-    for (let i = 0; i < this.spaces.length; i++) {
-      for (let j = i + 1; j < this.spaces.length; j++) {
-        problems.check(cidrOverlaps(this.spaces[i], this.spaces[j]), NET_ADDRESS_OVERLAP, 'addressSpace', this.spaces[j].cidr, `${this.spaces[j].cidr} overlaps ${this.spaces[i].cidr} of the same address space`, 'list each range once');
+    this._spaces = props.addressSpace.filter((c) => !Token.isUnresolved(c)).map((c) => parseCidr(c)!);
+    for (let i = 0; i < this._spaces.length; i++) {
+      for (let j = i + 1; j < this._spaces.length; j++) {
+        problems.check(cidrOverlaps(this._spaces[i], this._spaces[j]), NET_ADDRESS_OVERLAP, 'addressSpace', this._spaces[j].cidr, `${this._spaces[j].cidr} overlaps ${this._spaces[i].cidr} of the same address space`, 'list each range once');
       }
     }
     AddressPlan.of(this).claim(problems, 'addressSpace', props.addressSpace, `hub ${this.node.path} address space`);
@@ -246,14 +260,14 @@ export class HubNetwork extends HubNetworkBase {
       this.checkGatewaySize(problems, 'gatewaySubnetPrefixLength', gatewayLength, gatewayLength);
     }
     const subnets = props.subnets ?? {};
-    for (const name of Object.keys(subnets)) this.checkSubnetName(problems, `subnets.${name}`, name);
+    for (const name of Object.keys(subnets)) this._checkSubnetName(problems, `subnets.${name}`, name);
     problems.throwIfAny();
-    if (props.gatewaySubnetPrefix !== undefined) this.claimPrefix(problems, 'gatewaySubnetPrefix', GATEWAY_SUBNET_NAME, props.gatewaySubnetPrefix);
+    if (props.gatewaySubnetPrefix !== undefined) this._claimPrefix(problems, 'gatewaySubnetPrefix', GATEWAY_SUBNET_NAME, props.gatewaySubnetPrefix);
     for (const [name, options] of Object.entries(subnets)) {
-      if (options.addressPrefix !== undefined) this.claimPrefix(problems, `subnets.${name}.addressPrefix`, name, options.addressPrefix);
+      if (options.addressPrefix !== undefined) this._claimPrefix(problems, `subnets.${name}.addressPrefix`, name, options.addressPrefix);
     }
     problems.throwIfAny();
-    const prefix = props.gatewaySubnetPrefix ?? this.carve(problems, 'gatewaySubnetPrefixLength', GATEWAY_SUBNET_NAME, gatewayLength);
+    const prefix = props.gatewaySubnetPrefix ?? this._carve(problems, 'gatewaySubnetPrefixLength', GATEWAY_SUBNET_NAME, gatewayLength);
     problems.throwIfAny();
     return prefix;
   }

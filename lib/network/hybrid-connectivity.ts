@@ -118,17 +118,28 @@ interface Spec extends HybridConnectivityCommonProps {
 export class HybridConnectivity extends Construct {
   /** Site-to-site VPN only: a VPN gateway; sites with `addSite`. */
   public static vpn(scope: Construct, id: string, props: VpnConnectivityProps): HybridConnectivity {
-    return new HybridConnectivity(scope, id, { ...props, mode: HybridConnectivityMode.VPN });
+    return new HybridConnectivity(scope, id, {
+      mode: HybridConnectivityMode.VPN, hub: props?.hub, logAnalyticsWorkspace: props?.logAnalyticsWorkspace,
+      vpnGatewaySku: props?.vpnGatewaySku, vpnAsn: props?.vpnAsn, vpnActiveActive: props?.vpnActiveActive,
+    });
   }
 
   /** ExpressRoute only: an ExpressRoute gateway connected to the circuit. */
   public static expressRoute(scope: Construct, id: string, props: ExpressRouteConnectivityProps): HybridConnectivity {
-    return new HybridConnectivity(scope, id, { ...props, mode: HybridConnectivityMode.EXPRESSROUTE });
+    return new HybridConnectivity(scope, id, {
+      mode: HybridConnectivityMode.EXPRESSROUTE, hub: props?.hub, logAnalyticsWorkspace: props?.logAnalyticsWorkspace,
+      circuit: props?.circuit, expressRouteGatewaySku: props?.expressRouteGatewaySku,
+    });
   }
 
   /** ExpressRoute with a site-to-site VPN failover in the same GatewaySubnet. */
   public static expressRouteWithVpnFailover(scope: Construct, id: string, props: ExpressRouteVpnFailoverProps): HybridConnectivity {
-    return new HybridConnectivity(scope, id, { ...props, mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER });
+    // Only the failover props: the VPN gateway stays RouteBased on ASN 65515 whatever else a JavaScript caller passes.
+    return new HybridConnectivity(scope, id, {
+      mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER, hub: props?.hub, logAnalyticsWorkspace: props?.logAnalyticsWorkspace,
+      circuit: props?.circuit, expressRouteGatewaySku: props?.expressRouteGatewaySku,
+      vpnGatewaySku: props?.vpnGatewaySku, vpnActiveActive: props?.vpnActiveActive, routeServer: props?.routeServer,
+    });
   }
 
   /** The mode. */

@@ -302,6 +302,7 @@ export class VpnGateway extends VpnGatewayBase {
     this.publicIps = this.createPublicIps(props.publicIpZones ?? ZONES);
     this.gateway = this.createGateway(props.name);
     this.gatewayId = this.resourceId = this.gateway.id;
+    this.hub.registerGateway(this.gateway);
     checkFinalBody(this, this.gateway, [VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_IPCONFIG_COUNT]);
     this.reportZonalPublicIps(props.publicIpZones ?? ZONES);
 

@@ -8,7 +8,8 @@ import {
   HubNetwork,
   Runbook,
 } from '../../lib';
-import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson } from '../util';
+import { expectValidationError, newStack, onlyResource, synthJson, warningsAfterSynth } from '../util';
+import { resourcesWithGates } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 
@@ -28,10 +29,12 @@ function erStack(): { stack: TerraformStack; hub: HubNetwork; gateway: ExpressRo
   return { stack, hub, gateway, circuit };
 }
 
+const PARTNER_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/partner';
+
 function connectWith(options: Partial<ExpressRouteConnectionOptions>): () => unknown {
   return () => {
     const { gateway, circuit } = erStack();
-    return gateway.addConnection('Link', { circuitProvisioned: true, circuit, ...options });
+    return gateway.addConnection('Link', { circuit, ...options } as ExpressRouteConnectionOptions);
   };
 }
 
@@ -50,21 +53,26 @@ describe('ExpressRouteGateway', () => {
     expect(onlyResource(json, 'azurerm_public_ip')).toMatchObject({ sku: 'Standard', allocation_method: 'Static', zones: ['1', '2', '3'] });
   });
 
-  test('phase 1: no connection while the circuit is not provisioned, and the runbook says what comes next', () => {
+  test('phase 1: no connection while the circuit gate is closed, and the runbook says how to open it', () => {
+    // GIVEN / WHEN
     const { stack, gateway, circuit } = erStack();
-    const connection = gateway.addConnection('Amsterdam', { circuit, circuitProvisioned: false });
-    expect(connection).toBeUndefined();
-    expect(resourcesOf(synthJson(stack), 'azurerm_virtual_network_gateway_connection')).toHaveLength(0);
+    gateway.addConnection('Amsterdam', { circuit });
+    // THEN: the connection exists only behind the gate, which is closed by default
+    const json = synthJson(stack);
+    expect(json.variable.circuit_provisioned).toMatchObject({ type: 'bool', default: false });
+    expect(resourcesWithGates(json, 'azurerm_virtual_network_gateway_connection')).toHaveLength(0);
     const runbook = Runbook.of(stack).render();
-    expect(runbook).toContain('Connection **Amsterdam** to circuit test/Circuit: **not created yet** (phase 1)');
-    expect(runbook).toContain('set `circuitProvisioned: true`');
+    expect(runbook).toContain('Connection **Amsterdam** to circuit test/Circuit: created when gate `circuit_provisioned` opens (phase 2');
+    expect(runbook).toContain("cdktf deploy test --var='circuit_provisioned=true'");
   });
 
   test('phase 2: the connection is created after the peering, guarded by a provisioning-state precondition', () => {
     const { stack, gateway, circuit } = erStack();
-    gateway.addConnection('Amsterdam', { circuit, circuitProvisioned: true });
-    const connection = onlyResource(synthJson(stack), 'azurerm_virtual_network_gateway_connection');
+    gateway.addConnection('Amsterdam', { circuit });
+    const json = synthJson(stack);
+    const [connection] = resourcesWithGates(json, 'azurerm_virtual_network_gateway_connection', { circuit_provisioned: true });
     expect(connection).toMatchObject({ type: 'ExpressRoute', routing_weight: 0 });
+    expect(connection.count).toMatch(/var\.circuit_provisioned/);
     expect(connection.express_route_circuit_id).toMatch(/^\$\{azurerm_express_route_circuit\..*\.id\}$/);
     expect(connection.authorization_key).toBeUndefined();
     expect(connection.depends_on).toEqual([expect.stringMatching(/^azurerm_express_route_circuit_peering\./)]);
@@ -74,10 +82,12 @@ describe('ExpressRouteGateway', () => {
   test('an existing circuit of another subscription is linked with an authorization key from a sensitive variable', () => {
     const { stack, gateway } = erStack();
     const key = new TerraformVariable(stack, 'er_auth_key', { type: 'string', sensitive: true });
-    gateway.addConnection('Partner', { existingCircuitId: '/subscriptions/other/circuit', authorizationKey: key.stringValue, circuitProvisioned: true, existingCircuitOnPremisesPrefixes: ['172.17.0.0/16'] });
+    const partner = ExpressRouteCircuit.fromCircuitAttributes(stack, 'Partner', { circuitId: PARTNER_ID, authorizationKey: key.stringValue, onPremisesPrefixes: ['172.17.0.0/16'] });
+    gateway.addConnection('Partner', { circuit: partner });
     const connection = onlyResource(synthJson(stack), 'azurerm_virtual_network_gateway_connection');
-    expect(connection.express_route_circuit_id).toBe('/subscriptions/other/circuit');
+    expect(connection.express_route_circuit_id).toBe(PARTNER_ID);
     expect(connection.authorization_key).toBe('${var.er_auth_key}');
+    expect(connection.count).toBeUndefined();
     expect(connection.lifecycle).toBeUndefined();
   });
 
@@ -89,20 +99,22 @@ describe('ExpressRouteGateway', () => {
     expectValidationError(() => new ExpressRouteGateway(hub, 'Named', { hub, name: 'bad name' }), 'NAME-INVALID', 'name', 'bad name');
   });
 
-  test('fails when the connection names no circuit, both, or repeats an id', () => {
-    expectValidationError(connectWith({ circuit: undefined }), 'ER-CONNECTION-CIRCUIT', 'circuit');
-    expectValidationError(connectWith({ existingCircuitId: '/subscriptions/x/c' }), 'ER-CONNECTION-CIRCUIT', 'existingCircuitId', '/subscriptions/x/c');
+  test('fails when the connection names no circuit, an existing circuit id is not a circuit id, or an id repeats', () => {
+    expectValidationError(connectWith({ circuit: undefined }), 'PROP-REQUIRED', 'circuit');
+    expectValidationError(() => ExpressRouteCircuit.fromCircuitAttributes(newStack(), 'X', { circuitId: '/subscriptions/x/c', onPremisesPrefixes: [] }), 'ER-CONNECTION-CIRCUIT', 'circuitId', '/subscriptions/x/c');
+    expectValidationError(() => ExpressRouteCircuit.fromCircuitAttributes(newStack(), 'X', { circuitId: PARTNER_ID } as any), 'PROP-REQUIRED', 'onPremisesPrefixes');
     const { gateway, circuit } = erStack();
-    gateway.addConnection('Link', { circuit, circuitProvisioned: false });
-    expectValidationError(() => gateway.addConnection('Link', { circuit, circuitProvisioned: false }), 'ER-CONNECTION-CIRCUIT', 'id', 'Link');
-    expectValidationError(connectWith({ existingCircuitOnPremisesPrefixes: ['172.18.0.0/16'] }), 'ER-CONNECTION-CIRCUIT', 'existingCircuitOnPremisesPrefixes', ['172.18.0.0/16']);
+    gateway.addConnection('Link', { circuit });
+    expectValidationError(() => gateway.addConnection('Link', { circuit }), 'ER-CONNECTION-CIRCUIT', 'id', 'Link');
   });
 
-  test('fails when the authorization key is a literal, or given for a circuit of this stack', () => {
-    expectValidationError(connectWith({ circuit: undefined, existingCircuitId: '/subscriptions/x/c', authorizationKey: 'abc-123' }), 'ER-AUTHORIZATION-KEY', 'authorizationKey', '(literal, 7 characters)');
-    const { stack, gateway, circuit } = erStack();
-    const key = new TerraformVariable(stack, 'k', { type: 'string', sensitive: true });
-    expectValidationError(() => gateway.addConnection('Link', { circuit, circuitProvisioned: true, authorizationKey: key.stringValue }), 'ER-AUTHORIZATION-KEY', 'authorizationKey', '(token)');
+  test('fails when the authorization key of an existing circuit is a literal', () => {
+    expectValidationError(
+      () => ExpressRouteCircuit.fromCircuitAttributes(newStack(), 'Partner', { circuitId: PARTNER_ID, authorizationKey: 'abc-123', onPremisesPrefixes: [] }),
+      'ER-AUTHORIZATION-KEY',
+      'authorizationKey',
+      '(literal, 7 characters)',
+    );
   });
 
   test('fails when Private Link FastPath is on without FastPath', () => {
@@ -115,29 +127,43 @@ describe('ExpressRouteGateway', () => {
   });
 
   test('fails when an existing circuit advertises prefixes that overlap the hub', () => {
+    const { stack } = erStack();
     const error = expectValidationError(
-      connectWith({ circuit: undefined, existingCircuitId: '/subscriptions/x/c', existingCircuitOnPremisesPrefixes: ['10.0.5.0/24'] }),
+      () => ExpressRouteCircuit.fromCircuitAttributes(stack, 'Partner', { circuitId: PARTNER_ID, onPremisesPrefixes: ['10.0.5.0/24'] }),
       'NET-ADDRESS-OVERLAP',
-      'existingCircuitOnPremisesPrefixes',
+      'onPremisesPrefixes',
       '10.0.5.0/24',
     );
     expect(error.message).toContain('overlaps 10.0.0.0/16 (hub test/Hub address space)');
   });
+
+  test('routing weight, FastPath and the authorization key accept Terraform expressions', () => {
+    const { stack, gateway } = erStack();
+    const weight = new TerraformVariable(stack, 'weight', { type: 'number' });
+    const key = new TerraformVariable(stack, 'key', { type: 'string', sensitive: true });
+    const id = new TerraformVariable(stack, 'circuit_id', { type: 'string' });
+    const partner = ExpressRouteCircuit.fromCircuitAttributes(stack, 'Partner', { circuitId: id.stringValue, authorizationKey: key.stringValue, onPremisesPrefixes: [] });
+    gateway.addConnection('Partner', { circuit: partner, routingWeight: weight.numberValue });
+    const connection = onlyResource(synthJson(stack), 'azurerm_virtual_network_gateway_connection');
+    expect(connection).toMatchObject({ routing_weight: '${var.weight}', express_route_circuit_id: '${var.circuit_id}' });
+  });
 });
 
 describe('examples/expressroute', () => {
-  test('snapshot (phase 1)', () => {
+  test('snapshot (one JSON for both phases: the connection behind the circuit gate)', () => {
     const stack = new ExpressRouteStack(Testing.app(), 'expressroute');
-    const json = synthJson(stack);
-    expect(resourcesOf(json, 'azurerm_virtual_network_gateway_connection')).toHaveLength(0);
-    expect(json).toMatchSnapshot();
+    expect(synthJson(stack)).toMatchSnapshot();
   });
 
-  test('phase 2 adds the connection only', () => {
-    const phase1 = synthJson(new ExpressRouteStack(Testing.app(), 'expressroute'));
-    const phase2 = synthJson(new ExpressRouteStack(Testing.app(), 'expressroute', { circuitProvisioned: true }));
-    expect(Object.keys(phase2.resource).filter((t) => !(t in phase1.resource))).toEqual(['azurerm_virtual_network_gateway_connection']);
-    expect(onlyResource(phase2, 'azurerm_virtual_network_gateway_connection').type).toBe('ExpressRoute');
+  test('opening the circuit gate adds the connection only', () => {
+    const json = synthJson(new ExpressRouteStack(Testing.app(), 'expressroute'));
+    const types = Object.keys(json.resource);
+    const count = (gates: Record<string, boolean>) => types.flatMap((t) => resourcesWithGates(json, t, gates).map(() => t));
+    const phase1 = count({});
+    const phase2 = count({ circuit_provisioned: true });
+    expect(phase2.filter((t, i, all) => all.indexOf(t) === i && !phase1.includes(t))).toEqual(['azurerm_virtual_network_gateway_connection']);
+    expect(phase2.length - phase1.length).toBe(1);
+    expect(resourcesWithGates(json, 'azurerm_virtual_network_gateway_connection', { circuit_provisioned: true })[0].type).toBe('ExpressRoute');
   });
 });
 
@@ -153,14 +179,14 @@ describe('ExpressRouteGateway public IP zones and connection ids', () => {
   test('warns when the public IP is in one zone only, and uses that zone', () => {
     const stack = newStack();
     const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
-    const gateway = new ExpressRouteGateway(stack, 'Er', { hub, publicIpZones: ['2'] });
-    expect(gateway.node.metadata.map((m) => String(m.data)).join('\n')).toContain('[VPN-SKU-ZONES]');
+    new ExpressRouteGateway(stack, 'Er', { hub, publicIpZones: ['2'] });
+    expect(warningsAfterSynth(stack).join('\n')).toContain('[VPN-SKU-ZONES]');
     expect(onlyResource(synthJson(stack), 'azurerm_public_ip').zones).toEqual(['2']);
   });
 
   test('fails when a connection id is repeated (already refused)', () => {
     const { gateway, circuit } = erStack();
-    gateway.addConnection('Link', { circuitProvisioned: true, circuit });
-    expectValidationError(() => gateway.addConnection('Link', { circuitProvisioned: true, circuit }), 'ER-CONNECTION-CIRCUIT', 'id', 'Link');
+    gateway.addConnection('Link', { circuit });
+    expectValidationError(() => gateway.addConnection('Link', { circuit }), 'ER-CONNECTION-CIRCUIT', 'id', 'Link');
   });
 });

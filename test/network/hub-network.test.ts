@@ -1,6 +1,6 @@
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
-import { HubNetwork } from '../../lib';
+import { HubNetwork, HybridChecks } from '../../lib';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
 import { errorsAfterSynth } from './synth-util';
 
@@ -76,15 +76,16 @@ describe('HubNetwork', () => {
     expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], name: 'bad name!' }), 'NAME-INVALID', 'name', 'bad name!');
   });
 
-  test('fails at synth when an NSG is associated with GatewaySubnet through an L1', () => {
-    // GIVEN
+  test('fails at synth when an NSG is associated with GatewaySubnet through an L1 (the rule pack checks hand-written resources)', () => {
+    // GIVEN a stack with the rule pack: checkFinalBody covers the hub's own resources, the pack the others
     const stack = newStack();
+    HybridChecks.addTo(stack);
     const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
     const nsg = new NetworkSecurityGroup(stack, 'Nsg', { ...base, name: 'nsg-x' });
     // WHEN
     new SubnetNetworkSecurityGroupAssociation(stack, 'Bad', { subnetId: hub.gatewaySubnetId, networkSecurityGroupId: nsg.id });
     // THEN
-    expect(errorsAfterSynth(stack).join('\n')).toMatch(/\[NET-GWSUBNET-NSG\] test\/Bad/);
+    expect(errorsAfterSynth(stack).join('\n')).toMatch(/\[NET-GWSUBNET-NSG\] azurerm_subnet_network_security_group_association\.Bad\.subnet_id/);
   });
 
   test('fails when two address space ranges overlap', () => {

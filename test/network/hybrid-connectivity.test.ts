@@ -1,21 +1,20 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
 import { ExpressRouteVpnFailoverStack } from '../../examples/expressroute-vpn-failover';
 import {
   ExpressRouteCircuit,
   HubNetwork,
   HybridConnectivity,
   HybridConnectivityMode,
-  HybridConnectivityProps,
+  ExpressRouteVpnFailoverProps,
   Runbook,
   VpnGatewaySku,
   VpnType,
   VpnDevice,
 } from '../../lib';
-import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
-import { errorsAfterSynth } from './synth-util';
+import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson } from '../util';
+import { errorsAfterSynth, resourcesWithGates } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
-const FAILOVER = HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER;
 
 /** GIVEN: a stack with a hub and a circuit advertising 172.16.0.0/16. */
 function failoverStack(): { stack: TerraformStack; hub: HubNetwork; circuit: ExpressRouteCircuit } {
@@ -32,10 +31,10 @@ function failoverStack(): { stack: TerraformStack; hub: HubNetwork; circuit: Exp
   return { stack, hub, circuit };
 }
 
-function connectivityWith(props: Partial<HybridConnectivityProps>): () => HybridConnectivity {
+function connectivityWith(props: Partial<ExpressRouteVpnFailoverProps>): () => HybridConnectivity {
   return () => {
     const { stack, hub, circuit } = failoverStack();
-    return new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER, ...props });
+    return HybridConnectivity.expressRouteWithVpnFailover(stack, 'Connectivity', { hub, circuit, ...props } as ExpressRouteVpnFailoverProps);
   };
 }
 
@@ -45,7 +44,7 @@ describe('HybridConnectivity', () => {
       // GIVEN
       const { stack, hub, circuit } = failoverStack();
       // WHEN
-      const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER, circuitProvisioned: true });
+      const connectivity = HybridConnectivity.expressRouteWithVpnFailover(stack, 'Connectivity', { hub, circuit });
       // THEN
       const json = synthJson(stack);
       const gateways = resourcesOf(json, 'azurerm_virtual_network_gateway');
@@ -58,8 +57,9 @@ describe('HybridConnectivity', () => {
       expect(hub.gatewaySubnetPrefix).toBe('10.0.0.0/26');
       // ordering: VPN gateway after the ExpressRoute gateway; the connection after both and the peering
       expect(vpn.depends_on).toEqual([expect.stringMatching(/^azurerm_virtual_network_gateway\.Connectivity_ExpressRouteGateway_/)]);
-      const connection = onlyResource(json, 'azurerm_virtual_network_gateway_connection');
+      const [connection] = resourcesWithGates(json, 'azurerm_virtual_network_gateway_connection', { circuit_provisioned: true });
       expect(connection.type).toBe('ExpressRoute');
+      expect(connection.count).toBe('${var.circuit_provisioned ? 1 : 0}');
       expect(connection.depends_on).toHaveLength(3);
       expect(connectivity.expressRouteConnection).toBeDefined();
       expect(errorsAfterSynth(stack)).toEqual([]);
@@ -67,20 +67,22 @@ describe('HybridConnectivity', () => {
 
     test('the runbook explains both phases, what routers advertise and prefer, and how to test failover', () => {
       const { stack, hub, circuit } = failoverStack();
-      new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER });
+      HybridConnectivity.expressRouteWithVpnFailover(stack, 'Connectivity', { hub, circuit });
       const runbook = Runbook.of(stack).render();
-      expect(runbook).toContain('**Phase 2** (not yet)');
+      expect(runbook).toContain('circuit_provisioned');
+      expect(runbook).toContain("cdktf deploy test --var='circuit_provisioned=true'");
       expect(runbook).toContain('terraform output -raw circuit_service_key');
       expect(runbook).toContain('Never a more-specific prefix over the VPN');
       expect(runbook).toContain('AS-path prepend');
       expect(runbook).toContain('local-preference');
       expect(runbook).toContain('How to test failover');
-      expect(resourcesOf(synthJson(stack), 'azurerm_virtual_network_gateway_connection')).toHaveLength(0);
+      // phase 1 (gate closed by default): no ExpressRoute connection
+      expect(resourcesWithGates(synthJson(stack), 'azurerm_virtual_network_gateway_connection')).toHaveLength(0);
     });
 
     test('a BGP failover site is accepted; Route Server is added in a carved RouteServerSubnet', () => {
       const { stack, hub, circuit } = failoverStack();
-      const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER, routeServer: true });
+      const connectivity = HybridConnectivity.expressRouteWithVpnFailover(stack, 'Connectivity', { hub, circuit, routeServer: true });
       connectivity.addSite('Dc', { device: VpnDevice.address('203.0.113.30'), bgpAsn: 65020, bgpPeeringAddress: '172.16.255.1' });
       const json = synthJson(stack);
       expect(onlyResource(json, 'azurerm_route_server')).toMatchObject({ sku: 'Standard', branch_to_branch_traffic_enabled: true });
@@ -88,16 +90,19 @@ describe('HybridConnectivity', () => {
       expect(resourcesOf(json, 'azurerm_local_network_gateway')).toHaveLength(1);
     });
 
-    test('fails when the VPN gateway is PolicyBased, Basic or off ASN 65515', () => {
-      expectValidationError(connectivityWith({ vpnType: VpnType.POLICY_BASED }), 'ER-COEXIST-VPN-TYPE', 'vpnType', 'PolicyBased');
-      expectValidationError(connectivityWith({ vpnGatewaySku: VpnGatewaySku.of('Basic') }), 'ER-COEXIST-VPN-SKU', 'vpnGatewaySku', 'Basic');
-      expectValidationError(connectivityWith({ vpnAsn: 65010 }), 'ER-COEXIST-VPN-ASN', 'vpnAsn', 65010);
+    test('fails when the VPN gateway is Basic; JavaScript props the factory does not have cannot break coexistence', () => {
+      expectValidationError(connectivityWith({ vpnGatewaySku: VpnGatewaySku.of('Basic') }), 'VPN-SKU-LEGACY', 'sku', 'Basic');
+      // GIVEN props of other factories (a JavaScript caller): vpnType and vpnAsn are not failover props
+      const connectivity = connectivityWith({ vpnType: VpnType.POLICY_BASED, vpnAsn: 65010 } as unknown as ExpressRouteVpnFailoverProps)();
+      // THEN the VPN gateway stays RouteBased on 65515
+      const vpn = resourcesOf(synthJson(connectivity.node.scope as TerraformStack), 'azurerm_virtual_network_gateway').find((g) => g.type === 'Vpn');
+      expect(vpn).toMatchObject({ vpn_type: 'RouteBased', bgp_settings: { asn: 65515 } });
     });
 
     test('fails at synth when escape-hatch edits break coexistence', () => {
       // GIVEN
       const { stack, hub, circuit } = failoverStack();
-      const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER });
+      const connectivity = HybridConnectivity.expressRouteWithVpnFailover(stack, 'Connectivity', { hub, circuit });
       // WHEN
       connectivity.vpnGateway!.gateway.addOverride('ip_configuration.0.subnet_id', '/subscriptions/x/subnets/GatewaySubnet');
       connectivity.vpnGateway!.gateway.vpnType = 'PolicyBased';
@@ -105,7 +110,7 @@ describe('HybridConnectivity', () => {
       connectivity.vpnGateway!.gateway.bgpSettings.asn = 65001;
       // THEN
       const errors = errorsAfterSynth(stack).join('\n');
-      expect(errors).toMatch(/\[ER-COEXIST-VPN-TYPE\] test\/Connectivity\/VpnGateway/);
+      expect(errors).toMatch(/\[ER-COEXIST-VPN-TYPE\] test\/Connectivity: .*test\/Connectivity\/VpnGateway\/Resource/);
       expect(errors).toMatch(/\[ER-COEXIST-VPN-SKU\]/);
       expect(errors).toMatch(/\[ER-COEXIST-VPN-ASN\]/);
     });
@@ -113,35 +118,42 @@ describe('HybridConnectivity', () => {
     test('fails at synth when the VPN gateway is moved to another subnet', () => {
       const { stack, hub, circuit } = failoverStack();
       const other = hub.addSubnet('other');
-      const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER, vpnActiveActive: false });
+      const connectivity = HybridConnectivity.expressRouteWithVpnFailover(stack, 'Connectivity', { hub, circuit, vpnActiveActive: false });
       connectivity.vpnGateway!.gateway.putIpConfiguration([{ name: 'ipconfig1', subnetId: other.id, publicIpAddressId: connectivity.vpnGateway!.publicIps[0].id }]);
-      expect(errorsAfterSynth(stack).join('\n')).toMatch(/\[ER-COEXIST-SUBNET\] test\/Connectivity\/VpnGateway/);
+      expect(errorsAfterSynth(stack).join('\n')).toMatch(/\[ER-COEXIST-SUBNET\] test\/Connectivity: .*test\/Connectivity\/VpnGateway\/Resource/);
     });
 
     test('fails when a failover site carries a prefix more specific than the ExpressRoute one', () => {
       const { stack, hub, circuit } = failoverStack();
-      const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER });
+      const connectivity = HybridConnectivity.expressRouteWithVpnFailover(stack, 'Connectivity', { hub, circuit });
       const error = expectValidationError(() => connectivity.addSite('Dc', { device: VpnDevice.address('203.0.113.30'), addressSpaces: ['172.16.10.0/24'] }), 'ER-COEXIST-MORE-SPECIFIC', 'addressSpaces', '172.16.10.0/24');
       expect(error.message).toContain('more specific than 172.16.0.0/16');
     });
 
-    test('fails when Route Server is asked for without failover, without a HubNetwork, or with an active-standby VPN', () => {
-      expectValidationError(connectivityWith({ mode: HybridConnectivityMode.EXPRESSROUTE, routeServer: true }), 'HYB-ROUTESERVER', 'routeServer', true);
+    test('fails when Route Server is asked for with an active-standby VPN, or as a token', () => {
       expectValidationError(connectivityWith({ routeServer: true, vpnActiveActive: false }), 'HYB-ROUTESERVER', 'vpnActiveActive', false);
+      const { stack, hub, circuit } = failoverStack();
+      const flag = new TerraformVariable(stack, 'rs', { type: 'bool' });
+      expectValidationError(() => HybridConnectivity.expressRouteWithVpnFailover(stack, 'C', { hub, circuit, routeServer: flag.booleanValue as unknown as boolean }), 'PROP-LITERAL', 'routeServer');
+    });
+
+    test('Route Server goes into an imported hub too (a RouteServerSubnet carved around the used prefixes)', () => {
       const stack = newStack();
       const existing = HubNetwork.fromHubNetworkAttributes(stack, 'Hub', {
         ...base,
-        virtualNetworkId: '/subscriptions/x/vnet',
+        virtualNetworkId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-hub',
         virtualNetworkName: 'vnet-hub',
-        gatewaySubnetId: '/subscriptions/x/vnet/subnets/GatewaySubnet',
+        gatewaySubnetId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/GatewaySubnet',
         addressSpace: ['10.0.0.0/16'],
+        usedPrefixes: ['10.0.0.0/26'],
       });
-      expectValidationError(
-        () => new HybridConnectivity(stack, 'C', { hub: existing, mode: FAILOVER, existingCircuitId: '/subscriptions/x/c', routeServer: true }),
-        'HYB-ROUTESERVER',
-        'hub',
-        'test/Hub',
-      );
+      const circuit = ExpressRouteCircuit.fromCircuitAttributes(stack, 'Partner', { circuitId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/c', onPremisesPrefixes: ['172.16.0.0/16'] });
+      HybridConnectivity.expressRouteWithVpnFailover(stack, 'C', { hub: existing, circuit, routeServer: true });
+      const json = synthJson(stack);
+      expect(onlyResource(json, 'azurerm_subnet')).toMatchObject({ name: 'RouteServerSubnet', virtual_network_name: 'vnet-hub', address_prefixes: ['10.0.0.64/27'] });
+      expect(onlyResource(json, 'azurerm_route_server').branch_to_branch_traffic_enabled).toBe(true);
+      // an existing circuit is assumed provisioned: the connection has no gate
+      expect(onlyResource(json, 'azurerm_virtual_network_gateway_connection').count).toBeUndefined();
     });
   });
 
@@ -149,24 +161,28 @@ describe('HybridConnectivity', () => {
     test('vpn builds only a VPN gateway; expressroute only an ExpressRoute gateway', () => {
       const vpnStack = newStack();
       const hub = new HubNetwork(vpnStack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
-      const vpn = new HybridConnectivity(vpnStack, 'C', { hub, mode: HybridConnectivityMode.VPN });
+      const vpn = HybridConnectivity.vpn(vpnStack, 'C', { hub });
       vpn.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] });
       expect(resourcesOf(synthJson(vpnStack), 'azurerm_virtual_network_gateway').map((g) => g.type)).toEqual(['Vpn']);
       expect(vpn.expressRouteGateway).toBeUndefined();
+      expect(vpn.mode).toBe(HybridConnectivityMode.VPN);
 
       const { stack, hub: erHub, circuit } = failoverStack();
-      const er = new HybridConnectivity(stack, 'C', { hub: erHub, circuit, mode: HybridConnectivityMode.EXPRESSROUTE });
+      const er = HybridConnectivity.expressRoute(stack, 'C', { hub: erHub, circuit });
       expect(resourcesOf(synthJson(stack), 'azurerm_virtual_network_gateway').map((g) => g.type)).toEqual(['ExpressRoute']);
       expect(er.vpnGateway).toBeUndefined();
     });
 
-    test('fails when the mode and the parts disagree', () => {
-      expectValidationError(connectivityWith({ mode: HybridConnectivityMode.VPN }), 'HYB-MODE-OPTIONS', 'circuit', 'test/Circuit');
-      expectValidationError(connectivityWith({ circuit: undefined }), 'HYB-MODE-OPTIONS', 'circuit');
-      expectValidationError(connectivityWith({ mode: HybridConnectivityMode.EXPRESSROUTE, vpnAsn: 65515 }), 'HYB-MODE-OPTIONS', 'vpnAsn');
-      expectValidationError(connectivityWith({ mode: 'both' as HybridConnectivityMode }), 'HYB-MODE-OPTIONS', 'mode', 'both');
-      const er = connectivityWith({ mode: HybridConnectivityMode.EXPRESSROUTE })();
-      expectValidationError(() => er.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] }), 'HYB-MODE-OPTIONS', 'mode', 'expressroute');
+    test('fails when ExpressRoute has no circuit, the hub is missing, or an ExpressRoute-only hub takes a VPN site', () => {
+      const { stack, hub } = failoverStack();
+      expectValidationError(() => HybridConnectivity.expressRoute(stack, 'A', { hub } as any), 'PROP-REQUIRED', 'circuit');
+      expectValidationError(() => HybridConnectivity.vpn(stack, 'B', {} as any), 'PROP-REQUIRED', 'hub');
+      expectValidationError(connectivityWith({ circuit: undefined }), 'PROP-REQUIRED', 'circuit');
+      const er = (() => {
+        const g = failoverStack();
+        return HybridConnectivity.expressRoute(g.stack, 'C', { hub: g.hub, circuit: g.circuit });
+      })();
+      expectValidationError(() => er.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] }), 'HYB-MODE-OPTIONS', 'addSite', 'Paris');
     });
   });
 
@@ -179,7 +195,7 @@ describe('HybridConnectivity', () => {
 
     test('a VPN site overlapping a spoke is refused, naming both ranges', () => {
       const { stack, hub, circuit } = failoverStack();
-      const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: FAILOVER });
+      const connectivity = HybridConnectivity.expressRouteWithVpnFailover(stack, 'Connectivity', { hub, circuit });
       hub.addSpoke('App', { addressSpace: ['10.1.0.0/16'] });
       const error = expectValidationError(
         () => connectivity.addSite('Branch', { device: VpnDevice.address('203.0.113.40'), addressSpaces: ['10.1.4.0/24'] }),
@@ -193,7 +209,7 @@ describe('HybridConnectivity', () => {
     test('an ExpressRoute circuit overlapping a VPN site is refused, naming both ranges', () => {
       const stack = newStack();
       const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
-      const vpn = new HybridConnectivity(stack, 'Vpn', { hub, mode: HybridConnectivityMode.VPN });
+      const vpn = HybridConnectivity.vpn(stack, 'Vpn', { hub });
       vpn.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] });
       const error = expectValidationError(
         () => new ExpressRouteCircuit(stack, 'Circuit', { ...base, serviceProviderName: 'Equinix', peeringLocation: 'Amsterdam', bandwidthInMbps: 50, onPremisesPrefixes: ['192.168.0.0/16'] }),
@@ -207,18 +223,21 @@ describe('HybridConnectivity', () => {
 });
 
 describe('examples/expressroute-vpn-failover', () => {
-  test('snapshot (phase 1)', () => {
+  test('snapshot (one JSON for both phases: the ExpressRoute connection behind the circuit gate)', () => {
     const stack = new ExpressRouteVpnFailoverStack(Testing.app(), 'expressroute-vpn-failover');
     expect(synthJson(stack)).toMatchSnapshot();
   });
 
-  test('phase 2: hub, two spokes, circuit, VPN site and the ExpressRoute connection', () => {
-    const stack = new ExpressRouteVpnFailoverStack(Testing.app(), 'expressroute-vpn-failover', { circuitProvisioned: true });
+  test('phase 2 (gate circuit_provisioned open): hub, two spokes, circuit, VPN site and the ExpressRoute connection', () => {
+    const stack = new ExpressRouteVpnFailoverStack(Testing.app(), 'expressroute-vpn-failover');
     const json = synthJson(stack);
+    const phase2 = { circuit_provisioned: true };
     expect(resourcesOf(json, 'azurerm_virtual_network')).toHaveLength(3);
     expect(resourcesOf(json, 'azurerm_virtual_network_peering')).toHaveLength(4);
-    expect(resourcesOf(json, 'azurerm_virtual_network_gateway_connection').map((c) => c.type).sort()).toEqual(['ExpressRoute', 'IPsec']);
+    expect(resourcesWithGates(json, 'azurerm_virtual_network_gateway_connection').map((c) => c.type)).toEqual(['IPsec']);
+    expect(resourcesWithGates(json, 'azurerm_virtual_network_gateway_connection', phase2).map((c) => c.type).sort()).toEqual(['ExpressRoute', 'IPsec']);
     expect(resourcesOf(json, 'azurerm_virtual_network_gateway').map((g) => g.type).sort()).toEqual(['ExpressRoute', 'Vpn']);
+    expect(errorsAfterSynth(stack)).toEqual([]);
   });
 });
 
@@ -238,7 +257,7 @@ describe('HybridConnectivity failover with a static-route VPN site', () => {
     const stack = newStack();
     const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
     const circuit = new ExpressRouteCircuit(stack, 'Circuit', { ...base, serviceProviderName: 'Equinix', peeringLocation: 'Amsterdam', bandwidthInMbps: 50, onPremisesPrefixes: ['172.16.0.0/16'] });
-    const connectivity = new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER });
+    const connectivity = HybridConnectivity.expressRouteWithVpnFailover(stack, 'Connectivity', { hub, circuit });
     // WHEN a static VPN site backs it up with the same prefix
     connectivity.addSite('Backup', { device: VpnDevice.address('203.0.113.40'), addressSpaces: ['172.16.0.0/16'] });
     // THEN it synthesizes, with the prefix on the local network gateway
@@ -250,9 +269,9 @@ describe('HybridConnectivity failover with a static-route VPN site', () => {
     const stack = newStack();
     const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
     const circuit = new ExpressRouteCircuit(stack, 'Circuit', { ...base, serviceProviderName: 'Equinix', peeringLocation: 'Amsterdam', bandwidthInMbps: 50, onPremisesPrefixes: ['172.16.0.0/16'] });
-    new HybridConnectivity(stack, 'Connectivity', { hub, circuit, mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER });
+    HybridConnectivity.expressRouteWithVpnFailover(stack, 'Connectivity', { hub, circuit });
     const otherHub = new HubNetwork(stack, 'OtherHub', { ...base, addressSpace: ['10.1.0.0/16'] });
-    const vpn = new HybridConnectivity(stack, 'Vpn', { hub: otherHub, mode: HybridConnectivityMode.VPN });
+    const vpn = HybridConnectivity.vpn(stack, 'Vpn', { hub: otherHub });
     const error = expectValidationError(() => vpn.addSite('Elsewhere', { device: VpnDevice.address('203.0.113.41'), addressSpaces: ['172.16.0.0/16'] }), 'NET-ADDRESS-OVERLAP', 'addressSpaces', '172.16.0.0/16');
     expect(error.message).toContain('overlaps 172.16.0.0/16 (on-premises prefixes advertised over ExpressRoute circuit test/Circuit)');
   });

@@ -1,6 +1,7 @@
-import { TerraformStack } from 'cdktf';
-import { HubNetwork, SpokeOptions, VpnGateway } from '../../lib';
-import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { HubNetwork, SpokeOptions, SpokePeering, VpnGateway } from '../../lib';
+import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson } from '../util';
 import { errorsAfterSynth } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
@@ -37,7 +38,9 @@ describe('HubNetwork.addSpoke', () => {
     expect(hubSide.remote_virtual_network_id).toMatch(/azurerm_virtual_network\.Hub_App_[A-F0-9]+\.id/);
     expect(spokeSide).toMatchObject({ use_remote_gateways: true, allow_forwarded_traffic: true });
     expect(spokeSide.remote_virtual_network_id).toMatch(/azurerm_virtual_network\.Hub_[A-F0-9]+\.id/);
-    for (const p of [hubSide, spokeSide]) expect(p.depends_on).toEqual([expect.stringMatching(/^azurerm_virtual_network_gateway\.Vpn_/)]);
+    expect(hubSide.depends_on).toEqual([expect.stringMatching(/^azurerm_virtual_network_gateway\.Vpn_/)]);
+    // B7: the spoke side waits for the hub side too
+    expect(spokeSide.depends_on).toEqual([expect.stringMatching(/^azurerm_virtual_network_peering\.Hub_App_HubToSpoke_/), expect.stringMatching(/^azurerm_virtual_network_gateway\.Vpn_/)]);
     expect(resourcesOf(json, 'azurerm_virtual_network').map((v) => v.address_space[0]).sort()).toEqual(['10.0.0.0/16', '10.1.0.0/16']);
     expect(spoke.subnets.web).toBeDefined();
     expect(errorsAfterSynth(stack)).toEqual([]);
@@ -113,3 +116,58 @@ describe('HubNetwork.addSpoke', () => {
     expect(onlyResource(synthJson(stack), 'azurerm_virtual_network_gateway').type).toBe('Vpn');
   });
 });
+
+describe('SpokePeering and the hub\'s gateways (IHubNetwork.hasGateway / gatewayDependables)', () => {
+  const VNET = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub';
+  const imported = (stack: TerraformStack, hasGateway?: boolean) => HubNetwork.fromHubNetworkAttributes(stack, 'Hub', {
+    ...base, virtualNetworkId: VNET, virtualNetworkName: 'hub', gatewaySubnetId: `${VNET}/subnets/GatewaySubnet`, addressSpace: ['10.0.0.0/16'], hasGateway,
+  });
+
+  test('a spoke in another stack peers with a hub whose gateway is in the hub\'s stack', () => {
+    // GIVEN a hub and its gateway in one stack
+    const hubStackOnly = newStack('hub');
+    const hub = new HubNetwork(hubStackOnly, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
+    new VpnGateway(hubStackOnly, 'Vpn', { hub });
+    // WHEN a spoke is added in another stack of the same app
+    const spokeStack = new TerraformStack(hubStackOnly.node.scope!, 'spokes');
+    new AzurermProvider(spokeStack, 'azurerm', { features: [{}] });
+    new SpokePeering(spokeStack, 'App', { hub, addressSpace: ['10.1.0.0/16'] });
+    // THEN it is accepted; its peerings wait for nothing of the other stack (the stacks are ordered)
+    expect(hub.hasGateway).toBe(true);
+    expect(errorsAfterSynth(spokeStack)).toEqual([]);
+    const { hubSide } = peerings(synthJson(spokeStack));
+    expect(hubSide.depends_on).toBeUndefined();
+  });
+
+  test('a spoke on an imported hub with hasGateway is accepted, and one without is refused at synth', () => {
+    const withGateway = newStack();
+    new SpokePeering(withGateway, 'App', { hub: imported(withGateway, true), addressSpace: ['10.1.0.0/16'] });
+    expect(errorsAfterSynth(withGateway)).toEqual([]);
+
+    const without = newStack();
+    new SpokePeering(without, 'App', { hub: imported(without), addressSpace: ['10.1.0.0/16'] });
+    expect(errorsAfterSynth(without).join('\n')).toMatch(/\[SPOKE-NO-HUB-GATEWAY\] test\/App/);
+  });
+
+  test('a gateway placed in an imported hub counts, and the peerings wait for it', () => {
+    const stack = newStack();
+    const hub = imported(stack);
+    new SpokePeering(stack, 'App', { hub, addressSpace: ['10.1.0.0/16'] });
+    new VpnGateway(stack, 'Vpn', { hub });
+    expect(errorsAfterSynth(stack)).toEqual([]);
+    expect(peerings(synthJson(stack)).hubSide.depends_on).toEqual([expect.stringMatching(/^azurerm_virtual_network_gateway\.Vpn_/)]);
+  });
+
+  test('fails with PROP-LITERAL when hasGateway or useRemoteGateways is a token', () => {
+    const stack = newStack();
+    const flag = new TerraformVariable(stack, 'flag', { type: 'bool' });
+    expectValidationError(() => imported(stack, flag.booleanValue as unknown as boolean), 'PROP-LITERAL', 'hasGateway');
+    expectValidationError(spokeWith({ useRemoteGateways: flag.booleanValue as unknown as boolean }), 'PROP-LITERAL', 'useRemoteGateways');
+  });
+
+  test('fails with PROP-REQUIRED when the hub or the address space is missing (JavaScript callers)', () => {
+    expectValidationError(() => new SpokePeering(newStack(), 'App', { addressSpace: ['10.1.0.0/16'] } as any), 'PROP-REQUIRED', 'hub');
+    expectValidationError(spokeWith({ addressSpace: undefined }), 'PROP-REQUIRED', 'addressSpace');
+  });
+});
+
