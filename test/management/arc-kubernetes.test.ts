@@ -197,3 +197,45 @@ describe('ArcKubernetes gate and Container insights (B5, M7)', () => {
     expectValidationError(() => new ArcKubernetes(newStack(), 'K8s', { location: 'westeurope', existingClusterId: CLUSTER } as any), 'PROP-REQUIRED', 'resourceGroupName');
   });
 });
+
+describe('ArcServers v2', () => {
+  test('fails with PROP-LITERAL when privateLinkScope is a token; takes tokens where Terraform does', () => {
+    const stack = newStack();
+    const v = (name: string, type: string) => new TerraformVariable(stack, name, { type });
+    expectValidationError(() => new ArcServers(stack, 'Bad', { ...base, resourceGroupId: '/subscriptions/s/resourceGroups/rg', privateLinkScope: v('pls', 'bool').booleanValue as unknown as boolean }), 'PROP-LITERAL', 'privateLinkScope');
+    const monitoring = new HybridMonitoring(stack, 'Mon', base);
+    new ArcServers(stack, 'Arc', {
+      resourceGroupName: v('rg', 'string').stringValue,
+      resourceGroupId: v('rgid', 'string').stringValue,
+      location: v('loc', 'string').stringValue,
+      onboardingPrincipalId: v('pid', 'string').stringValue,
+      privateLinkScope: true,
+      privateLinkScopeName: v('plsname', 'string').stringValue,
+      monitoring,
+      machines: { m: { machineId: v('m', 'string').stringValue, os: OperatingSystem.LINUX, location: v('mloc', 'string').stringValue } },
+    });
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_arc_private_link_scope').name).toBe('${var.plsname}');
+    expect(onlyResource(json, 'azurerm_arc_machine_extension').count).toBe('${var.mon_machines_onboarded ? 1 : 0}');
+    expect(Runbook.of(stack).render()).toContain('Private link (not complete in this stack)');
+  });
+});
+
+describe('LogAnalyticsWorkspace', () => {
+  test('is an AzureResource: no DIAG-MISSING (it is the destination), its audit log is opt-in', () => {
+    const stack = newStack();
+    const ws = new LogAnalyticsWorkspace(stack, 'Ws', base);
+    expect(annotationsAfterSynth(stack).filter(([level]) => level === 'warning')).toEqual([]);
+    const central = LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Central', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central');
+    ws.sendDiagnosticsTo(central);
+    expect(onlyResource(synthJson(stack), 'azurerm_monitor_diagnostic_setting').target_resource_id).toMatch(/azurerm_log_analytics_workspace/);
+  });
+
+  test('fails when retention is outside 30-730; takes tokens', () => {
+    expectValidationError(() => new LogAnalyticsWorkspace(newStack(), 'Ws', { ...base, retentionInDays: 20 }), 'DIAG-WORKSPACE-RETENTION', 'retentionInDays', 20);
+    const stack = newStack();
+    const v = (name: string, type: string) => new TerraformVariable(stack, name, { type });
+    new LogAnalyticsWorkspace(stack, 'Ws', { ...base, retentionInDays: v('ret', 'number').numberValue, localAuthenticationDisabled: v('la', 'bool').booleanValue as unknown as boolean, dailyQuotaGb: v('q', 'number').numberValue, name: v('n', 'string').stringValue });
+    expect(onlyResource(synthJson(stack), 'azurerm_log_analytics_workspace').local_authentication_enabled).toBe('${var.la ? false : true}');
+  });
+});

@@ -1,5 +1,5 @@
 import { TerraformVariable } from 'cdktf';
-import { ActionGroup, ExpressRouteCircuit, GatewayDiagnostics, HubNetwork, HybridChecks, HybridMonitoring, LogAnalyticsWorkspace, Runbook, VpnGateway, VpnGatewaySku } from '../../lib';
+import { ActionGroup, ExpressRouteCircuit, ExpressRouteGateway, GatewayDiagnostics, HubNetwork, HybridChecks, HybridMonitoring, LogAnalyticsWorkspace, Runbook, VpnGateway, VpnGatewaySku } from '../../lib';
 import { annotationsAfterSynth, expectValidationError, newStack, onlyResource, resourcesOf, synthJson } from '../util';
 
 function setup(sku?: VpnGatewaySku) {
@@ -180,5 +180,22 @@ describe('HybridMonitoring facade for the hybrid connection', () => {
     expect(metrics.map((m) => m.criteria[0].metric_name).sort()).toEqual(['ArpAvailability', 'BgpAvailability']);
     for (const m of metrics) expect(m.criteria[0]).toMatchObject({ operator: 'LessThan', threshold: 100 });
     expectValidationError(() => mon.monitorExpressRouteCircuit(circuit, { bgpAvailabilityAlert: { threshold: 0 } }), 'MON-ALERT-THRESHOLD', 'bgpAvailabilityAlert.threshold', 0);
+  });
+});
+
+describe('HybridMonitoring.monitorExpressRouteGateway', () => {
+  test('CPU and packets-per-second alerts per instance, thresholds checked', () => {
+    // GIVEN an existing ExpressRoute gateway
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.0.0.0/16'] });
+    const gw = ExpressRouteGateway.fromExpressRouteGatewayAttributes(stack, 'ErGw', { gatewayId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/ergw', hub });
+    const mon = new HybridMonitoring(stack, 'Mon', { resourceGroupName: 'rg', location: 'westeurope', alertEmails: ['noc@contoso.com'] });
+    // WHEN
+    const alerts = mon.monitorExpressRouteGateway(gw, { packetsPerSecondAlert: { threshold: 200_000 } });
+    // THEN
+    expect(alerts.cpuAlert).toBeDefined();
+    const metrics = resourcesOf(synthJson(stack), 'azurerm_monitor_metric_alert');
+    expect(metrics.map((m) => [m.criteria[0].metric_name, m.criteria[0].threshold]).sort()).toEqual([['ExpressRouteGatewayCpuUtilization', 80], ['ExpressRouteGatewayPacketsPerSecond', 200000]]);
+    expectValidationError(() => mon.monitorExpressRouteGateway(gw, { cpuAlert: { threshold: 120 } }), 'MON-ALERT-THRESHOLD', 'cpuAlert.threshold', 120);
   });
 });
