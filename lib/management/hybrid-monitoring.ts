@@ -415,7 +415,7 @@ export class HybridMonitoring extends Construct {
       localAuthDisabled: this.props.applicationInsightsLocalAuthDisabled ?? true,
       publisherGranted: this.applicationInsightsPublisherRole !== undefined,
       hasActionGroup: this.actionGroup !== undefined,
-      availabilityTestUrl: this.webTest ? String(this.props.availabilityTestUrl) : undefined,
+      availabilityTestUrl: !this.webTest ? undefined : Token.isUnresolved(this.props.availabilityTestUrl) ? 'the availability test URL' : this.props.availabilityTestUrl,
       monitoredResources: [...this.monitored],
     };
   }
