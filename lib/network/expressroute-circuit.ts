@@ -260,11 +260,11 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
    * Gate `<circuit>_provisioned`: connections to the circuit are created once it is open (phase 2,
    * after the provider has provisioned the circuit from its service key).
    */
-  public readonly provisionedGate: LifecycleGate;
-  public readonly serviceProviderProvisioningState: string;
+  public readonly provisionedGate?: LifecycleGate;
+  public readonly serviceProviderProvisioningState?: string;
   public readonly connectionDependencies: ITerraformDependable[];
   /** Name of the sensitive output carrying the service key. */
-  public readonly serviceKeyOutputName: string;
+  public readonly serviceKeyOutputName?: string;
 
   private readonly props: ExpressRouteCircuitProps;
   private readonly md5Key?: SharedKeyConfig;
@@ -300,17 +300,20 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     for (const name of props.authorizations ?? []) this.addAuthorization(name);
 
     // Hand off: the service key to the provider, then the gate the connections wait behind.
-    this.serviceKeyOutputName = Runbook.of(this).addOutput(this, 'ServiceKey', {
+    const serviceKeyOutputName = Runbook.of(this).addOutput(this, 'ServiceKey', {
       value: this.circuit.serviceKey,
       description: `Service key of ExpressRoute circuit ${this.node.path}: the connectivity provider provisions the circuit from it`,
       sensitive: true,
     });
-    this.provisionedGate = LifecycleGate.of(this, `${outputName(this, '')}_provisioned`, {
+    this.serviceKeyOutputName = serviceKeyOutputName;
+    const gate = LifecycleGate.of(this, `${outputName(this, '')}_provisioned`, {
       waitsFor: `the connectivity provider has provisioned ExpressRoute circuit ${this.node.path} (serviceProviderProvisioningState = Provisioned) and private peering is up`,
       performedBy: 'the connectivity provider, from the service key',
       verify: 'az network express-route show -g <rg> -n <circuit> --query serviceProviderProvisioningState -o tsv   # Provisioned',
     });
-    Runbook.of(this).addSection(new LazySection(`ExpressRoute circuit ${this.node.path}`, () => this.renderHandoff()));
+    // Optional in the type only because jsii refuses a required override of an optional member.
+    this.provisionedGate = gate;
+    Runbook.of(this).addSection(new LazySection(`ExpressRoute circuit ${this.node.path}`, () => this.renderHandoff(gate, serviceKeyOutputName)));
     this.initCommon(props);
   }
 
@@ -462,18 +465,18 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     problems.throwIfAny();
   }
 
-  private renderHandoff(): string {
+  private renderHandoff(gate: LifecycleGate, serviceKeyOutputName: string): string {
     const props = this.props;
     const peering = props.privatePeering;
     const show = (v: unknown): string => displayValue(this, v);
     return renderCircuitHandoff({
-      serviceKeyOutputName: this.serviceKeyOutputName,
+      serviceKeyOutputName,
       connectivity: props.expressRoutePortId !== undefined
         ? `ExpressRoute Direct port, ${show(props.bandwidthInGbps)} Gbps.`
         : `Provider **${show(props.serviceProviderName)}**, peering location **${show(props.peeringLocation)}**, **${show(props.bandwidthInMbps)} Mbps**.`,
       sku: `${props.skuTier ?? EXPRESSROUTE_SKU_TIER}/${props.skuFamily ?? EXPRESSROUTE_SKU_FAMILY}`,
-      gateName: this.provisionedGate.name,
-      gateCommand: this.provisionedGate.openCommand(TerraformStack.of(this).node.id),
+      gateName: gate.name,
+      gateCommand: gate.openCommand(TerraformStack.of(this).node.id),
       peering: peering && {
         primary: show(peering.primaryPeerAddressPrefix),
         secondary: show(peering.secondaryPeerAddressPrefix),

@@ -228,6 +228,7 @@ export class SiteToSiteConnection extends Construct {
     const problems = new ProblemCollector(this);
     problems.required('gateway', props?.gateway, 'object');
     problems.required('device', props?.device, 'object');
+    problems.type('device', props?.device, 'object');
     problems.type('addressSpaces', props?.addressSpaces, 'array');
     problems.type('ipsecPolicy', props?.ipsecPolicy, 'object');
     problems.throwIfAny();
@@ -249,6 +250,8 @@ export class SiteToSiteConnection extends Construct {
   private validateDevice(problems: ProblemCollector, device: VpnDevice): void {
     const address = device.gatewayAddress;
     problems.check(address === undefined && device.gatewayFqdn === undefined, VPN_SITE_ENDPOINT, 'device', undefined, 'the device has neither an address nor an FQDN', "use VpnDevice.address('203.0.113.10') or VpnDevice.fqdn('vpn.contoso.com')");
+    // Only a JavaScript caller building the object by hand can give both.
+    problems.check(address !== undefined && device.gatewayFqdn !== undefined, VPN_SITE_ENDPOINT, 'device', device.gatewayFqdn, 'the device has both an address and an FQDN; a local network gateway takes one', "use VpnDevice.address('203.0.113.10') or VpnDevice.fqdn('vpn.contoso.com')");
     if (address !== undefined && !Token.isUnresolved(address)) {
       const parsed = isIpv4Address(address) ? new Address4(address) : undefined;
       problems.check(
@@ -292,7 +295,7 @@ export class SiteToSiteConnection extends Construct {
       checkAsn(problems, 'bgpAsn', props.bgpAsn!, true);
       problems.check(!Token.isUnresolved(gateway.asn) && props.bgpAsn === gateway.asn, VPN_BGP_ASN_DISTINCT, 'bgpAsn', props.bgpAsn, `the on-premises ASN equals the Azure gateway's ASN ${gateway.asn}`, 'use a different private ASN on premises, e.g. 65010');
     }
-    problems.required('bgpPeeringAddress', props.bgpPeeringAddress, 'string');
+    problems.check(props.bgpPeeringAddress === undefined, VPN_SITE_ADDRESS, 'bgpPeeringAddress', undefined, 'a BGP site needs the address of the on-premises BGP speaker', "give `bgpPeeringAddress` (often a loopback, or an APIPA address)");
     problems.ipv4(VPN_SITE_ADDRESS, 'bgpPeeringAddress', props.bgpPeeringAddress, "give the on-premises BGP speaker's address (often a loopback, or an APIPA address)");
   }
 

@@ -1,5 +1,5 @@
 import { TerraformVariable } from 'cdktf';
-import { ExpressRouteCircuit, ExpressRouteGateway, HubNetwork, HybridConnectivity, SharedKey, VpnDevice, VpnGateway, VpnGatewaySku } from '../../lib';
+import { ExpressRouteCircuit, ExpressRouteGateway, HubNetwork, HybridConnectivity, SharedKey, SiteToSiteConnection, VpnDevice, VpnGateway, VpnGatewaySku } from '../../lib';
 import { expectValidationError, newStack, resourcesOf, synthJson } from '../util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
@@ -45,7 +45,8 @@ describe('Foundation v2 network contracts', () => {
     expect(vpn.metricBgpPeerStatus()).toMatchObject({ name: 'BgpPeerStatus', splitBy: ['BgpPeerAddress'] });
     expect(vpn.metricAverageBandwidth()).toMatchObject({ name: 'AverageBandwidth', splitBy: ['Instance'] });
     expect(vpn.aggregateThroughputMbps).toBe(1250);
-    vpn.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] });
+    // a site on an imported gateway: the connection construct takes the interface
+    new SiteToSiteConnection(stack, 'Paris', { gateway: vpn, device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] });
     const circuit = ExpressRouteCircuit.fromCircuitAttributes(stack, 'Partner', { circuitId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/c', onPremisesPrefixes: ['172.16.0.0/16'] });
     expect(circuit.metricBgpAvailability()).toMatchObject({ name: 'BgpAvailability', splitBy: ['PeeringType', 'Peer'] });
     const er = ExpressRouteGateway.fromExpressRouteGatewayAttributes(stack, 'Er', { gatewayId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/er', hub });

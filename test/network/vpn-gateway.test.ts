@@ -12,7 +12,7 @@ import {
   VpnType,
   VpnDevice,
 } from '../../lib';
-import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, validationErrors } from '../util';
+import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, warningsAfterSynth } from '../util';
 import { errorsAfterSynth } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
@@ -205,8 +205,7 @@ describe('VpnGateway', () => {
       new VpnGateway(stack, 'Vpn', { hub, sku: VpnGatewaySku.VPN_GW2 });
       // THEN
       expect(onlyResource(synthJson(stack), 'azurerm_virtual_network_gateway').sku).toBe('VpnGw2');
-      const warnings = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === '@cdktf/warn');
-      expect(warnings.map((w) => w.data)).toEqual(expect.arrayContaining([expect.stringMatching(/^\[VPN-SKU-ZONES\] VpnGw2 /)]));
+      expect(warningsAfterSynth(stack)).toEqual(expect.arrayContaining([expect.stringMatching(/^\[VPN-SKU-ZONES\] test\/Vpn: `sku` = "VpnGw2": .*not zone-redundant/)]));
     });
 
     test('zonal public IPs on an AZ SKU are allowed with a VPN-SKU-ZONES warning', () => {
@@ -217,8 +216,7 @@ describe('VpnGateway', () => {
       // THEN
       const ips = resourcesOf(synthJson(stack), 'azurerm_public_ip');
       expect(ips.map((ip) => ip.zones)).toEqual([['1'], ['1']]);
-      const warnings = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === '@cdktf/warn');
-      expect(warnings.map((w) => w.data)).toEqual(expect.arrayContaining([expect.stringMatching(/^\[VPN-SKU-ZONES\] Public IPs in zone 1 only/)]));
+      expect(warningsAfterSynth(stack)).toEqual(expect.arrayContaining([expect.stringMatching(/^\[VPN-SKU-ZONES\] test\/Vpn: `publicIpZones` = \["1"\]: public IPs in zone 1 only/)]));
     });
 
     test('token APIPA addresses are passed through unvalidated, on the gateway and the site', () => {
@@ -421,7 +419,7 @@ describe('VpnGateway', () => {
       // THEN
       const errors = errorsAfterSynth(stack);
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(/\[VPN-IPCONFIG-COUNT\] test\/Vpn: `ipConfiguration` = 3 blocks: an active-active gateway needs 2\./);
+      expect(errors[0]).toMatch(/\[VPN-IPCONFIG-COUNT\] test\/Vpn: `ip_configuration` = .*: 3 ip_configuration blocks: an active-active gateway needs 2\./);
     });
 
     test('fails at synth when an escape hatch leaves an active-active gateway with one ip_configuration', () => {
@@ -433,7 +431,7 @@ describe('VpnGateway', () => {
       // THEN
       const errors = errorsAfterSynth(stack);
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(/\[VPN-IPCONFIG-COUNT\] test\/Vpn: `ipConfiguration` = 1 blocks: an active-active gateway needs 2\./);
+      expect(errors[0]).toMatch(/\[VPN-IPCONFIG-COUNT\] test\/Vpn: `ip_configuration` = .*: 1 ip_configuration blocks: an active-active gateway needs 2\./);
     });
 
     test('an escape hatch that keeps the count right passes synth validation', () => {

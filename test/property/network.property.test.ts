@@ -117,8 +117,10 @@ test('VpnGateway + sites: any gateway and site settings synthesize valid JSON or
           const gateway = new VpnGateway(stack, 'Gateway', { hub, sku: VpnGatewaySku.of(sku), generation, activeActive, bgpEnabled, asn: gatewayAsn, apipaAddressesInstance1: apipa1 });
           sites.forEach((s, i) => {
             gateway.addSite(`Site${i}`, {
-              device: VpnDevice.address(s.address),
-              device: VpnDevice.fqdn(s.fqdn),
+              // VpnDevice gives one of the two; a JavaScript caller could hand-build both or neither.
+              device: (s.address !== undefined && s.fqdn === undefined ? VpnDevice.address(s.address)
+                : s.fqdn !== undefined && s.address === undefined ? VpnDevice.fqdn(s.fqdn)
+                  : { gatewayAddress: s.address, gatewayFqdn: s.fqdn }) as VpnDevice,
               addressSpaces: s.spaces,
               bgpAsn: s.bgpAsn,
               bgpPeeringAddress: s.bgpAsn === undefined ? undefined : s.peer,
