@@ -46,6 +46,7 @@ export class SiteToSiteVpnStack extends TerraformStack {
     // first apply, so the monitor and its agents are phase 2 (gate
     // gateway_diagnostics_machines_onboarded); its id and the region's Network Watcher are inputs.
     const networkTeam = new ActionGroup(this, 'NetworkTeam', {
+      name: 'ag-network-team',
       resourceGroupName: rg.name,
       shortName: 'netteam',
       emails: ['network-oncall@contoso.com'],

@@ -5,7 +5,8 @@ import { Construct, IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
 import { generateName } from './naming';
 import { reportAtSynth } from './report';
-import { MON_ACTION_GROUP_EMPTY, MON_ACTION_RECEIVER, MON_ALERT_SEVERITY } from './rules';
+import { Token } from 'cdktf';
+import { MON_ACTION_GROUP_EMPTY, MON_ACTION_RECEIVER, MON_ACTION_SHORT_NAME, MON_ALERT_SEVERITY } from './rules';
 import type { ILogAnalyticsWorkspace } from './workspace';
 
 /** An action group that alerts notify: one the library created, or an existing one by id. */
@@ -33,6 +34,11 @@ export interface ActionGroupProps {
    * @default 'hybrid'
    */
   readonly shortName?: string;
+  /**
+   * Name of the action group.
+   * @default - generated from the construct path: `ag-<path>`
+   */
+  readonly name?: string;
 }
 
 const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,255}$/;
@@ -64,14 +70,19 @@ export class ActionGroup extends Construct implements IActionGroup {
     problems.type('emails', props.emails, 'array');
     problems.type('webhookUrls', props.webhookUrls, 'array');
     problems.throwIfAny();
-    emails.forEach((e, i) => problems.check(typeof e !== 'string' || !EMAIL.test(e), MON_ACTION_RECEIVER, `emails[${i}]`, e, 'not an e-mail address', 'use name@domain'));
-    webhooks.forEach((w, i) => problems.check(typeof w !== 'string' || !/^https:\/\/|^\$\{/.test(w), MON_ACTION_RECEIVER, `webhookUrls[${i}]`, w, 'a webhook is an https URL', 'use https://...'));
+    // Receivers given as Terraform expressions are known at apply only: skipped here.
+    emails.forEach((e, i) => problems.check(!Token.isUnresolved(e) && (typeof e !== 'string' || !EMAIL.test(e)), MON_ACTION_RECEIVER, `emails[${i}]`, e, 'not an e-mail address', 'use name@domain'));
+    webhooks.forEach((w, i) => problems.check(!Token.isUnresolved(w) && (typeof w !== 'string' || !/^https:\/\//.test(w)), MON_ACTION_RECEIVER, `webhookUrls[${i}]`, w, 'a webhook is an https URL', 'use https://...'));
+    problems.literal('emails', props.emails, 'the number of e-mail receivers decides the receiver blocks');
+    problems.literal('webhookUrls', props.webhookUrls, 'the number of webhooks decides the receiver blocks');
     problems.check(emails.length + webhooks.length === 0, MON_ACTION_RECEIVER, 'emails', emails, 'an action group without receivers notifies nobody', 'give at least one e-mail or webhook');
     const shortName = props.shortName ?? 'hybrid';
-    problems.check(shortName.length < 1 || shortName.length > 12, MON_ACTION_RECEIVER, 'shortName', shortName, 'the short name is 1-12 characters', 'use a shorter name');
+    problems.check(!Token.isUnresolved(shortName) && (typeof shortName !== 'string' || shortName.length < 1 || shortName.length > 12), MON_ACTION_SHORT_NAME, 'shortName', shortName, 'the short name is 1-12 characters (it is used in SMS and e-mail subjects)', 'use a shorter name');
     problems.throwIfAny();
-    this.resource = new MonitorActionGroup(this, 'Resource', {
-      name: generateName(this, 'actionGroup'),
+    // Construct id `Default`: cdktf leaves it out of the logical id, so an action group that was a
+    // bare MonitorActionGroup with this construct's id keeps its logical id (Terraform replaces nothing).
+    this.resource = new MonitorActionGroup(this, 'Default', {
+      name: props.name ?? generateName(this, 'actionGroup'),
       resourceGroupName: props.resourceGroupName,
       shortName,
       emailReceiver: emails.map((address, i) => ({ name: `email-${i + 1}`, emailAddress: address, useCommonAlertSchema: true })),

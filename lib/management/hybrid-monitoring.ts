@@ -16,11 +16,12 @@ import {
   AlertOptions, checkAlertOptions, checkCircuitOptions, checkErGatewayOptions, checkVpnGatewayOptions, ExpressRouteCircuitAlerts, ExpressRouteCircuitMonitoringOptions,
   expressRouteCircuitAlerts, ExpressRouteGatewayAlerts, ExpressRouteGatewayMonitoringOptions, expressRouteGatewayAlerts, machineAlerts, VpnGatewayAlerts, vpnGatewayAlerts, VpnGatewayMonitoringOptions,
 } from './monitoring-alerts';
-import { MON_ACTION_SHORT_NAME, MON_MACHINE_ID } from './rules';
+import { MON_MACHINE_ID } from './rules';
 import { ActionGroup, IActionGroup } from '../core/alerts';
 import { ProblemCollector } from '../core/errors';
 import { LifecycleGate } from '../core/gates';
 import { checkUniqueId } from '../core/ids';
+import { generateName } from '../core/naming';
 import { LazySection, outputName, Runbook } from '../core/outputs';
 import { MON_ACTION_RECEIVER } from '../core/rules';
 import { ILogAnalyticsWorkspace } from '../core/workspace';
@@ -338,8 +339,6 @@ export class HybridMonitoring extends Construct {
     problems.literal('vmInsights', props.vmInsights, 'it decides whether the VM insights rule and alerts exist');
     const receivers = (props.alertEmails?.length ?? 0) + (props.alertWebhooks?.length ?? 0);
     problems.check(props.actionGroup !== undefined && receivers > 0, MON_ACTION_RECEIVER, 'actionGroup', props.actionGroup?.node.path, 'give an existing `actionGroup` or receivers for a new one, not both', 'add the receivers to your action group, or leave `actionGroup` out');
-    const shortName = props.actionGroupShortName;
-    problems.check(typeof shortName === 'string' && !Token.isUnresolved(shortName) && (shortName.length < 1 || shortName.length > 12), MON_ACTION_SHORT_NAME, 'actionGroupShortName', shortName, 'an action group short name is 1-12 characters', 'shorten it (it appears in SMS and email subjects)');
     checkAlertOptions(problems, 'heartbeatAlert', props.heartbeatAlert, 1, 1440);
     checkAlertOptions(problems, 'cpuAlert', props.cpuAlert, 1, 100);
     checkAlertOptions(problems, 'diskAlert', props.diskAlert, 1, 99);
@@ -381,7 +380,7 @@ export class HybridMonitoring extends Construct {
     const emails = props.alertEmails ?? [];
     const webhookUrls = props.alertWebhooks ?? [];
     if (emails.length + webhookUrls.length === 0) return undefined;
-    return new ActionGroup(this, 'ActionGroup', { resourceGroupName: props.resourceGroupName, emails, webhookUrls, shortName: props.actionGroupShortName ?? 'hybridops' });
+    return new ActionGroup(this, 'ActionGroup', { name: generateName(this, 'actionGroup'), resourceGroupName: props.resourceGroupName, emails, webhookUrls, shortName: props.actionGroupShortName ?? 'hybridops' });
   }
 
   private gateForMachines(): LifecycleGate {

@@ -90,7 +90,7 @@ describe('HybridMonitoring', () => {
   });
 
   test('fails when the action group short name is longer than 12', () => {
-    expectValidationError(() => new HybridMonitoring(newStack(), 'Mon', { ...base, actionGroupShortName: 'thirteen-char' }), 'MON-ACTION-SHORT-NAME', 'actionGroupShortName', 'thirteen-char');
+    expectValidationError(() => new HybridMonitoring(newStack(), 'Mon', { ...base, alertEmails: ['ops@contoso.com'], actionGroupShortName: 'thirteen-char' }), 'MON-ACTION-SHORT-NAME', 'shortName', 'thirteen-char');
   });
 
   test('fails when an email or webhook receiver is invalid', () => {
@@ -238,7 +238,8 @@ describe('HybridMonitoring v2', () => {
       location: v('loc', 'string').stringValue,
       workspaceRetentionInDays: v('ret', 'number').numberValue,
       performanceSamplingSeconds: v('samp', 'number').numberValue,
-      // alertEmails and actionGroupShortName as tokens are refused by core's ActionGroup (reported to core)
+      alertEmails: [v('mail', 'string').stringValue],
+      actionGroupShortName: v('short', 'string').stringValue,
       alertWebhooks: [v('hook', 'string').stringValue],
       applicationInsightsLocalAuthDisabled: v('local', 'bool').booleanValue as unknown as boolean,
       applicationInsightsPublisherPrincipalId: v('pub', 'string').stringValue,
@@ -251,5 +252,6 @@ describe('HybridMonitoring v2', () => {
     const json = synthJson(stack);
     expect(onlyResource(json, 'azurerm_log_analytics_workspace').retention_in_days).toBe('${var.ret}');
     expect(onlyResource(json, 'azurerm_application_insights_standard_web_test').request.url).toBe('${var.url}');
+    expect(onlyResource(json, 'azurerm_monitor_action_group')).toMatchObject({ short_name: '${var.short}', email_receiver: [{ email_address: '${var.mail}' }] });
   });
 });

@@ -34,6 +34,7 @@ export const PROVIDER_SUBSCRIPTION = defineRule({ id: 'PROVIDER-SUBSCRIPTION', l
 export const MON_ACTION_RECEIVER = defineRule({ id: 'MON-ACTION-RECEIVER', level: RuleLevel.ERROR, description: 'Action group email receivers need an email address and webhook receivers an https URL', source: `${AD} azure-monitor/alerts/action-groups.md` });
 export const MON_ACTION_GROUP_EMPTY = defineRule({ id: 'MON-ACTION-GROUP-EMPTY', level: RuleLevel.WARNING, description: 'Alerts without an action group notify nobody; give at least one email or webhook receiver', source: `${AD} azure-monitor/alerts/action-groups.md` });
 export const MON_ALERT_SEVERITY = defineRule({ id: 'MON-ALERT-SEVERITY', level: RuleLevel.ERROR, description: 'Alert severity must be 0 (critical) to 4 (verbose)', source: `${TF} monitor_metric_alert.html.markdown` });
+export const MON_ACTION_SHORT_NAME = defineRule({ id: 'MON-ACTION-SHORT-NAME', level: RuleLevel.ERROR, description: 'An action group short name is 1-12 characters (it is used in SMS and email subjects)', source: `${AD} azure-monitor/alerts/action-groups.md` });
 // Tags
 export const TAG_INVALID = defineRule({ id: 'TAG-INVALID', level: RuleLevel.ERROR, description: 'Tag names are at most 512 characters (values 256) and cannot contain < > % & \\ ? /; at most 50 tags per resource', source: `${AD} azure-resource-manager/management/tag-resources.md` });
 // DIAG-MISSING: defined with its body check in ./diag-missing.ts
@@ -66,6 +67,7 @@ export const CORE_RULES = [
   MON_ACTION_RECEIVER,
   MON_ACTION_GROUP_EMPTY,
   MON_ALERT_SEVERITY,
+  MON_ACTION_SHORT_NAME,
   TAG_INVALID,
   TAG_STACK_UNTAGGED,
   CHK_APP_ASPECT,

@@ -13,7 +13,6 @@ export const MON_DCR_INSIGHTS_METRICS = defineRule({ id: 'MON-DCR-INSIGHTS-METRI
 export const MON_DCR_EMPTY = defineRule({ id: 'MON-DCR-EMPTY', level: RuleLevel.ERROR, description: 'A data collection rule needs at least one data source (performance counters, Windows event log queries or syslog facilities)', source: `${TF} monitor_data_collection_rule.html.markdown` });
 export const MON_MACHINE_ID = defineRule({ id: 'MON-MACHINE-ID', level: RuleLevel.ERROR, description: 'A machine to monitor is an Azure VM (Microsoft.Compute/virtualMachines) or an Arc-enabled server (Microsoft.HybridCompute/machines) given by its full resource id, under a unique name', source: `${AD} azure-monitor/agents/azure-monitor-agent-manage.md` });
 // Alerts and action groups
-export const MON_ACTION_SHORT_NAME = defineRule({ id: 'MON-ACTION-SHORT-NAME', level: RuleLevel.ERROR, description: 'An action group short name is 1-12 characters (it is used in SMS and email subjects)', source: `${AD} azure-monitor/alerts/action-groups.md` });
 export const MON_ALERT_THRESHOLD = defineRule({ id: 'MON-ALERT-THRESHOLD', level: RuleLevel.ERROR, description: 'Alert thresholds must be in range: CPU 1-100 %, free disk 1-99 %, heartbeat 1-1440 minutes, failed locations 1 to the number of test locations, availability 1-100 %, BGP peer status 0-1', source: 'library' });
 export const MON_WEBTEST_URL = defineRule({ id: 'MON-WEBTEST-URL', level: RuleLevel.ERROR, description: 'A standard availability test requests an absolute http(s) URL', source: `${AD} azure-monitor/app/availability-standard-tests.md` });
 export const MON_WEBTEST_FREQUENCY = defineRule({ id: 'MON-WEBTEST-FREQUENCY', level: RuleLevel.ERROR, description: 'An availability test runs every 300, 600 or 900 seconds', source: `${TF} application_insights_standard_web_test.html.markdown` });
@@ -45,7 +44,6 @@ export const MANAGEMENT_RULES = [
   MON_DCR_INSIGHTS_METRICS,
   MON_DCR_EMPTY,
   MON_MACHINE_ID,
-  MON_ACTION_SHORT_NAME,
   MON_ALERT_THRESHOLD,
   MON_WEBTEST_URL,
   MON_WEBTEST_FREQUENCY,
