@@ -27,7 +27,7 @@ export function reservedAsnReason(asn: number, onPremises: boolean): string | un
   return undefined;
 }
 
-/** Records `VPN-BGP-ASN` when `asn` is reserved. */
+/** Records VPN_BGP_ASN when `asn` is reserved. */
 export function checkAsn(problems: ProblemCollector, prop: string, asn: number, onPremises: boolean): void {
   const reason = reservedAsnReason(asn, onPremises);
   problems.check(
@@ -43,7 +43,7 @@ export function checkAsn(problems: ProblemCollector, prop: string, asn: number, 
 const APIPA_RANGE = parseCidr('169.254.21.0/24')!;
 const APIPA_RANGE_2 = parseCidr('169.254.22.0/24')!;
 
-/** Records `VPN-APIPA-RANGE` for each address outside 169.254.21.0-169.254.22.255. */
+/** Records VPN_APIPA_RANGE for each address outside 169.254.21.0-169.254.22.255. */
 export function checkApipa(problems: ProblemCollector, prop: string, addresses: string[]): void {
   for (const address of addresses) {
     if (Token.isUnresolved(address)) continue; // known only at apply time
