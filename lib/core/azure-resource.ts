@@ -6,7 +6,7 @@ import { DiagnosticSetting, DiagnosticsOptions } from './diagnostics';
 import { ProblemCollector } from './errors';
 import { PrivateEndpointOptions, PrivateLink, PrivateLinkParts } from './private-endpoint';
 import { addSuppressions, reportAtSynth } from './report';
-import { CHK_SUPPRESSION, DIAG_MISSING, LOCK_LEVEL, PRIVATE_ENDPOINT_SUBRESOURCE, ROLE_ASSIGNMENT } from './rules';
+import { CHK_SUPPRESSION, DIAG_MISSING, LOCK_LEVEL, PRIVATE_ENDPOINT, ROLE_ASSIGNMENT } from './rules';
 import { resolveExpression } from './tokens';
 import type { ILogAnalyticsWorkspace } from './workspace';
 
@@ -180,7 +180,7 @@ export abstract class AzureResource extends Construct implements IAzureResource 
   public addPrivateEndpoint(id: string, options: PrivateEndpointOptions): PrivateLinkParts {
     const target = this.privateLinkTarget();
     const problems = new ProblemCollector(this);
-    problems.check(target === undefined, PRIVATE_ENDPOINT_SUBRESOURCE, 'addPrivateEndpoint', id, `${this.constructor.name} has no private link`, 'reach it through its public endpoint with network rules');
+    problems.check(target === undefined, PRIVATE_ENDPOINT, 'addPrivateEndpoint', id, `${this.constructor.name} has no private link`, 'reach it through its public endpoint with network rules');
     problems.required('id', id, 'string');
     problems.throwIfAny();
     const parts = PrivateLink.create(this, id, { ...target!, ...options, targetResourceId: this.resourceId });

@@ -4,7 +4,7 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { Construct, IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
 import { generateName } from './naming';
-import { PRIVATE_ENDPOINT_SUBRESOURCE } from './rules';
+import { PRIVATE_ENDPOINT } from './rules';
 
 /**
  * The private-link DNS zones of a hub, created once and linked to the hub and its spokes
@@ -72,11 +72,11 @@ export class PrivateLink {
    */
   public static create(scope: Construct, prefix: string, spec: PrivateLinkSpec): PrivateLinkParts {
     const problems = new ProblemCollector(scope);
-    problems.resourceId(PRIVATE_ENDPOINT_SUBRESOURCE, 'subnetId', spec.subnetId, 'subnet');
-    problems.resourceId(PRIVATE_ENDPOINT_SUBRESOURCE, 'privateDnsZoneId', spec.privateDnsZoneId, 'private DNS zone');
+    problems.resourceId(PRIVATE_ENDPOINT, 'subnetId', spec.subnetId, 'subnet');
+    problems.resourceId(PRIVATE_ENDPOINT, 'privateDnsZoneId', spec.privateDnsZoneId, 'private DNS zone');
     const catalogZone = spec.privateDnsZones?.zoneId(spec.zoneName);
-    problems.check(spec.privateDnsZones !== undefined && catalogZone === undefined, PRIVATE_ENDPOINT_SUBRESOURCE, 'privateDnsZones', spec.zoneName, `the zone catalog ${spec.privateDnsZones?.node.path} has no zone ${spec.zoneName}`, `add ${spec.zoneName} to the catalog`);
-    problems.check(spec.privateDnsZones !== undefined && spec.privateDnsZoneId !== undefined, PRIVATE_ENDPOINT_SUBRESOURCE, 'privateDnsZoneId', spec.privateDnsZoneId, 'give a zone id or a zone catalog, not both', 'drop one');
+    problems.check(spec.privateDnsZones !== undefined && catalogZone === undefined, PRIVATE_ENDPOINT, 'privateDnsZones', spec.zoneName, `the zone catalog ${spec.privateDnsZones?.node.path} has no zone ${spec.zoneName}`, `add ${spec.zoneName} to the catalog`);
+    problems.check(spec.privateDnsZones !== undefined && spec.privateDnsZoneId !== undefined, PRIVATE_ENDPOINT, 'privateDnsZoneId', spec.privateDnsZoneId, 'give a zone id or a zone catalog, not both', 'drop one');
     problems.throwIfAny();
     const zoneId = spec.privateDnsZoneId ?? catalogZone;
     let zone: PrivateDnsZone | undefined;

@@ -107,7 +107,7 @@ describe('DiagnosticSetting.send (what every sendDiagnosticsTo uses)', () => {
     const second = LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Second', '/subscriptions/s/workspaces/second');
     const vault = new HybridBackupVault(stack, 'Vault', { ...base, logAnalyticsWorkspace: first });
     // WHEN it sends to a second one
-    const setting = vault.sendDiagnosticsTo(second);
+    const [setting] = vault.sendDiagnosticsTo(second);
     // THEN both exist, with distinct names (Azure refuses two of one name on a resource)
     expect(setting.node.id).toBe('Diagnostics1');
     const settings = resourcesOf(synthJson(stack), 'azurerm_monitor_diagnostic_setting');

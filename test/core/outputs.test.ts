@@ -4,7 +4,7 @@ import * as path from 'path';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { ExpressRouteCircuit, HubNetwork, Runbook, VpnGateway } from '../../lib';
+import { ExpressRouteCircuit, HubNetwork, Runbook, VpnDevice, VpnGateway } from '../../lib';
 import { outputName } from '../../lib/core/outputs';
 import { newStack, synthJson } from '../util';
 
@@ -20,8 +20,8 @@ function vpnStack(scope: Construct, id: string): TerraformStack {
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   const hub = new HubNetwork(stack, 'Hub', { resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.0.0.0/16'] });
   const gateway = new VpnGateway(stack, 'Vpn', { hub });
-  gateway.addSite('Paris', { gatewayAddress: '203.0.113.10', addressSpaces: ['192.168.10.0/24'] });
-  gateway.addSite('Lyon', { gatewayAddress: '198.51.100.20', bgpAsn: 65010, bgpPeeringAddress: '192.168.20.1' });
+  gateway.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] });
+  gateway.addSite('Lyon', { device: VpnDevice.address('198.51.100.20'), bgpAsn: 65010, bgpPeeringAddress: '192.168.20.1' });
   return stack;
 }
 

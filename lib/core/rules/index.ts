@@ -24,7 +24,7 @@ export const PROP_LITERAL = defineRule({ id: 'PROP-LITERAL', level: RuleLevel.ER
 export const CHK_SUPPRESSION = defineRule({ id: 'CHK-SUPPRESSION', level: RuleLevel.ERROR, description: 'A rule suppression names a rule id of the catalogue and gives a non-empty reason', source: 'library (cdk-nag NagSuppressions style)' });
 export const ROLE_ASSIGNMENT = defineRule({ id: 'ROLE-ASSIGNMENT', level: RuleLevel.ERROR, description: 'A role assignment names its principal by object id (a GUID) and its role by name', source: `${AD} role-based-access-control/role-assignments-cli.md` });
 export const LOCK_LEVEL = defineRule({ id: 'LOCK-LEVEL', level: RuleLevel.ERROR, description: 'A resource has at most one management lock, CanNotDelete or ReadOnly', source: `${AD} azure-resource-manager/management/lock-resources.md` });
-export const PRIVATE_ENDPOINT_SUBRESOURCE = defineRule({ id: 'PRIVATE-ENDPOINT', level: RuleLevel.ERROR, description: 'A private endpoint connects to a resource that has private link, in a subnet given by id, and registers in the private DNS zone of its sub-resource', source: `${AD} private-link/private-endpoint-dns.md` });
+export const PRIVATE_ENDPOINT = defineRule({ id: 'PRIVATE-ENDPOINT', level: RuleLevel.ERROR, description: 'A private endpoint connects to a resource that has private link, in a subnet given by id, and registers in the private DNS zone of its sub-resource', source: `${AD} private-link/private-endpoint-dns.md` });
 // Lifecycle gates (lib/core/gates.ts)
 export const GATE_NAME = defineRule({ id: 'GATE-NAME', level: RuleLevel.ERROR, description: 'A lifecycle gate is named like a Terraform variable (it is one): lowercase letters, digits and "_"', source: 'library API; Terraform variable naming' });
 export const GATE_REFERENCE = defineRule({ id: 'GATE-REFERENCE', level: RuleLevel.ERROR, description: 'A resource that references a resource behind a lifecycle gate must be behind the same gate: the gated resource does not exist in phase 1', source: 'Terraform count semantics (resources with count are referenced by instance)' });
@@ -60,7 +60,7 @@ export const CORE_RULES = [
   CHK_SUPPRESSION,
   ROLE_ASSIGNMENT,
   LOCK_LEVEL,
-  PRIVATE_ENDPOINT_SUBRESOURCE,
+  PRIVATE_ENDPOINT,
   GATE_NAME,
   GATE_REFERENCE,
   PROVIDER_SUBSCRIPTION,
