@@ -1,7 +1,6 @@
 import { ExpressRouteCircuit as ExpressRouteCircuitResource } from '@cdktf/provider-azurerm/lib/express-route-circuit';
 import { ExpressRouteCircuitAuthorization } from '@cdktf/provider-azurerm/lib/express-route-circuit-authorization';
 import { ExpressRouteCircuitPeering } from '@cdktf/provider-azurerm/lib/express-route-circuit-peering';
-import { Password } from '@cdktf/provider-random/lib/password';
 import { ITerraformDependable, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkAsn } from './bgp';
@@ -323,9 +322,8 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
   }
 
   private bindMd5Key(key: SharedKey): SharedKeyConfig {
-    const keyScope = new Construct(this, 'Md5Key');
-    const config = key.bind(keyScope);
-    this.checkGeneratedKeyLength(keyScope);
+    const config = key.bind(new Construct(this, 'Md5Key'));
+    this.checkGeneratedKeyLength(config);
     return config;
   }
 
@@ -448,11 +446,9 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     problems.throwIfAny();
   }
 
-  /** A generated MD5 key is a `random_password`: its length is known at synth. */
-  private checkGeneratedKeyLength(keyScope: Construct): void {
-    const password = keyScope.node.tryFindChild('SharedKey');
-    if (!(password instanceof Password)) return;
-    const length = password.lengthInput;
+  /** A generated MD5 key's length is known at synth (`SharedKeyConfig.generatedLength`). */
+  private checkGeneratedKeyLength(config: SharedKeyConfig): void {
+    const length = config.generatedLength;
     const problems = new ProblemCollector(this);
     problems.check(
       length !== undefined && !Token.isUnresolved(length) && length > EXPRESSROUTE_SHARED_KEY_MAX_LENGTH,

@@ -225,7 +225,7 @@ export class SpokePeering extends Construct {
     const dependencies = (): string[] => [
       ...(after ? [after] : []),
       // A gateway of another stack is ordered by the stacks' dependency (the spoke references the hub).
-      ...this.hub.gatewayDependables.filter((g) => !(g instanceof Construct) || TerraformStack.of(g) === stack),
+      ...this.hub.gatewayDependables.filter((g) => !Construct.isConstruct(g) || TerraformStack.of(g) === stack),
     ].map((d) => dependable(d));
     peering.dependsOn = Lazy.listValue({ produce: () => { const list = dependencies(); return list.length > 0 ? list : undefined; } });
     return peering;
