@@ -38,11 +38,13 @@ const siteBase = (i) => (i < 4096 ? IP(172, 16, 0, 0) + i * 256 : IP(100, 64, 0,
 /** Public address of site i's VPN device. */
 const siteAddress = (i) => ip(IP(20, 40, 0, 0) + Math.floor(i / 250) * 256 + (i % 250) + 1);
 
-function siteOptions(i) {
+function siteOptions(i, lib) {
   const base = siteBase(i);
   // BGP on every other site (peering address .1 inside its prefix), static routes on the rest.
   const bgp = i % 2 === 1 ? { bgpAsn: 64512 + (i % 1000), bgpPeeringAddress: ip(base + 1) } : {};
-  return { gatewayAddress: siteAddress(i), addressSpaces: [`${ip(base)}/24`], ...bgp };
+  // The device's public address: `device: VpnDevice.address(...)` where the library has it.
+  const device = lib.VpnDevice ? { device: lib.VpnDevice.address(siteAddress(i)) } : { gatewayAddress: siteAddress(i) };
+  return { ...device, addressSpaces: [`${ip(base)}/24`], ...bgp };
 }
 
 /** The network of one configuration, built through the library into `app`. */
@@ -62,7 +64,7 @@ function buildThroughLibrary(app, config) {
     for (let h = 0; site < config.sites; h++) {
       const hub = new lib.HubNetwork(stack, `Hub${h}`, { resourceGroupName: `rg-hub-${h}`, location: LOCATIONS[h % LOCATIONS.length], addressSpace: [hubSpace(h)] });
       const gateway = new lib.VpnGateway(stack, `Gateway${h}`, { hub, activeActive: true });
-      for (let s = 0; s < 10 && site < config.sites; s++, site++) gateway.addSite(`Site${site}`, siteOptions(site));
+      for (let s = 0; s < 10 && site < config.sites; s++, site++) gateway.addSite(`Site${site}`, siteOptions(site, lib));
     }
     return;
   }
@@ -81,8 +83,8 @@ function buildThroughLibrary(app, config) {
         else hub.addSpoke(`Spoke${k}`, { addressSpace: [spokeSpace(spoke)], subnets: { app: `${spokeSpace(spoke).replace(/\/24$/, '/25')}` } });
       }
       for (let s = 0; s < sites; s++, site++) {
-        if (stacks) new lib.SiteToSiteConnection(regional, `Hub${h}Site${site}`, { gateway, ...siteOptions(site) });
-        else gateway.addSite(`Site${site}`, siteOptions(site));
+        if (stacks) new lib.SiteToSiteConnection(regional, `Hub${h}Site${site}`, { gateway, ...siteOptions(site, lib) });
+        else gateway.addSite(`Site${site}`, siteOptions(site, lib));
       }
     }
   }
