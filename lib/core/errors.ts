@@ -113,6 +113,11 @@ export function describeValue(value: unknown, scope?: IConstruct): string {
   return text.length > MAX_VALUE_TEXT ? `${text.slice(0, MAX_VALUE_TEXT)}... (${text.length} characters)` : text;
 }
 
+/** A secret's value for a message: its length only. */
+export function maskedValue(value: unknown): string {
+  return typeof value === 'string' ? `(literal, ${value.length} characters)` : '(secret)';
+}
+
 /** A value to skip in a check: not given, or a token whose value is known only at apply. */
 function unknownYet(value: unknown): boolean {
   return value === undefined || Token.isUnresolved(value);
@@ -145,7 +150,7 @@ export class ProblemCollector {
       ruleId: rule.id,
       constructPath: this.path,
       prop,
-      value: describeValue(value, this.scope),
+      value: rule.sensitive ? maskedValue(value) : describeValue(value, this.scope),
       detail,
       fix,
     });

@@ -1,6 +1,6 @@
 import { Annotations, App, Aspects, IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { describeValue, formatProblem } from './errors';
+import { describeValue, formatProblem, maskedValue } from './errors';
 import { ContextExtras, contextFor, ResourceIndex, Rule, RuleContext, RuleLevel, RuleVerdict } from './rule';
 import { CHK_APP_ASPECT } from './rules';
 import { resolveExpression } from './tokens';
@@ -196,7 +196,7 @@ class SynthReporter implements IAspect {
         ruleId: rule.id,
         constructPath: node.node.path,
         prop: finding.prop,
-        value: describeValue(finding.value, node),
+        value: rule.sensitive ? maskedValue(finding.value) : describeValue(finding.value, node),
         detail: finding.detail,
         fix: finding.fix,
       });

@@ -116,6 +116,8 @@ export interface Rule<Id extends string = string> {
   readonly check?: BodyCheck;
   /** Ids this rule replaced: a suppression by one of them still applies to this rule. */
   readonly formerIds?: readonly string[];
+  /** The value the rule judges is a secret: messages show `(literal, N characters)`, never the value. */
+  readonly sensitive?: boolean;
 }
 
 /** Defines one rule; keeps the id's literal type so that `RuleId` can be derived. */

@@ -185,7 +185,7 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
   public readonly resourceGroupName: string;
   public readonly location: string;
   public readonly publicNetworkAccessEnabled: boolean;
-  public readonly vaultIdOutputName: string;
+  public readonly vaultIdOutputName?: string;
   /** Terraform output names for the runbook. */
   public readonly outputNames: RecoveryServicesVaultOutputs;
 

@@ -134,7 +134,7 @@ describe('ExpressRouteCircuit', () => {
     circuit.privatePeering!.sharedKey = 'secret-in-git';
     // THEN
     // one rule for both keys now: VPN-SHARED-KEY-LITERAL (ER-SHARED-KEY-LITERAL is its former id)
-    expect(errorsAfterSynth(stack).join('\n')).toMatch(/\[VPN-SHARED-KEY-LITERAL\] test\/Circuit: .*azurerm_express_route_circuit_peering\.Circuit_PrivatePeering_[0-9A-F]+: the peering MD5 key is a literal \(13 characters\)/);
+    expect(errorsAfterSynth(stack).join('\n')).toMatch(/\[VPN-SHARED-KEY-LITERAL\] test\/Circuit: .*azurerm_express_route_circuit_peering\.Circuit_PrivatePeering_[0-9A-F]+: the peering MD5 key has a literal part \(13 characters\)/);
   });
 
   test('the former id ER-SHARED-KEY-LITERAL still suppresses the literal MD5 key finding', () => {

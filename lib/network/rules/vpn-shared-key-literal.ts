@@ -8,15 +8,24 @@ import { defineRule, fails, RuleLevel } from '../../core/rule';
 export const VPN_SHARED_KEY_LITERAL = defineRule({
   id: 'VPN-SHARED-KEY-LITERAL',
   level: RuleLevel.ERROR,
-  description: 'A connection shared key or a circuit peering MD5 key must never be a literal in the Terraform configuration',
+  description: 'A connection shared key, a circuit peering MD5 key or an ExpressRoute authorization key must never have a literal part in the Terraform configuration (after escape hatches, Fn.*, Lazy, interpolation)',
   source: 'library secure default',
-  types: ['azurerm_virtual_network_gateway_connection', 'azurerm_express_route_circuit_peering'],
+  types: ['azurerm_virtual_network_gateway_connection', 'azurerm_express_route_circuit_peering', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_connection'],
   formerIds: ['ER-SHARED-KEY-LITERAL'],
+  // Its value is a secret: messages say "(literal, N characters)", never the value.
+  sensitive: true,
   check: (type, body) => {
-    const key = body.shared_key;
-    // The same definition the constructs use: only one whole expression is no literal.
-    if (key === undefined || key === null || (typeof key === 'string' && !isLiteralString(key))) return 'compliant';
-    const what = type === 'azurerm_express_route_circuit_peering' ? 'the peering MD5 key' : 'the pre-shared key';
-    return fails('shared_key', `${what} is a literal (${String(key).length} characters) in the Terraform configuration and its state. Fix: use SharedKey.generate(), SharedKey.fromVariable() or SharedKey.fromKeyVaultSecret() (a random_password, a sensitive variable or a Key Vault secret)`);
+    // The same definition the constructs use (lib/core/expressions.ts): any literal part of the
+    // final value is a literal; references to variables, data sources and generated values are not.
+    for (const attribute of ['shared_key', 'authorization_key']) {
+      const key = body[attribute];
+      if (key === undefined || key === null || (typeof key === 'string' && !isLiteralString(key))) continue;
+      const what = attribute === 'authorization_key' ? 'the ExpressRoute authorization key' : type === 'azurerm_express_route_circuit_peering' ? 'the peering MD5 key' : 'the pre-shared key';
+      const fix = attribute === 'authorization_key'
+        ? 'pass the key as a sensitive Terraform variable or a Key Vault secret reference'
+        : 'use SharedKey.generate(), SharedKey.fromVariable() or SharedKey.fromKeyVaultSecret() (a random_password, a sensitive variable or a Key Vault secret)';
+      return fails(attribute, `${what} has a literal part (${String(key).length} characters) in the Terraform configuration and its state. Fix: ${fix}`);
+    }
+    return 'compliant';
   },
 });
