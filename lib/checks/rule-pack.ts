@@ -115,7 +115,8 @@ export function checkIndex(stack: string, index: ResourceIndex, options: RulePac
 
 /** The resource index of a parsed `cdk.tf.json` (`resource` as an object or a list of objects). */
 export function indexOfConfig(config: any): ResourceIndex {
-  const index: ResourceIndex = {};
+  // No prototypes: type and resource names from the input (even `__proto__`) are plain keys.
+  const index: ResourceIndex = Object.create(null);
   const section = config?.resource;
   for (const part of Array.isArray(section) ? section : [section]) {
     if (!part || typeof part !== 'object') continue;
@@ -124,7 +125,7 @@ export function indexOfConfig(config: any): ResourceIndex {
       for (const named of Array.isArray(byName) ? byName : [byName]) {
         for (const [name, body] of Object.entries(named as object)) {
           if (name === '//' || !body || typeof body !== 'object') continue;
-          (index[type] ??= {})[name] = body as Record<string, any>;
+          (index[type] ??= Object.create(null))[name] = body as Record<string, any>;
         }
       }
     }

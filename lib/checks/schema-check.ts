@@ -178,6 +178,7 @@ function editDistance(a: string, b: string, max: number): number {
  * whatever the distance (used for type names); otherwise only when it is plausibly a typo.
  */
 function nearest(name: string, candidates: readonly string[], always = false): string | undefined {
+  if (name.length > MAX_SUGGESTED_NAME) return undefined;
   let best: string | undefined;
   // exclusive bound on the distance of an acceptable candidate
   let bound = always ? Number.MAX_SAFE_INTEGER : Math.max(2, Math.floor(name.length / 3)) + 1;
@@ -195,12 +196,23 @@ function nearest(name: string, candidates: readonly string[], always = false): s
   return best;
 }
 
-/** Type-name suggestions are searched among ~1,500 names: remember them. */
+/** Type-name suggestions are searched among ~1,500 names: remember them (a bounded number). */
 const typeSuggestions = new Map<string, string | undefined>();
+/**
+ * Bounds that keep `check` linear in its input: no suggestion for a name longer than the longest
+ * real type name plus a typo's worth (the edit distance costs name length x candidate length
+ * per candidate), and at most this many distinct names searched per process.
+ */
+const MAX_SUGGESTED_NAME = 80;
+const MAX_TYPE_SEARCHES = 200;
 
 function nearestType(name: string, section: 'r' | 'd', file: RawSchemaFile): string | undefined {
+  if (name.length > MAX_SUGGESTED_NAME) return undefined;
   const key = `${section}:${name}`;
-  if (!typeSuggestions.has(key)) typeSuggestions.set(key, nearest(name, Object.keys(file[section]), true));
+  if (!typeSuggestions.has(key)) {
+    if (typeSuggestions.size >= MAX_TYPE_SEARCHES) return undefined;
+    typeSuggestions.set(key, nearest(name, Object.keys(file[section]), true));
+  }
   return typeSuggestions.get(key);
 }
 

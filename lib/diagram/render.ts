@@ -27,7 +27,7 @@ function vnetTitle(topology: Topology, vnetId: string): string {
 export function toMermaid(topology: Topology): string {
   const id = ids(topology);
   const esc = (s: string) => s.replace(/"/g, "'");
-  const label = (n: TopologyNode) => `"<b>${esc(n.kind)}</b><br/>${n.detail.map(esc).join('<br/>')}"`;
+  const label = (n: TopologyNode) => `"<b>${esc(n.kind)}</b><br/>${n.detail.map(esc).join('<br/>')}${n.gate ? `<br/><i>gate: ${esc(n.gate)}</i>` : ''}"`;
   const lines = ['flowchart LR'];
   for (const zone of ZONE_ORDER) {
     const members = topology.nodes.filter((n) => n.zone === zone && n.kind !== 'Virtual network');
@@ -48,6 +48,12 @@ export function toMermaid(topology: Topology): string {
     const arrow = e.style === 'link' ? '<-->' : e.style === 'planned' ? '<-.->' : '-.->';
     lines.push(`  ${id.get(e.from)} ${arrow}|${esc(e.label)}| ${id.get(e.to)}`);
   }
+  // Gated resources (created in phase 2, when their gate variable is true): dashed outline.
+  const gated = topology.nodes.filter((n) => n.gate);
+  if (gated.length > 0) {
+    lines.push('  classDef gated stroke-dasharray: 5 5');
+    lines.push(`  class ${gated.map((n) => id.get(n.id)).join(',')} gated`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -56,7 +62,9 @@ export function toDot(topology: Topology): string {
   const id = ids(topology);
   const q = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const label = (n: TopologyNode) => `<<b>${html(n.kind)}</b>${n.detail.map((d) => `<br/>${html(d)}`).join('')}>`;
+  const label = (n: TopologyNode) => `<<b>${html(n.kind)}</b>${n.detail.map((d) => `<br/>${html(d)}`).join('')}${n.gate ? `<br/><i>gate: ${html(n.gate)}</i>` : ''}>`;
+  // Gated resources (phase 2) are dashed.
+  const nodeAttrs = (n: TopologyNode) => `label=${label(n)}${n.gate ? ', style="rounded,filled,dashed"' : ''}`;
   const colors: Record<Zone, string> = { 'on-premises': '#fff4e5', 'provider': '#f3f3f3', 'azure': '#e8f1fb' };
   const lines = [
     `digraph ${q(topology.stack)} {`,
@@ -78,10 +86,10 @@ export function toDot(topology: Topology): string {
       lines.push(inside.length === 0
         ? `      ${id.get(vnet.id)} [label=<<i>no gateway or endpoint</i>>, style="dashed", fontsize=9];`
         : `      ${id.get(vnet.id)} [shape=point, width=0.01, label="", style=invis];`);
-      for (const n of inside) lines.push(`      ${id.get(n.id)} [label=${label(n)}];`);
+      for (const n of inside) lines.push(`      ${id.get(n.id)} [${nodeAttrs(n)}];`);
       lines.push('    }');
     }
-    for (const n of members.filter((m) => !m.vnet || !vnets.some((v) => v.id === m.vnet))) lines.push(`    ${id.get(n.id)} [label=${label(n)}];`);
+    for (const n of members.filter((m) => !m.vnet || !vnets.some((v) => v.id === m.vnet))) lines.push(`    ${id.get(n.id)} [${nodeAttrs(n)}];`);
     lines.push('  }');
   }
   const rank: Record<Zone, number> = { 'on-premises': 0, 'provider': 1, 'azure': 2 };

@@ -15,6 +15,11 @@ export interface TopologyNode {
   readonly zone: Zone;
   /** Address of the virtual network it sits in, if any. */
   readonly vnet?: string;
+  /**
+   * The lifecycle gate it waits behind: the variable its `count` reads (`count = var.<gate> ? 1 : 0`),
+   * drawn dashed with the gate's name; created only in phase 2.
+   */
+  readonly gate?: string;
 }
 
 export type EdgeStyle = 'link' | 'planned' | 'ref';
@@ -136,7 +141,16 @@ const NODE_REFERENCES: Record<string, [string, string, EdgeStyle][]> = {
 /** Machines referenced by literal resource id (Arc servers, VMs outside the stack). */
 const MACHINE_ID = /\/providers\/Microsoft\.(HybridCompute|Compute)\/(machines|virtualMachines)\/([^/]+)$/i;
 
-const REFERENCE = /\$\{(azurerm_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)/g;
+const REFERENCE = /\$\{(azurerm_[a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[0-9]+\])?\.([a-z_]+)/g;
+
+/** `var.<name>` in a count expression: the gate a resource waits behind. */
+const GATE_VAR = /\bvar\.([A-Za-z_][A-Za-z0-9_-]*)/;
+
+/** The gate of a resource: the first variable its `count` reads. */
+export function gateOf(body: Body): string | undefined {
+  const count = body?.count;
+  return typeof count === 'string' ? GATE_VAR.exec(count)?.[1] : undefined;
+}
 
 /** The customer edge routers an ExpressRoute circuit's private peering reaches (not a resource). */
 export const ON_PREMISES_EDGE = 'on-premises.edge-routers';
@@ -185,7 +199,8 @@ export function buildTopology(stack: string, config: any): Topology {
     const kind = typeof style.kind === 'function' ? style.kind(r.body) : style.kind;
     const name = typeof r.body.name === 'string' && !r.body.name.includes('${') ? r.body.name : r.name;
     const extra = (style.detail?.(r.body) ?? []).filter((d): d is string => typeof d === 'string' && d.length > 0 && !d.includes('${'));
-    nodes.push({ id: r.address, kind, detail: [name, ...extra], zone: style.zone, vnet: r.type === 'azurerm_virtual_network' ? undefined : vnetOf(r.body) });
+    const gate = gateOf(r.body);
+    nodes.push({ id: r.address, kind, detail: [name, ...extra], zone: style.zone, vnet: r.type === 'azurerm_virtual_network' ? undefined : vnetOf(r.body), ...(gate ? { gate } : {}) });
   }
   // ExpressRoute private peering ends on the customer's edge routers: draw them, with the peering.
   const peerings = resources.filter((r) => r.type === 'azurerm_express_route_circuit_peering');
@@ -205,7 +220,11 @@ export function buildTopology(stack: string, config: any): Topology {
   for (const r of resources) {
     const edge = EDGE_TYPES[r.type]?.(r.body, resolve);
     if (!edge) continue;
-    for (const from of edge.from) for (const to of edge.to) addEdge(from, to, edge.label, edge.style);
+    // A gated connection (count = var.<gate> ? 1 : 0) is a planned link, named after its gate.
+    const gate = gateOf(r.body);
+    const label = gate ? `${edge.label} (gate ${gate})` : edge.label;
+    const style = gate && edge.style === 'link' ? 'planned' : edge.style;
+    for (const from of edge.from) for (const to of edge.to) addEdge(from, to, label, style);
   }
   for (const p of peerings) {
     const b = p.body;
@@ -215,7 +234,7 @@ export function buildTopology(stack: string, config: any): Topology {
   // A circuit not yet connected to a gateway (two-phase provisioning) is drawn with its future link.
   const erGateways = resources.filter((r) => r.type === 'azurerm_virtual_network_gateway' && r.body.type === 'ExpressRoute');
   for (const circuit of resources.filter((r) => r.type === 'azurerm_express_route_circuit')) {
-    if (edges.some((e) => (e.from === circuit.address || e.to === circuit.address) && e.label === 'ExpressRoute')) continue;
+    if (edges.some((e) => (e.from === circuit.address || e.to === circuit.address) && e.label.startsWith('ExpressRoute'))) continue;
     for (const gateway of erGateways) addEdge(gateway.address, circuit.address, 'connection after provider provisioning', 'planned');
   }
   for (const r of resources) {

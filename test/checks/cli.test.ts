@@ -8,9 +8,9 @@ import { newStack } from '../util';
 import { secureBaseline } from './l1-stack';
 
 /** Runs the command; returns the exit code and the printed lines. */
-function cli(...argv: string[]): { code: number; lines: string[] } {
+async function cli(...argv: string[]): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
-  const code = runCli(argv, (l) => lines.push(l));
+  const code = await runCli(argv, (l) => lines.push(l));
   return { code, lines };
 }
 
@@ -26,16 +26,16 @@ function tempDir(): string {
 const SUMMARY = /^(\d+) errors?, (\d+) warnings? in (\d+) stacks? \((\d+) resources?\) in (\d+) ms$/;
 
 describe('cdktf-azure-hybrid check', () => {
-  test('a clean cdktf output passes: summary only, exit 0', () => {
+  test('a clean cdktf output passes: summary only, exit 0', async () => {
     const out = synthOut(secureBaselineStack());
-    const { code, lines } = cli('check', out);
+    const { code, lines } = await cli('check', out);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(SUMMARY);
     expect(lines[0]).toMatch(/^0 errors, 0 warnings in 1 stack \(17 resources\)/);
     expect(code).toBe(0);
   });
 
-  test('a good and a bad cdk.tf.json in a directory: one line per finding, exit 1', () => {
+  test('a good and a bad cdk.tf.json in a directory: one line per finding, exit 1', async () => {
     // GIVEN
     const dir = tempDir();
     write(dir, 'good', Testing.synth(secureBaselineStack()));
@@ -46,30 +46,30 @@ describe('cdktf-azure-hybrid check', () => {
     b.storage.publicNetworkAccessEnabled = true;
     write(dir, 'bad', Testing.synth(bad));
     // WHEN
-    const { code, lines } = cli('check', dir);
+    const { code, lines } = await cli('check', dir);
     // THEN
     expect(lines.slice(0, -1)).toEqual([
-      'ERROR STG-TLS-MIN bad azurerm_storage_account.Storage.min_tls_version: min_tls_version is "TLS1_0": clients may use TLS before 1.2. Fix: set TLS1_2',
       'WARNING STG-PUBLIC-NETWORK bad azurerm_storage_account.Storage.public_network_access_enabled: public_network_access_enabled is true: the account answers on its public endpoint. Fix: set it to false and use a private endpoint',
-      expect.stringMatching(/^ERROR VPN-SHARED-KEY-LITERAL bad azurerm_virtual_network_gateway_connection\.Connection\.shared_key: shared_key is a literal \(12 characters\)/),
+      'ERROR STG-TLS-MIN bad azurerm_storage_account.Storage.min_tls_version: min_tls_version is "TLS1_0": clients may use TLS before 1.2. Fix: set TLS1_2',
+      expect.stringMatching(/^ERROR VPN-SHARED-KEY-LITERAL bad azurerm_virtual_network_gateway_connection\.Connection\.shared_key: the pre-shared key has a literal part \(12 characters\)/),
     ]);
     expect(lines[lines.length - 1]).toMatch(/^2 errors, 1 warning in 2 stacks \(34 resources\) in \d+ ms$/);
     expect(code).toBe(1);
-    expect(cli('check', dir, '--ignore-warnings').lines.filter((l) => l.startsWith('WARNING'))).toEqual([]);
+    expect((await cli('check', dir, '--ignore-warnings')).lines.filter((l) => l.startsWith('WARNING'))).toEqual([]);
     // one file
-    expect(cli('check', path.join(dir, 'good', 'cdk.tf.json')).code).toBe(0);
+    expect((await cli('check', path.join(dir, 'good', 'cdk.tf.json'))).code).toBe(0);
   });
 
-  test('a typo injected through addOverride is reported by the schema check, with the nearest name', () => {
+  test('a typo injected through addOverride is reported by the schema check, with the nearest name', async () => {
     const stack = secureBaselineStack();
     const storage = stack.node.findChild('Storage') as unknown as { addOverride(p: string, v: unknown): void };
     storage.addOverride('min_tls_verison', 'TLS1_2');
-    const { code, lines } = cli('check', synthOut(stack));
+    const { code, lines } = await cli('check', synthOut(stack));
     expect(lines[0]).toBe('ERROR CHK-SCHEMA test azurerm_storage_account.Storage.min_tls_verison: unsupported argument min_tls_verison (did you mean min_tls_version?)');
     expect(code).toBe(1);
   });
 
-  test('suppressions made with HybridChecks.suppress are honoured by the command', () => {
+  test('suppressions made with HybridChecks.suppress are honoured by the command', async () => {
     const stack = newStack();
     const b = secureBaseline(stack, { gatewayDiagnostics: false });
     HybridChecks.suppress(b.gateway, [{ id: 'DIAG-MISSING', reason: 'collected by the platform stack' }]);
@@ -77,24 +77,24 @@ describe('cdktf-azure-hybrid check', () => {
     const out = synthOut(stack);
     const json = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'test', 'cdk.tf.json'), 'utf8'));
     expect(json.resource.azurerm_virtual_network_gateway.Gateway['//']['cdktf-azure-hybrid-suppressions']).toEqual([{ id: 'DIAG-MISSING', reason: 'collected by the platform stack' }]);
-    expect(cli('check', out)).toEqual({ code: 0, lines: [expect.stringMatching(/^0 errors, 0 warnings/)] });
+    expect(await cli('check', out)).toEqual({ code: 0, lines: [expect.stringMatching(/^0 errors, 0 warnings/)] });
   });
 
-  test('usage errors exit 2', () => {
-    expect(cli().code).toBe(2);
-    expect(cli('lint', 'x').code).toBe(2);
-    expect(cli('check').code).toBe(2);
-    expect(cli('check', '/nonexistent/cdktf.out').lines[0]).toBe('error: /nonexistent/cdktf.out: no such file or directory');
-    expect(cli('check', tempDir()).code).toBe(2);
-    expect(cli('check', '.', '--fast').code).toBe(2);
-    expect(cli('--help').code).toBe(0);
+  test('usage errors exit 2', async () => {
+    expect((await cli()).code).toBe(2);
+    expect((await cli('lint', 'x')).code).toBe(2);
+    expect((await cli('check')).code).toBe(2);
+    expect((await cli('check', '/nonexistent/cdktf.out')).lines[0]).toBe('error: /nonexistent/cdktf.out: no such file or directory');
+    expect((await cli("check", tempDir())).code).toBe(2);
+    expect((await cli('check', '.', '--fast')).code).toBe(2);
+    expect((await cli('--help')).code).toBe(0);
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 's'));
     fs.writeFileSync(path.join(dir, 's', 'cdk.tf.json'), '{ not json');
-    expect(cli('check', dir).code).toBe(2);
+    expect((await cli('check', dir)).code).toBe(2);
   });
 
-  test('performance: a 1,000-resource stack is checked well under a second', () => {
+  test('performance: a 1,000-resource stack is checked well under a second', async () => {
     // GIVEN: the baseline's resources copied until there are at least 1,000, references renamed per copy
     const base = JSON.parse(Testing.synth(secureBaselineStack()));
     const names = Object.values(base.resource).flatMap((byName: any) => Object.keys(byName));
@@ -108,9 +108,9 @@ describe('cdktf-azure-hybrid check', () => {
     const dir = tempDir();
     write(dir, 'big', JSON.stringify({ ...base, resource }));
     // WHEN
-    cli('check', dir); // warm-up: loads the schema once, as the command does at start
+    await cli('check', dir); // warm-up: loads the schema once, as the command does at start
     const started = Date.now();
-    const { code, lines } = cli('check', dir);
+    const { code, lines } = await cli('check', dir);
     const ms = Date.now() - started;
     // THEN
     const summary = SUMMARY.exec(lines[lines.length - 1])!;

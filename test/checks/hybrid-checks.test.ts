@@ -33,6 +33,7 @@ describe('HybridChecks', () => {
     // GIVEN
     const stack = newStack();
     new StorageAccount(stack, 'Sa', { resourceGroupName: 'rg', location: 'westeurope', name: 'sa', accountTier: 'Standard', accountReplicationType: 'ZRS', httpsTrafficOnlyEnabled: false, publicNetworkAccessEnabled: false, allowNestedItemsToBePublic: false });
+    (stack.node.findChild('azurerm') as unknown as { addOverride(p: string, v: unknown): void }).addOverride('features', [{ storage: [{ data_plane_available: false }] }]);
     // WHEN
     Aspects.of(stack).add(new HybridChecks());
     // THEN
@@ -61,7 +62,9 @@ describe('HybridChecks', () => {
     ['gateway public IP without zones', 'error', 'VPN-PUBLICIP-ZONES', (b) => { b.ips[1].resetZones(); }],
   ])('catches %s', (...[, level, ruleId, change, options]) => {
     expect(RuleCatalogue.get(ruleId).level).toBe(level);
-    expect(findingsAfter(change, options)).toEqual([[level, ruleId]]);
+    // An active-standby gateway with the baseline's two ip_configurations also breaks VPN-IPCONFIG-COUNT.
+    const found = findingsAfter(change, options).filter(([, id]) => !(ruleId === 'VPN-ACTIVE-ACTIVE' && id === 'VPN-IPCONFIG-COUNT'));
+    expect(found).toEqual([[level, ruleId]]);
   });
 
   test('a Basic public IP that no gateway uses is PIP-SKU', () => {
@@ -107,11 +110,11 @@ describe('HybridChecks', () => {
       b.storage.publicNetworkAccessEnabled = true;
       Aspects.of(stack).add(checks);
       Testing.synth(stack);
-      return annotationsOf(stack).map(([l, , m]) => `${l} ${m.slice(0, m.indexOf(']') + 1)}`);
+      return annotationsOf(stack).map(([l, , m]) => `${l} ${m.slice(0, m.indexOf(']') + 1)}`).sort();
     };
     expect(run(new HybridChecks({ rules: ['STG-PUBLIC-NETWORK'] }))).toEqual(['warning [STG-PUBLIC-NETWORK]']);
     expect(run(new HybridChecks({ excludeRules: ['STG-PUBLIC-NETWORK'] }))).toEqual(['error [STG-TLS-MIN]']);
-    expect(run(new HybridChecks({ levels: { 'STG-PUBLIC-NETWORK': 'error' as any } }))).toEqual(['error [STG-TLS-MIN]', 'error [STG-PUBLIC-NETWORK]']);
+    expect(run(new HybridChecks({ levels: { 'STG-PUBLIC-NETWORK': 'error' as any } }))).toEqual(['error [STG-PUBLIC-NETWORK]', 'error [STG-TLS-MIN]']);
     expect(run(new HybridChecks({ ignoreWarnings: true }))).toEqual(['error [STG-TLS-MIN]']);
     expect(() => new HybridChecks({ rules: ['NOPE'] })).toThrow(/unknown rule id 'NOPE'/);
   });

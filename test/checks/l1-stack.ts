@@ -1,4 +1,5 @@
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-gateway';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
@@ -44,7 +45,10 @@ export function secureBaseline(stack: TerraformStack, options: BaselineOptions =
   new MonitorDiagnosticSetting(stack, 'VaultDiag', { name: 'd', targetResourceId: vault.id, logAnalyticsWorkspaceId: workspace.id, enabledLog: [{ category: 'CoreAzureBackup' }] });
   const vnet = new VirtualNetwork(stack, 'Vnet', { ...at, name: 'hub', addressSpace: ['10.0.0.0/16'] });
   const gatewaySubnet = new Subnet(stack, 'GatewaySubnet', { resourceGroupName: 'rg', virtualNetworkName: vnet.name, name: 'GatewaySubnet', addressPrefixes: ['10.0.0.0/26'] });
-  const app = new Subnet(stack, 'AppSubnet', { resourceGroupName: 'rg', virtualNetworkName: vnet.name, name: 'app', addressPrefixes: ['10.0.1.0/24'] });
+  const app = new Subnet(stack, 'AppSubnet', { resourceGroupName: 'rg', virtualNetworkName: vnet.name, name: 'app', addressPrefixes: ['10.0.1.0/24'], defaultOutboundAccessEnabled: false });
+  // The storage account is private: the provider must not poll its data plane (STG-DATA-PLANE).
+  const provider = (stack.node.tryFindChild('azurerm') as AzurermProvider | undefined) ?? new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  provider.addOverride('features', [{ storage: [{ data_plane_available: false }] }]);
   const nsg = new NetworkSecurityGroup(stack, 'Nsg', { ...at, name: 'nsg' });
   new SubnetNetworkSecurityGroupAssociation(stack, 'AppNsg', { subnetId: (options.nsgOnGatewaySubnet ? gatewaySubnet : app).id, networkSecurityGroupId: nsg.id });
   const ips = ['1', '2'].map((i) => new PublicIp(stack, `GatewayIp${i}`, { ...at, name: `pip${i}`, allocationMethod: 'Static', sku: 'Standard', zones: ['1', '2', '3'] }));

@@ -41,7 +41,8 @@ describe('topology diagrams', () => {
     expect(circuit.zone).toBe('provider');
     expect(topology.edges).toEqual(expect.arrayContaining([
       expect.objectContaining({ from: ON_PREMISES_EDGE, to: circuit.id, style: 'link', label: expect.stringMatching(/^private peering, VLAN \d+, ASN \d+$/) }),
-      expect.objectContaining({ to: circuit.id, style: 'planned', label: 'connection after provider provisioning' }),
+      // the gated ExpressRoute connection (count = var.<gate> ? 1 : 0) is the planned link, named after its gate
+      expect.objectContaining({ to: circuit.id, style: 'planned', label: expect.stringMatching(/^ExpressRoute \(gate [a-z0-9_]+\)$/) }),
     ]));
     const peerings = topology.edges.filter((e) => e.label.startsWith('peering'));
     expect(peerings).toHaveLength(2); // two spokes, each pair of peerings drawn once
@@ -87,5 +88,37 @@ describe('topology diagrams', () => {
     expect(svg).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
     // Graphviz escapes '-' as &#45; in text.
     for (const text of ['On&#45;premises', 'Azure', 'VPN gateway', 'IPsec IKEv2 + BGP', '203.0.113.10']) expect(svg).toContain(text);
+  });
+});
+
+describe('gated resources', () => {
+  const gatedStack = {
+    resource: {
+      azurerm_virtual_network: { hub: { name: 'vnet-hub', address_space: ['10.0.0.0/16'] } },
+      azurerm_subnet: { gw: { name: 'GatewaySubnet', virtual_network_name: '${azurerm_virtual_network.hub.name}' } },
+      azurerm_virtual_network_gateway: { er: { name: 'ergw', type: 'ExpressRoute', sku: 'ErGw1AZ', ip_configuration: [{ subnet_id: '${azurerm_subnet.gw.id}' }] } },
+      azurerm_express_route_circuit: { c: { name: 'erc', service_provider_name: 'Equinix' } },
+      azurerm_virtual_network_gateway_connection: { conn: { count: '${var.er_circuit_provisioned ? 1 : 0}', type: 'ExpressRoute', virtual_network_gateway_id: '${azurerm_virtual_network_gateway.er.id}', express_route_circuit_id: '${azurerm_express_route_circuit.c.id}' } },
+      azurerm_recovery_services_vault: { v: { name: 'rsv' } },
+      azurerm_site_recovery_vmware_replicated_vm: { vm: { count: '${var.vmware_appliance_registered ? 1 : 0}', source_vm_name: 'web01', recovery_vault_id: '${azurerm_recovery_services_vault.v.id}' } },
+    },
+  };
+
+  test('a resource with count = var.<gate> ? 1 : 0 carries its gate; a gated connection is a planned link named after its gate', () => {
+    const topology = buildTopology('gated', gatedStack);
+    expect(topology.nodes.find((n) => n.id === 'azurerm_site_recovery_vmware_replicated_vm.vm')!.gate).toBe('vmware_appliance_registered');
+    expect(topology.nodes.find((n) => n.id === 'azurerm_recovery_services_vault.v')!.gate).toBeUndefined();
+    expect(topology.edges).toContainEqual({ from: 'azurerm_virtual_network_gateway.er', to: 'azurerm_express_route_circuit.c', label: 'ExpressRoute (gate er_circuit_provisioned)', style: 'planned' });
+  });
+
+  test('Mermaid and DOT draw gated nodes dashed with the gate name', () => {
+    const topology = buildTopology('gated', gatedStack);
+    const mermaid = toMermaid(topology);
+    expect(mermaid).toContain('<i>gate: vmware_appliance_registered</i>');
+    expect(mermaid).toMatch(/classDef gated stroke-dasharray: 5 5\n  class n\d+ gated\n$/);
+    expect(mermaid).toMatch(/<-\.->\|ExpressRoute \(gate er_circuit_provisioned\)\|/);
+    const dot = toDot(topology);
+    expect(dot).toMatch(/<i>gate: vmware_appliance_registered<\/i>>, style="rounded,filled,dashed"\]/);
+    expect(dot).toMatch(/label="ExpressRoute \(gate er_circuit_provisioned\)", dir=both, style=dashed/);
   });
 });
