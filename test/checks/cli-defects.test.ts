@@ -178,3 +178,25 @@ describe('property: check and diagram on random input', () => {
     );
   });
 });
+
+describe('cdk.tf from `cdktf synth --hcl`', () => {
+  test('check reads cdk.tf through @cdktf/hcl2json and finds what it finds in cdk.tf.json', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Testing } = require('cdktf');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { newStack } = require('../util');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { secureBaseline } = require('./l1-stack');
+    const stack = newStack('hcl');
+    secureBaseline(stack).storage.minTlsVersion = 'TLS1_0';
+    const root = tmp();
+    stackDir(root, 'json', Testing.synth(stack));
+    stackDir(root, 'hcl', Testing.synthHcl(stack), 'cdk.tf');
+    const json = await check(path.join(root, 'json', 'cdk.tf.json'));
+    const hcl = await check(path.join(root, 'hcl', 'cdk.tf'));
+    expect(hcl.code).toBe(1);
+    const findings = (r: { lines: string[] }) => r.lines.slice(0, -1).map((l) => l.replace(/ (json|hcl) /, ' s '));
+    expect(findings(hcl)).toEqual(findings(json));
+    expect(findings(hcl)).toEqual([expect.stringMatching(/^ERROR STG-TLS-MIN s azurerm_storage_account\.Storage\.min_tls_version/)]);
+  });
+});
