@@ -1,4 +1,5 @@
-import { AnnotationMetadataEntryType, Aspects, TerraformStack, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, Aspects, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
 import * as fc from 'fast-check';
 import { HybridChecks } from '../../lib';
 import { checkTerraformJson } from '../../lib/checks/schema-check';
@@ -74,8 +75,12 @@ export class PropertyRuns {
   }
 }
 
+/** A construct refused its final tree at synth (`reportAtSynth` / `checkFinalBody` error annotations on the construct). */
+class ConstructSynthRefusal extends Error {}
+
 /** `Testing.synth(stack, true)` failing on `node.addValidation` messages that each carry a catalogue rule id. */
 function isRuleSynthRefusal(e: unknown): boolean {
+  if (e instanceof ConstructSynthRefusal) return true;
   if (!(e instanceof Error) || e instanceof TypeError) return false;
   const message = e.message;
   if (!/^Validation failed with the following errors:/.test(message)) return false;
@@ -88,8 +93,13 @@ function isRuleSynthRefusal(e: unknown): boolean {
 
 /** Error annotations (`@cdktf/error`) anywhere in the stack, as `path: message`. */
 export function errorAnnotations(stack: TerraformStack): string[] {
+  return errorAnnotationsWhere(stack, () => true);
+}
+
+function errorAnnotationsWhere(stack: TerraformStack, where: (n: IConstruct) => boolean): string[] {
   return stack.node
     .findAll()
+    .filter(where)
     .flatMap((n) => n.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.ERROR).map((m) => `${n.node.path}: ${String(m.data)}`));
 }
 
@@ -109,8 +119,18 @@ export function synthChecked(stack: TerraformStack): any {
   const schemaErrors = checkTerraformJson('prop', json).filter((f) => f.level === 'error');
   if (schemaErrors.length > 0) throw new Error(`schema check errors:\n${JSON.stringify(schemaErrors, null, 1)}`);
 
-  const packErrors = errorAnnotations(stack);
+  // Error annotations on a library construct are its synth-time refusals, each naming a rule of the
+  // catalogue (a refusal, like a ValidationError); on a Terraform resource they come from the rule
+  // pack: the library wrote a non-compliant resource, which breaks the property.
+  const onResources = (n: IConstruct) => n instanceof TerraformResource;
+  const packErrors = errorAnnotationsWhere(stack, onResources);
   if (packErrors.length > 0) throw new Error(`rule pack errors:\n${packErrors.join('\n')}`);
+  const refusals = errorAnnotationsWhere(stack, (n) => !onResources(n));
+  if (refusals.length > 0) {
+    const unknown = refusals.filter((m) => !RuleCatalogue.has(/\[([A-Z0-9]+(?:-[A-Z0-9]+)+)\]/.exec(m)?.[1] ?? ''));
+    if (unknown.length > 0) throw new Error(`synth errors without a rule id:\n${unknown.join('\n')}`);
+    throw new ConstructSynthRefusal(refusals.join('\n'));
+  }
 
   // No literal secrets: every output referencing a key or connection string is sensitive...
   for (const [name, output] of Object.entries<any>(json.output ?? {})) {
