@@ -10,6 +10,7 @@ import { HybridMonitoringStack } from './hybrid-monitoring';
 import { SiteRecoveryStack } from './site-recovery';
 import { SiteToSiteVpnStack } from './site-to-site-vpn';
 import { SecureHubStack } from './secure-hub';
+import { VirtualWanStack } from './virtual-wan';
 
 /** Every example by its stack name (the folder under examples/ and under cdktf.out/stacks/). */
 export const EXAMPLES: [string, new (scope: Construct, id: string) => TerraformStack][] = [
@@ -23,4 +24,5 @@ export const EXAMPLES: [string, new (scope: Construct, id: string) => TerraformS
   ['cross-cloud-scaling', CrossCloudScalingStack],
   ['app-service-hybrid-connection', AppServiceHybridConnectionStack],
   ['secure-hub', SecureHubStack],
+  ['virtual-wan', VirtualWanStack],
 ];

@@ -25,6 +25,11 @@ const LOG_CATEGORIES: Record<string, { categories: string[]; dedicated: boolean;
     metrics: ALL_METRICS,
   },
   azurerm_express_route_circuit: { categories: ['PeeringRouteLog'], dedicated: false, metrics: ALL_METRICS },
+  // Virtual WAN gateways (supported-logs microsoft-network-vpngateways / -p2svpngateways; the
+  // vWAN ExpressRoute gateway has metrics only: research.md section 1).
+  azurerm_vpn_gateway: { categories: ['GatewayDiagnosticLog', 'IKEDiagnosticLog', 'RouteDiagnosticLog', 'TunnelDiagnosticLog'], dedicated: false, metrics: ALL_METRICS },
+  azurerm_point_to_site_vpn_gateway: { categories: ['GatewayDiagnosticLog', 'IKEDiagnosticLog', 'P2SDiagnosticLog'], dedicated: false, metrics: ALL_METRICS },
+  azurerm_express_route_gateway: { categories: [], dedicated: false, metrics: ALL_METRICS },
   azurerm_public_ip: {
     categories: ['DDoSProtectionNotifications', 'DDoSMitigationFlowLogs', 'DDoSMitigationReports'],
     dedicated: false,
@@ -74,6 +79,8 @@ const LOG_CATEGORIES: Record<string, { categories: string[]; dedicated: boolean;
   // Storage Sync Service: metrics only (sync sessions, server online status, cloud tiering); it
   // has no log categories (research.md section 1: no supported-logs page for storageSyncServices).
   azurerm_storage_sync: { categories: [], dedicated: false, metrics: ALL_METRICS },
+  // Azure Local: platform metrics, all exportable, no log categories (supported-metrics/microsoft-azurestackhci-clusters).
+  azurerm_stack_hci_cluster: { categories: [], dedicated: false, metrics: ALL_METRICS },
   // Azure Firewall: resource-specific AZFW* tables (log_analytics_destination_type = Dedicated);
   // research.md section 1 (ALZ Deploy-Diagnostics-Firewall.json; supported-logs microsoft-network-azurefirewalls).
   azurerm_firewall: {

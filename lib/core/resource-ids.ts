@@ -15,6 +15,8 @@ export const ARM_ID = {
   'virtual network': { pattern: provider('Microsoft.Network', 'virtualNetworks'), example: '/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<name>' },
   subnet: { pattern: provider('Microsoft.Network', 'virtualNetworks', 'subnets'), example: '/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<name>' },
   'virtual network gateway': { pattern: provider('Microsoft.Network', 'virtualNetworkGateways'), example: '/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworkGateways/<name>' },
+  'virtual WAN': { pattern: provider('Microsoft.Network', 'virtualWans'), example: '/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualWans/<name>' },
+  'virtual hub': { pattern: provider('Microsoft.Network', 'virtualHubs'), example: '/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/virtualHubs/<name>' },
   'ExpressRoute circuit': { pattern: provider('Microsoft.Network', 'expressRouteCircuits'), example: '/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/expressRouteCircuits/<name>' },
   'ExpressRoute port': { pattern: provider('Microsoft.Network', 'expressRoutePorts'), example: '/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/expressRoutePorts/<name>' },
   'network watcher': { pattern: provider('Microsoft.Network', 'networkWatchers'), example: '/subscriptions/<sub>/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_<region>' },
