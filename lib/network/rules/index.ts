@@ -10,6 +10,7 @@ import { VPN_SHARED_KEY_LITERAL } from './vpn-shared-key-literal';
 import { VPN_SKU_LEGACY } from './vpn-sku-legacy';
 import { VPN_SKU_ZONES } from './vpn-sku-zones';
 import { DNS_SECURITY_RULES } from './dns-and-security';
+import { VWAN_RULES } from './vwan';
 
 export { VPN_IPCONFIG_COUNT, NET_GWSUBNET_NSG, VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_PUBLICIP_ZONES, VPN_PUBLICIP_SKU, VPN_SHARED_KEY_LITERAL, PIP_SKU, PIP_ZONES, VPN_ACTIVE_ACTIVE };
 
@@ -132,4 +133,5 @@ export const NETWORK_RULES = [
   PIP_ZONES,
   VPN_ACTIVE_ACTIVE,
   ...DNS_SECURITY_RULES,
+  ...VWAN_RULES,
 ] as const;
