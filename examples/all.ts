@@ -2,6 +2,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AppServiceHybridConnectionStack } from './app-service-hybrid-connection';
 import { ArcKubernetesGitOpsStack } from './arc-kubernetes-gitops';
+import { AzureLocalStack } from './azure-local';
 import { CrossCloudScalingStack } from './cross-cloud-scaling';
 import { ExpressRouteStack } from './expressroute';
 import { ExpressRouteVpnFailoverStack } from './expressroute-vpn-failover';
@@ -24,5 +25,6 @@ export const EXAMPLES: [string, new (scope: Construct, id: string) => TerraformS
   ['cross-cloud-scaling', CrossCloudScalingStack],
   ['app-service-hybrid-connection', AppServiceHybridConnectionStack],
   ['secure-hub', SecureHubStack],
+  ['azure-local', AzureLocalStack],
   ['virtual-wan', VirtualWanStack],
 ];

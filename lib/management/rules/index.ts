@@ -3,6 +3,7 @@ import { APPI_WORKSPACE } from './appi-workspace';
 import { ARC_EXT_NAMESPACE } from './arc-ext-namespace';
 import { ARC_FLUX_DEPENDS } from './arc-flux-depends';
 import { LAW_LOCAL_AUTH } from './law-local-auth';
+import { AZURE_LOCAL_RULES } from './azure-local';
 
 export { APPI_WORKSPACE, ARC_EXT_NAMESPACE, ARC_FLUX_DEPENDS, LAW_LOCAL_AUTH };
 
@@ -66,4 +67,5 @@ export const MANAGEMENT_RULES = [
   ARC_SRV_MONITORING,
   APPI_WORKSPACE,
   LAW_LOCAL_AUTH,
+  ...AZURE_LOCAL_RULES,
 ] as const;
