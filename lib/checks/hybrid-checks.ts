@@ -1,12 +1,14 @@
-import { Annotations, App, Aspects, IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { Annotations, IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ProblemCollector } from '../core/errors';
+import { addToEveryStack } from '../core/aspects';
 import { addSuppressions, rulesDecidedOn, suppressionsOf } from '../core/report';
 import { ContextExtras, ResourceIndex, RuleLevel } from '../core/rule';
 import { resolveExpression } from '../core/tokens';
 import { RuleCatalogue, ruleById } from './catalogue';
 import { checkProviders, checkResource, checkRuleIds, RuleFinding, SUPPRESSION_JSON_KEY } from './rule-pack';
 import { CHK_SUPPRESSION } from '../core/rules';
+import { CHK_STACK_UNCHECKED } from './rules';
 
 /** One rule suppressed on a construct and its children. */
 export interface RuleSuppression {
@@ -73,19 +75,7 @@ export class HybridChecks implements IAspect {
    */
   public static addTo(scope: IConstruct, props: HybridChecksProps = {}): HybridChecks {
     const checks = new HybridChecks(props);
-    if (!App.isApp(scope)) {
-      Aspects.of(scope).add(checks);
-      return checks;
-    }
-    const stacks = scope.node.findAll().filter((n): n is TerraformStack => TerraformStack.isStack(n));
-    for (const stack of stacks) Aspects.of(stack).add(checks);
-    scope.node.addValidation({
-      validate: () =>
-        scope.node
-          .findAll()
-          .filter((n): n is TerraformStack => TerraformStack.isStack(n) && !stacks.includes(n as TerraformStack))
-          .map((s) => `[CHK-STACK-UNCHECKED] stack ${s.node.path} was created after HybridChecks.addTo(app) and is unchecked: call addTo after creating every stack`),
-    });
+    addToEveryStack(scope, checks, 'HybridChecks', CHK_STACK_UNCHECKED.id);
     return checks;
   }
 

@@ -1,4 +1,5 @@
 import { AZURERM_PROVIDER, checkIndex, indexOfConfig, SUPPRESSION_JSON_KEY } from '../checks/rule-pack';
+import { CHK_SCHEMA } from '../checks/rules';
 import { checkTerraformJson } from '../checks/schema-check';
 import { AppStack, ContextExtras, ResourceIndex, RuleLevel } from '../core/rule';
 import { readConfig } from './config';
@@ -111,7 +112,7 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
     unresolved += countUnresolvedRemoteRefs(config, app);
     for (const f of checkTerraformJson(name, config)) {
       const hint = f.suggestion ? ` (did you mean ${f.suggestion}?)` : '';
-      lines.push({ level: f.level, ruleId: 'CHK-SCHEMA', stack: name, where: `${f.address}${f.attribute ? `.${f.attribute}` : ''}`, message: `${f.message}${hint}` });
+      lines.push({ level: f.level, ruleId: CHK_SCHEMA.id, stack: name, where: `${f.address}${f.attribute ? `.${f.attribute}` : ''}`, message: `${f.message}${hint}` });
     }
     const extras: ContextExtras = { app, providers: providersOf(config.provider), variables: sectionOf(config.variable) };
     for (const f of checkIndex(name, index, {}, extras)) {

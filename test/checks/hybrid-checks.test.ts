@@ -150,6 +150,6 @@ describe('HybridChecks', () => {
     secureBaseline(stackIn(app2, 'one'));
     HybridChecks.addTo(app2);
     secureBaseline(stackIn(app2, 'late'));
-    expect(() => app2.synth()).toThrow(/\[CHK-STACK-UNCHECKED\] stack late/);
+    expect(() => app2.synth()).toThrow(/\[CHK-STACK-UNCHECKED\] late: stack created after HybridChecks.addTo\(app\)/);
   });
 });

@@ -1,5 +1,5 @@
 import { isLiteralString } from '../../core/tokens';
-import { defineRule, fails, RuleLevel } from '../../core/rule';
+import { allBlocks, defineRule, fails, RuleLevel } from '../../core/rule';
 
 /**
  * A connection's pre-shared key or a circuit peering's MD5 key is never a literal in the
@@ -10,7 +10,7 @@ export const VPN_SHARED_KEY_LITERAL = defineRule({
   level: RuleLevel.ERROR,
   description: 'A connection shared key, a circuit peering MD5 key or an ExpressRoute authorization key must never have a literal part in the Terraform configuration (after escape hatches, Fn.*, Lazy, interpolation)',
   source: 'library secure default',
-  types: ['azurerm_virtual_network_gateway_connection', 'azurerm_express_route_circuit_peering', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_connection'],
+  types: ['azurerm_vpn_gateway_connection', 'azurerm_virtual_network_gateway_connection', 'azurerm_express_route_circuit_peering', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_connection'],
   formerIds: ['ER-SHARED-KEY-LITERAL'],
   // Its value is a secret: messages say "(literal, N characters)", never the value.
   sensitive: true,
@@ -26,6 +26,10 @@ export const VPN_SHARED_KEY_LITERAL = defineRule({
         : 'use SharedKey.generate(), SharedKey.fromVariable() or SharedKey.fromKeyVaultSecret() (a random_password, a sensitive variable or a Key Vault secret)';
       return fails(attribute, `${what} has a literal part (${String(key).length} characters) in the Terraform configuration and its state. Fix: ${fix}`);
     }
+    // Virtual WAN site connections carry one key per link.
+    const links = allBlocks(body.vpn_link);
+    const i = links.findIndex((l) => typeof l.shared_key === 'string' && isLiteralString(l.shared_key));
+    if (i >= 0) return fails(`vpn_link.${i}.shared_key`, `the pre-shared key of link ${i} has a literal part (${String(links[i].shared_key).length} characters) in the Terraform configuration and its state. Fix: use SharedKey.generate(), SharedKey.fromVariable() or SharedKey.fromKeyVaultSecret()`);
     return 'compliant';
   },
 });
