@@ -39,9 +39,10 @@ const project = new cdk.JsiiProject({
     // The jest transform: strips types only (jsii and `projen typecheck` type-check).
     '@swc/core@1.16.22',
     '@swc/jest@0.2.39',
+    'playwright-core@1.65.1', // drives Debian's chromium in test/handoff (no browser download)
   ],
   // Runtime dependencies of a jsii library are bundled into its tarball.
-  bundledDeps: ['ip-address@10.7.6', '@hpcc-js/wasm-graphviz@1.29.2'],
+  bundledDeps: ['ip-address@10.7.6', '@hpcc-js/wasm-graphviz@1.29.2', '@cdktf/hcl2json@0.21.0'],
   jestOptions: {
     // projen's default runs `jest --updateSnapshot`, under which a snapshot test can never fail.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -91,6 +92,8 @@ project.addTask('examples', {
     { exec: 'cdktf synth --output cdktf.out' },
     // Topology of every example as Mermaid and SVG, beside each stack and in docs/diagrams for the README.
     { exec: 'node bin/cdktf-azure-hybrid diagram cdktf.out --out docs/diagrams' },
+    // The hand-off page and device configurations of every stack, with placeholders (cdktf.out/stacks/<name>/handoff/).
+    { exec: 'node bin/cdktf-azure-hybrid handoff cdktf.out --no-outputs' },
   ],
 });
 

@@ -22,7 +22,7 @@ export const SOURCES_LINUX = [
 ];
 
 /** Interface name of the tunnel to Azure instance n (XFRM interface, `ip link add ... type xfrm`). */
-export const xfrmName = (site: SiteModel, n: number): string => `azure${n}`;
+export const xfrmName = (n: number): string => `azure${n}`;
 /** XFRM interface id of the tunnel to Azure instance n of the site at position `siteIndex`. */
 export const ifId = (siteIndex: number, n: number): number => siteIndex * 10 + n;
 
@@ -80,7 +80,7 @@ export function renderSwanctl(site: SiteModel, siteIndex = 1): string {
   const p = site.policy;
   const localId = site.device.address ?? site.device.fqdn ?? '%any';
   lines.push('#', '# Route-based: one XFRM interface per tunnel (as root, before loading):');
-  for (const inst of site.instances) lines.push(`#   ip link add ${xfrmName(site, inst.index)} type xfrm dev <outside interface> if_id ${ifId(siteIndex, inst.index)} && ip link set ${xfrmName(site, inst.index)} up`);
+  for (const inst of site.instances) lines.push(`#   ip link add ${xfrmName(inst.index)} type xfrm dev <outside interface> if_id ${ifId(siteIndex, inst.index)} && ip link set ${xfrmName(inst.index)} up`);
   lines.push(`# Azure's IKE SA lifetime is fixed at ${AZURE_IKE_LIFETIME_SECONDS} s: rekey before it. DPD: Azure times out after ${site.dpdTimeoutSeconds} s.`, '', 'connections {');
   for (const inst of site.instances) {
     lines.push(
@@ -120,14 +120,14 @@ export function renderFrr(site: SiteModel): string {
   lines.push('!', 'frr defaults traditional', `hostname ${site.key}`, '!');
   if (!site.bgp) {
     lines.push('! No BGP on this connection: static routes to Azure through the tunnels.');
-    for (const prefix of site.azurePrefixes) for (const inst of site.instances) lines.push(`ip route ${prefix} ${xfrmName(site, inst.index)}`);
+    for (const prefix of site.azurePrefixes) for (const inst of site.instances) lines.push(`ip route ${prefix} ${xfrmName(inst.index)}`);
     lines.push('!', '');
     return lines.join('\n');
   }
   const b = site.bgp;
   const advertise = site.localPrefixes.filter((x) => x !== `${b.localAddress}/32`);
   lines.push(`! The BGP peer address ${b.localAddress} must be on this router (e.g. \`ip addr add ${b.localAddress}/32 dev lo\`).`);
-  for (const inst of site.instances) lines.push(`ip route ${show(inst.bgpAddress)}/32 ${xfrmName(site, inst.index)}`);
+  for (const inst of site.instances) lines.push(`ip route ${show(inst.bgpAddress)}/32 ${xfrmName(inst.index)}`);
   // Advertise only the site's own prefixes, never Azure's back (no transit through this site).
   lines.push('!');
   advertise.forEach((prefix, i) => lines.push(`ip prefix-list AZURE-OUT seq ${(i + 1) * 10} permit ${prefix}`));

@@ -164,7 +164,7 @@ describe('buildHandoff', () => {
       'vpngateway-lyon/cisco-iosxe.txt', 'vpngateway-lyon/fortigate.txt', 'vpngateway-lyon/juniper-srx.txt', 'vpngateway-lyon/paloalto.txt', 'vpngateway-lyon/swanctl.conf',
     ]);
     expect(result.files.every((f) => f.secret)).toBe(true);
-    expect(result.html).toContain(outputs.vpn_gateway_public_ips.value[0]);
+    expect(result.html).toContain((outputs.vpn_gateway_public_ips.value as string[])[0]);
   });
 
   test('without outputs: placeholders, nothing secret', () => {
