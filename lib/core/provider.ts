@@ -34,7 +34,10 @@ const PROVIDERS_BY_TYPE: [RegExp, string[]][] = [
   [/^azurerm_arc_machine|^azurerm_arc_private_link_scope/, ['Microsoft.HybridCompute', 'Microsoft.GuestConfiguration', 'Microsoft.HybridConnectivity']],
   [/^azurerm_arc_kubernetes/, ['Microsoft.Kubernetes', 'Microsoft.KubernetesConfiguration', 'Microsoft.ExtendedLocation']],
   [/^azurerm_storage_sync/, ['Microsoft.StorageSync']],
-  [/^azurerm_stack_hci/, ['Microsoft.AzureStackHCI', 'Microsoft.ExtendedLocation', 'Microsoft.ResourceConnector']],
+  // Azure Local: the nodes are Arc machines (azure-local/deploy/deployment-arc-register-server-permissions.md lists these).
+  [/^azurerm_stack_hci/, ['Microsoft.AzureStackHCI', 'Microsoft.HybridCompute', 'Microsoft.GuestConfiguration', 'Microsoft.HybridConnectivity', 'Microsoft.Attestation', 'Microsoft.ExtendedLocation', 'Microsoft.ResourceConnector', 'Microsoft.KubernetesConfiguration']],
+  [/^azurerm_arc_resource_bridge/, ['Microsoft.ResourceConnector', 'Microsoft.ExtendedLocation', 'Microsoft.HybridConnectivity']],
+  [/^azurerm_system_center_virtual_machine_manager/, ['Microsoft.ScVmm', 'Microsoft.ResourceConnector', 'Microsoft.ExtendedLocation']],
   [/^azurerm_monitor_data_collection/, ['Microsoft.Insights']],
 ];
 
