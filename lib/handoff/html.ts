@@ -233,7 +233,9 @@ export function renderHandoffHtml(page: HandoffPage): string {
   if (model.gates.length === 0) body.push('<p>None: one <code>cdktf deploy</code> creates everything.</p>');
   else {
     body.push(`<p>Phase 1 is <code>cdktf deploy ${esc(page.stack)}</code>. Open each gate when its step is done, in this order; keep earlier gates open.</p><ol>`);
-    for (const g of model.gates) {
+    // The JSON lists variables alphabetically; the runbook's Phases section lists gates in the order they open.
+    const at = (name: string): number => (page.runbook?.indexOf(`**${name}**`) ?? -1) >>> 0;
+    for (const g of [...model.gates].sort((a, b) => at(a.name) - at(b.name))) {
       body.push(`<li><strong>${esc(g.name)}</strong>: ${esc(g.description.replace(/^Phase 2 gate: /, ''))}${codeBlock(`cdktf deploy ${page.stack} --var='${g.name}=true'`, `gate-${g.name}`, ids, 'sh')}</li>`);
     }
     body.push('</ol>');

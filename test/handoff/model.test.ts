@@ -190,3 +190,12 @@ describe('buildHandoff', () => {
     expect(html).not.toContain('<b>x</b>');
   });
 });
+
+test('gates on the page follow the runbook\'s order, not the JSON\'s alphabetical one', () => {
+  const json = synthJson('site-to-site-vpn');
+  json.variable.a_second_gate = { type: 'bool', default: false, description: 'Phase 2 gate: set to true once the second step is done (team).' };
+  const runbook = '## Phases\n\n1. **gateway_diagnostics_machines_onboarded**: first.\n2. **a_second_gate**: second.\n';
+  const html = buildHandoff({ stack: 's', config: json, runbook }).html;
+  const gates = html.slice(html.indexOf('id="gates"'), html.indexOf('id="outputs"'));
+  expect(gates.indexOf('gateway_diagnostics_machines_onboarded')).toBeLessThan(gates.indexOf('a_second_gate'));
+});
