@@ -118,6 +118,11 @@ export function maskedValue(value: unknown): string {
   return typeof value === 'string' ? `(literal, ${value.length} characters)` : '(secret)';
 }
 
+/** A kind of value in words: 'a list', 'an object', 'a string'. */
+function kindText(kind: 'string' | 'number' | 'boolean' | 'object' | 'array'): string {
+  return kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : `a ${kind}`;
+}
+
 /** A value to skip in a check: not given, or a token whose value is known only at apply. */
 function unknownYet(value: unknown): boolean {
   return value === undefined || Token.isUnresolved(value);
@@ -146,14 +151,17 @@ export class ProblemCollector {
   }
 
   public add(rule: Rule, prop: string, value: unknown, detail: string, fix: string): void {
-    this.problems.push({
+    const problem: ValidationProblem = {
       ruleId: rule.id,
       constructPath: this.path,
       prop,
       value: rule.sensitive ? maskedValue(value) : describeValue(value, this.scope),
       detail,
       fix,
-    });
+    };
+    // The same problem twice (e.g. `required` then `type` on one prop) is reported once.
+    const same = (p: ValidationProblem) => p.ruleId === problem.ruleId && p.prop === problem.prop && p.value === problem.value && p.detail === problem.detail;
+    if (!this.problems.some(same)) this.problems.push(problem);
   }
 
   // Typed checks. Each skips a value that is not given or is a token (known only at apply), so
@@ -163,16 +171,20 @@ export class ProblemCollector {
   /**
    * A required prop (JavaScript callers have no compiler): present, not null, of the right kind.
    * `kind` 'string' also refuses an empty string.
+   * @param fix how to give the value, naming the API (e.g. "use VpnGatewaySku.of('VpnGw2AZ')"); default: the kind
    */
-  public required(prop: string, value: unknown, kind: 'string' | 'number' | 'boolean' | 'object' | 'array'): boolean {
+  public required(prop: string, value: unknown, kind: 'string' | 'number' | 'boolean' | 'object' | 'array', fix?: string): boolean {
     if (value === undefined || value === null) {
-      return this.check(true, PROP_REQUIRED, prop, value, `\`${prop}\` is required`, `give \`${prop}\` (a ${kind})`);
+      return this.check(true, PROP_REQUIRED, prop, value, `\`${prop}\` is required`, fix ?? `give \`${prop}\` (${kindText(kind)})`);
     }
-    return this.type(prop, value, kind);
+    return this.type(prop, value, kind, fix);
   }
 
-  /** An optional prop, when given, is of the right kind (tokens pass where a string or number is asked). */
-  public type(prop: string, value: unknown, kind: 'string' | 'number' | 'boolean' | 'object' | 'array'): boolean {
+  /**
+   * An optional prop, when given, is of the right kind (tokens pass where a string or number is asked).
+   * @param fix how to give the value, naming the API; default: the kind
+   */
+  public type(prop: string, value: unknown, kind: 'string' | 'number' | 'boolean' | 'object' | 'array', fix?: string): boolean {
     if (value === undefined) return false;
     const ok =
       kind === 'array'
@@ -182,7 +194,8 @@ export class ProblemCollector {
           : kind === 'string'
             ? typeof value === 'string' && value.length > 0
             : typeof value === kind;
-    return this.check(!ok, PROP_TYPE, prop, value, `\`${prop}\` must be ${kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : `a non-empty ${kind}`}, got ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}`, `pass \`${prop}\` as ${kind === 'array' ? 'a list' : `a ${kind}`}`);
+    const got = value === null ? 'null' : Array.isArray(value) ? 'a list' : value === '' ? 'an empty string' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+    return this.check(!ok, PROP_TYPE, prop, value, `\`${prop}\` must be ${kind === 'string' ? 'a non-empty string' : kindText(kind)}, got ${got}`, fix ?? `pass \`${prop}\` as ${kindText(kind)}`);
   }
 
   /** A whole number from `min` to `max` (NaN and Infinity are refused). */

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ProblemCollector } from './errors';
+import { ProblemCollector, maskedValue } from './errors';
 import { NAME_INVALID } from './rules';
 
 /** How Azure constrains the name of one resource type. */
@@ -149,6 +149,43 @@ export function checkName(problems: ProblemCollector, kind: NameKind, prop: stri
     name,
     `a ${kind} name must be ${rule.minLength}-${rule.maxLength} characters of ${rule.patternText}`,
     `choose a name that matches, or leave \`${prop}\` out to get a generated one`,
+  );
+}
+
+/** Names Terraform reserves in a `variable` block label (Terraform language docs, "Input Variables"). */
+const RESERVED_VARIABLE_NAMES = ['source', 'version', 'providers', 'count', 'for_each', 'lifecycle', 'depends_on', 'locals'];
+
+/**
+ * A name that reads like a password rather than a variable name: 16 characters or more mixing
+ * upper case, lower case and digits with no separator (variable names are snake_case).
+ */
+function looksLikeSecret(name: string): boolean {
+  return name.length >= 16 && /[A-Z]/.test(name) && /[a-z]/.test(name) && /[0-9]/.test(name) && !/[_-]/.test(name);
+}
+
+/**
+ * Checks the name of a Terraform variable the user asks the library to declare (e.g.
+ * `SharedKey.fromVariable(name)`): a Terraform identifier (a letter or "_" first, then letters,
+ * digits, "_" and "-"), not a reserved name, and not something that looks like the secret
+ * itself. Records `NAME-INVALID`; the value is never printed (it may be the secret).
+ * Returns true when the name is refused.
+ */
+export function checkVariableName(problems: ProblemCollector, prop: string, name: string): boolean {
+  if (problems.required(prop, name, 'string', 'give the name of a Terraform variable, such as `vpn_dc1_psk`')) return true;
+  if (Token.isUnresolved(name)) return problems.literal(prop, name, 'it is the name of the variable the library declares');
+  const identifier = /^[a-zA-Z_][a-zA-Z0-9_-]{0,63}$/.test(name);
+  const secretLike = !identifier || looksLikeSecret(name);
+  return problems.check(
+    !identifier || RESERVED_VARIABLE_NAMES.includes(name) || secretLike,
+    NAME_INVALID,
+    prop,
+    maskedValue(name),
+    !identifier
+      ? 'a Terraform variable name is a letter or "_" followed by letters, digits, "_" and "-" (at most 64 characters); this looks like a value, perhaps the secret itself'
+      : secretLike
+        ? 'this looks like a secret, not the name of a variable: the name is written into the synthesized JSON'
+        : `\`${name}\` is reserved by Terraform`,
+    'give the name of a variable such as `vpn_dc1_psk`, and pass the secret at deploy time (`export TF_VAR_vpn_dc1_psk=...`)',
   );
 }
 

@@ -6,6 +6,7 @@ import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { DIAG_WORKSPACE_RETENTION } from '../core/rules';
 import { ILogAnalyticsWorkspace } from '../core/workspace';
+import { MON_WORKSPACE_QUOTA } from './rules';
 
 /** Props of `LogAnalyticsWorkspace`. */
 export interface LogAnalyticsWorkspaceProps {
@@ -29,8 +30,8 @@ export interface LogAnalyticsWorkspaceProps {
    */
   readonly localAuthenticationDisabled?: boolean;
   /**
-   * Daily ingestion cap in GB; -1 for none.
-   * @default -1
+   * Daily ingestion cap in GB, or `-1` for no cap.
+   * @default - no cap (`-1`)
    */
   readonly dailyQuotaGb?: number;
 }
@@ -65,10 +66,15 @@ export class LogAnalyticsWorkspace extends AzureResource implements ILogAnalytic
   constructor(scope: Construct, id: string, props: LogAnalyticsWorkspaceProps) {
     super(scope, id);
     const problems = new ProblemCollector(this);
-    problems.required('resourceGroupName', props.resourceGroupName, 'string');
-    problems.required('location', props.location, 'string');
+    problems.required('resourceGroupName', props?.resourceGroupName, 'string');
+    problems.required('location', props?.location, 'string');
+    problems.throwIfAny();
     checkName(problems, 'logAnalyticsWorkspace', 'name', props.name);
     problems.integer(DIAG_WORKSPACE_RETENTION, 'retentionInDays', props.retentionInDays, 30, 730, 'use 30-730 days; archive older data with a data export rule');
+    // NaN and Infinity were written as `null` (fuzz review 6); -5 and -0.5 mean nothing.
+    if (!problems.number(MON_WORKSPACE_QUOTA, 'dailyQuotaGb', props.dailyQuotaGb, -1, Number.MAX_VALUE, 'use -1 (no cap) or a daily cap in GB such as 5')) {
+      problems.check(typeof props.dailyQuotaGb === 'number' && !Token.isUnresolved(props.dailyQuotaGb) && props.dailyQuotaGb < 0 && props.dailyQuotaGb !== -1, MON_WORKSPACE_QUOTA, 'dailyQuotaGb', props.dailyQuotaGb, 'a negative cap other than -1 means nothing', 'use -1 (no cap) or a positive number of GB');
+    }
     problems.throwIfAny();
 
     this.location = props.location;
