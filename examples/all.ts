@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { AppServiceHybridConnectionStack } from './app-service-hybrid-connection';
 import { ArcKubernetesGitOpsStack } from './arc-kubernetes-gitops';
 import { AzureLocalStack } from './azure-local';
+import { BrownfieldStack } from './brownfield';
 import { CrossCloudScalingStack } from './cross-cloud-scaling';
 import { ExpressRouteStack } from './expressroute';
 import { ExpressRouteVpnFailoverStack } from './expressroute-vpn-failover';
@@ -27,4 +28,5 @@ export const EXAMPLES: [string, new (scope: Construct, id: string) => TerraformS
   ['secure-hub', SecureHubStack],
   ['azure-local', AzureLocalStack],
   ['virtual-wan', VirtualWanStack],
+  ['brownfield', BrownfieldStack],
 ];
