@@ -1,5 +1,11 @@
-// Azure public-cloud regions (`az account list-locations --query "[].name"`), lowercase names.
-// Display names ("West Europe") are accepted too: Azure and the provider normalise them.
+// Azure regions, canonical (lowercase, no spaces) names. No package on the npm registry ships a
+// maintained list: the Azure SDKs (@azure/arm-resources-subscriptions) ask the live API
+// (`Subscriptions.listLocations`), and the provider only normalises a name (lowercase, spaces
+// removed: hashicorp/go-azure-helpers resourcemanager/location.Normalize) without a list. So the
+// list is kept here, from `az account list-locations --query "[?metadata.regionType=='Physical'].name"`
+// (public cloud) and MicrosoftDocs/azure-docs articles/reliability/regions-list.md; sovereign
+// clouds from their own list-locations. Update it when Azure opens a region.
+// Display names ("West Europe") are accepted by isAzureRegion: Azure and the provider normalise them.
 const REGIONS = new Set([
   'australiacentral', 'australiacentral2', 'australiaeast', 'australiasoutheast', 'austriaeast', 'belgiumcentral', 'brazilsouth', 'brazilsoutheast',
   'canadacentral', 'canadaeast', 'centralindia', 'centralus', 'centraluseuap', 'chilecentral', 'denmarkeast', 'eastasia', 'eastus', 'eastus2', 'eastus2euap',
@@ -20,4 +26,48 @@ export function regionName(value: string): string {
 /** True for an Azure region name, in either spelling. */
 export function isAzureRegion(value: string): boolean {
   return typeof value === 'string' && value.length <= 40 && REGIONS.has(regionName(value));
+}
+
+/** True for a region in its canonical form (`westeurope`), the form names and comparisons need. */
+export function isCanonicalRegion(value: string): boolean {
+  return typeof value === 'string' && REGIONS.has(value);
+}
+
+/**
+ * The region a wrong name most likely means: its canonical form for a display name
+ * (`West Europe` -> `westeurope`), else the nearest region by edit distance (at most 3 edits,
+ * `westeurop` -> `westeurope`); undefined when nothing is near.
+ */
+export function suggestRegion(value: string): string | undefined {
+  if (typeof value !== 'string' || value.length > 60) return undefined;
+  const name = regionName(value);
+  if (REGIONS.has(name)) return name;
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const region of REGIONS) {
+    const d = editDistance(name, region, bestDistance);
+    if (d < bestDistance) {
+      best = region;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, stopping early once every entry of a row is at least `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin >= limit) return limit;
+    previous = current;
+  }
+  return previous[b.length];
 }

@@ -1,7 +1,8 @@
-import { Topology, TopologyNode, Zone } from './topology';
+import { CONTAINER_KINDS, Topology, TopologyNode, Zone } from './topology';
 
 // Renders a topology as Mermaid (for Markdown) and as DOT (for Graphviz → SVG). Both group nodes
-// by zone (on-premises | connectivity provider | Azure) and, inside Azure, by virtual network.
+// by zone (on-premises | connectivity provider | Azure) and, inside a zone, by the network they sit
+// in (virtual network, Virtual WAN hub, Azure Local instance).
 
 const ZONE_TITLES: Record<Zone, string> = {
   'on-premises': 'On-premises',
@@ -18,9 +19,14 @@ function ids(topology: Topology): Map<string, string> {
   return new Map(topology.nodes.map((n, i) => [n.id, shortId(i)]));
 }
 
+function isContainer(n: TopologyNode): boolean {
+  return CONTAINER_KINDS.includes(n.kind);
+}
+
 function vnetTitle(topology: Topology, vnetId: string): string {
   const vnet = topology.nodes.find((n) => n.id === vnetId);
-  return vnet ? `VNet ${vnet.detail.join(' · ')}` : vnetId;
+  if (!vnet) return vnetId;
+  return `${vnet.kind === 'Virtual network' ? 'VNet' : vnet.kind} ${vnet.detail.join(' · ')}`;
 }
 
 /** Mermaid flowchart text. */
@@ -30,8 +36,8 @@ export function toMermaid(topology: Topology): string {
   const label = (n: TopologyNode) => `"<b>${esc(n.kind)}</b><br/>${n.detail.map(esc).join('<br/>')}${n.gate ? `<br/><i>gate: ${esc(n.gate)}</i>` : ''}"`;
   const lines = ['flowchart LR'];
   for (const zone of ZONE_ORDER) {
-    const members = topology.nodes.filter((n) => n.zone === zone && n.kind !== 'Virtual network');
-    const vnets = zone === 'azure' ? topology.nodes.filter((n) => n.kind === 'Virtual network') : [];
+    const members = topology.nodes.filter((n) => n.zone === zone && !isContainer(n));
+    const vnets = topology.nodes.filter((n) => n.zone === zone && isContainer(n));
     if (members.length === 0 && vnets.length === 0) continue;
     lines.push(`  subgraph ${zone.replace('-', '_')}["${ZONE_TITLES[zone]}"]`);
     for (const vnet of vnets) {
@@ -74,8 +80,8 @@ export function toDot(topology: Topology): string {
     '  edge [fontname="Helvetica", fontsize=9];',
   ];
   for (const zone of ZONE_ORDER) {
-    const members = topology.nodes.filter((n) => n.zone === zone && n.kind !== 'Virtual network');
-    const vnets = zone === 'azure' ? topology.nodes.filter((n) => n.kind === 'Virtual network') : [];
+    const members = topology.nodes.filter((n) => n.zone === zone && !isContainer(n));
+    const vnets = topology.nodes.filter((n) => n.zone === zone && isContainer(n));
     if (members.length === 0 && vnets.length === 0) continue;
     lines.push(`  subgraph ${q(`cluster_${zone}`)} {`, `    label=${q(ZONE_TITLES[zone])}; style="rounded,filled"; fillcolor=${q(colors[zone])}; color="#999999";`);
     for (const vnet of vnets) {
@@ -105,7 +111,7 @@ export function toDot(topology: Topology): string {
     // Network links are drawn from on-premises towards Azure, so that on-premises sits on the left.
     if (e.style !== 'ref' && rank[from.zone] > rank[to.zone]) [from, to] = [to, from];
     // Edges to a whole network attach to its cluster.
-    const extra = [from.kind === 'Virtual network' ? `ltail=${q(`cluster_${id.get(from.id)}`)}` : '', to.kind === 'Virtual network' ? `lhead=${q(`cluster_${id.get(to.id)}`)}` : ''].filter(Boolean);
+    const extra = [isContainer(from) ? `ltail=${q(`cluster_${id.get(from.id)}`)}` : '', isContainer(to) ? `lhead=${q(`cluster_${id.get(to.id)}`)}` : ''].filter(Boolean);
     lines.push(`  ${id.get(from.id)} -> ${id.get(to.id)} [label=${q(e.label)}, ${[attrs, ...extra].join(', ')}];`);
   }
   // Invisible edges keep the zones in reading order: on-premises, provider, Azure.

@@ -13,7 +13,10 @@ export interface TopologyNode {
   /** Its name and the few settings that matter. */
   readonly detail: string[];
   readonly zone: Zone;
-  /** Address of the virtual network it sits in, if any. */
+  /**
+   * Address of the network it sits in, if any: a virtual network, a Virtual WAN hub or an Azure
+   * Local instance (the node kinds in `CONTAINER_KINDS`).
+   */
   readonly vnet?: string;
   /**
    * The lifecycle gate it waits behind: the variable its `count` reads (`count = var.<gate> ? 1 : 0`),
@@ -49,12 +52,29 @@ interface Resource {
   readonly body: Body;
 }
 
+/** What a node's details and placement may read besides its own body. */
+interface NodeEnv {
+  /** Bodies of resources of `type` whose `attribute` references this resource. */
+  referrers(type: string, attribute: string): Body[];
+  /** The Azure Local instance a custom location id (a data source or a literal) belongs to. */
+  clusterOfCustomLocation(value: unknown): string | undefined;
+}
+
 /** How a resource type is drawn: as a node (with a kind, zone and details), or not at all. */
 interface NodeStyle {
   readonly kind: string | ((b: Body) => string);
   readonly zone: Zone;
-  readonly detail?: (b: Body) => (string | undefined)[];
+  readonly detail?: (b: Body, env: NodeEnv) => (string | undefined)[];
+  /**
+   * The value naming what it sits in (a subnet, a network, a hub, an instance), when not
+   * `subnet_id`, `ip_configuration`, `ip_configurations` or `virtual_hub_id`.
+   */
+  readonly in?: (b: Body, env: NodeEnv) => unknown;
 }
+
+/** Node kinds drawn as a box around the nodes that sit in them. */
+export const CONTAINER_KINDS = ['Virtual network', 'Virtual hub', 'Azure Local instance'];
+const CONTAINER_TYPES = new Set(['azurerm_virtual_network', 'azurerm_virtual_hub', 'azurerm_stack_hci_cluster']);
 
 const NODE_TYPES: Record<string, NodeStyle> = {
   azurerm_local_network_gateway: {
@@ -100,6 +120,56 @@ const NODE_TYPES: Record<string, NodeStyle> = {
   azurerm_arc_private_link_scope: { kind: 'Arc private link scope', zone: 'azure' },
   azurerm_site_recovery_vmware_replicated_vm: { kind: 'VMware VM (replicated)', zone: 'on-premises', detail: (b) => [b.source_vm_name, b.appliance_name ? `appliance ${b.appliance_name}` : undefined] },
   azurerm_private_dns_zone: { kind: 'Private DNS zone', zone: 'azure' },
+  // Secure hub and hybrid DNS
+  azurerm_firewall: {
+    kind: 'Azure Firewall',
+    zone: 'azure',
+    detail: (b) => [b.sku_tier, b.virtual_hub ? 'secured virtual hub' : undefined, Array.isArray(b.zones) && b.zones.length > 0 ? `zones ${b.zones.join(', ')}` : undefined],
+    in: (b) => b.ip_configuration ?? one(b.virtual_hub)?.virtual_hub_id,
+  },
+  azurerm_bastion_host: { kind: 'Azure Bastion', zone: 'azure', detail: (b) => [b.sku] },
+  azurerm_private_dns_resolver: {
+    kind: 'DNS Private Resolver',
+    zone: 'azure',
+    detail: (_b, env) => [
+      ...env.referrers('azurerm_private_dns_resolver_inbound_endpoint', 'private_dns_resolver_id').map((e) => inboundIp(e) && `inbound ${inboundIp(e)}`),
+      env.referrers('azurerm_private_dns_resolver_outbound_endpoint', 'private_dns_resolver_id').length > 0 ? 'outbound endpoint' : undefined,
+    ],
+    in: (b) => b.virtual_network_id,
+  },
+  // Virtual WAN
+  azurerm_virtual_wan: { kind: 'Virtual WAN', zone: 'azure', detail: (b) => [b.type ?? 'Standard', b.allow_branch_to_branch_traffic === false ? 'no branch-to-branch' : undefined] },
+  azurerm_virtual_hub: { kind: 'Virtual hub', zone: 'azure', detail: (b) => [b.address_prefix, b.hub_routing_preference ? `prefers ${b.hub_routing_preference}` : undefined] },
+  azurerm_vpn_gateway: { kind: 'Hub VPN gateway', zone: 'azure', detail: (b) => [units(b.scale_unit), one(b.bgp_settings)?.asn ? `BGP ASN ${one(b.bgp_settings).asn}` : undefined] },
+  azurerm_express_route_gateway: { kind: 'Hub ExpressRoute gateway', zone: 'azure', detail: (b) => [units(b.scale_units)] },
+  azurerm_point_to_site_vpn_gateway: {
+    kind: 'Point-to-site gateway (User VPN)',
+    zone: 'azure',
+    detail: (b) => [units(b.scale_unit), list(asList(b.connection_configuration).flatMap((c) => asList(one(c?.vpn_client_address_pool)?.address_prefixes)))],
+  },
+  azurerm_vpn_site: {
+    kind: 'On-premises branch (VPN site)',
+    zone: 'on-premises',
+    detail: (b) => [b.device_vendor, list(b.address_cidrs), ...asList(b.link).map(siteLink)],
+  },
+  azurerm_virtual_hub_routing_intent: { kind: 'Routing intent', zone: 'azure', detail: (b) => [list(asList(b.routing_policy).flatMap((p) => asList(p?.destinations)))] },
+  // Azure Local and Arc resource bridge
+  azurerm_stack_hci_cluster: {
+    kind: 'Azure Local instance',
+    zone: 'on-premises',
+    detail: (_b, env) => env.referrers('azurerm_stack_hci_deployment_setting', 'stack_hci_cluster_id').flatMap((d) => {
+      const unit = one(d.scale_unit);
+      return [`${asList(unit?.physical_node).length} machines`, one(unit?.host_network)?.storage_connectivity_switchless_enabled === true ? 'switchless storage' : undefined];
+    }),
+  },
+  azurerm_stack_hci_logical_network: {
+    kind: 'Logical network',
+    zone: 'on-premises',
+    detail: (b) => [one(b.subnet)?.address_prefix, one(b.subnet)?.vlan_id !== undefined ? `VLAN ${one(b.subnet).vlan_id}` : undefined, one(b.subnet)?.ip_allocation_method],
+    in: (b, env) => env.clusterOfCustomLocation(b.custom_location_id),
+  },
+  azurerm_arc_resource_bridge_appliance: { kind: 'Arc resource bridge', zone: 'on-premises', detail: (b) => [b.infrastructure_provider, b.distro] },
+  azurerm_system_center_virtual_machine_manager_server: { kind: 'VMM server', zone: 'on-premises', detail: (b) => [b.fqdn ? `${b.fqdn}:${b.port ?? 8100}` : undefined] },
 };
 
 /** Resources that are drawn as an edge between the nodes they join. */
@@ -125,6 +195,12 @@ const EDGE_TYPES: Record<string, (b: Body, resolve: (v: unknown) => string[]) =>
   azurerm_function_app_hybrid_connection: (b, r) => ({ from: r(b.function_app_id), to: r(b.relay_id), label: 'hybrid connection', style: 'link' }),
   azurerm_monitor_data_collection_rule_association: (b, r) => ({ from: r(b.target_resource_id), to: r(b.data_collection_rule_id), label: 'DCR', style: 'ref' }),
   azurerm_private_dns_zone_virtual_network_link: (b, r) => ({ from: r(b.private_dns_zone_name), to: r(b.virtual_network_id), label: 'DNS link', style: 'ref' }),
+  azurerm_vpn_gateway_connection: (b, r) => ({
+    from: r(b.remote_vpn_site_id),
+    to: r(b.vpn_gateway_id),
+    label: `IPsec, ${asList(b.vpn_link).length} link${asList(b.vpn_link).length === 1 ? '' : 's'}${asList(b.vpn_link).some((l) => l?.bgp_enabled) ? ' + BGP' : ''}`,
+    style: 'link',
+  }),
 };
 
 /** References from a drawn resource to another that are worth an edge: [attribute, label, style]. */
@@ -136,6 +212,7 @@ const NODE_REFERENCES: Record<string, [string, string, EdgeStyle][]> = {
     ['default_log_storage_account_id', 'cache', 'ref'],
     ['test_network_id', 'test failover', 'ref'],
   ],
+  azurerm_virtual_hub: [['virtual_wan_id', 'hub', 'ref']],
 };
 
 /** Machines referenced by literal resource id (Arc servers, VMs outside the stack). */
@@ -152,6 +229,13 @@ export function gateOf(body: Body): string | undefined {
   return typeof count === 'string' ? GATE_VAR.exec(count)?.[1] : undefined;
 }
 
+/** The folded catalogue of private DNS zones no private endpoint uses yet (not a resource). */
+export const CATALOGUE_ZONES = 'azure.private-dns-zone-catalogue';
+/** The on-premises DNS servers a resolver forwards to and that forward to its inbound endpoint (not a resource). */
+export const ON_PREMISES_DNS = 'on-premises.dns-servers';
+/** Azure Arc, which Azure Local instances and Arc resource bridges connect out to (not a resource). */
+export const AZURE_ARC = 'azure.arc';
+
 /** The customer edge routers an ExpressRoute circuit's private peering reaches (not a resource). */
 export const ON_PREMISES_EDGE = 'on-premises.edge-routers';
 
@@ -162,7 +246,10 @@ export function buildTopology(stack: string, config: any): Topology {
     for (const [name, body] of Object.entries(byName ?? {})) resources.push({ type, name, address: `${type}.${name}`, body: body ?? {} });
   }
   const byAddress = new Map(resources.map((r) => [r.address, r]));
+  const of = (type: string) => resources.filter((r) => r.type === type);
   const isNode = (address: string) => NODE_TYPES[address.split('.')[0]] !== undefined;
+  // Zones no private endpoint uses (a catalogue prepared for later endpoints) are drawn as one node.
+  const alias = catalogueZones(resources);
   // A reference to an attribute of a resource that is not drawn (a backup container's
   // storage_account_id, say) is followed to what that attribute refers to, a few hops deep.
   const resolve = (value: unknown, depth = 0): string[] => {
@@ -172,7 +259,7 @@ export function buildTopology(stack: string, config: any): Topology {
       const address = `${m[1]}.${m[2]}`;
       const target = byAddress.get(address);
       if (!target) continue;
-      if (isNode(address) || depth >= 3 || target.body[m[3]] === undefined) found.add(address);
+      if (isNode(address) || depth >= 3 || target.body[m[3]] === undefined) found.add(alias.get(address) ?? address);
       else resolve(target.body[m[3]], depth + 1).forEach((a) => found.add(a));
     }
     return [...found];
@@ -180,32 +267,53 @@ export function buildTopology(stack: string, config: any): Topology {
 
   // Subnets place gateways, endpoints and route servers inside their virtual network.
   const subnetVnet = new Map<string, string>();
-  for (const r of resources.filter((x) => x.type === 'azurerm_subnet')) {
+  for (const r of of('azurerm_subnet')) {
     const vnet = resolve(r.body.virtual_network_name)[0];
     if (vnet) subnetVnet.set(r.address, vnet);
   }
-  const vnetOf = (body: Body): string | undefined => {
-    for (const subnet of resolve(body.subnet_id ?? body.ip_configuration ?? body.virtual_hub_id)) {
-      const vnet = subnetVnet.get(subnet);
-      if (vnet) return vnet;
+  const envOf = (r: Resource): NodeEnv => ({
+    referrers: (type, attribute) => {
+      const ref = new RegExp(`${r.address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\[[0-9]+\\])?\\.`);
+      return of(type).filter((x) => ref.test(JSON.stringify(x.body[attribute] ?? ''))).map((x) => x.body);
+    },
+    clusterOfCustomLocation: (value) => clusterOfCustomLocation(config, value, of('azurerm_stack_hci_deployment_setting'), resolve),
+  });
+  const containerOf = (r: Resource, style: NodeStyle): string | undefined => {
+    if (CONTAINER_TYPES.has(r.type)) return undefined;
+    const value = style.in ? style.in(r.body, envOf(r)) : r.body.subnet_id ?? r.body.ip_configuration ?? r.body.ip_configurations ?? r.body.virtual_hub_id;
+    if (typeof value === 'string' && CONTAINER_TYPES.has(value.split('.')[0]) && byAddress.has(value)) return value;
+    for (const target of resolve(value)) {
+      const container = subnetVnet.get(target) ?? (CONTAINER_TYPES.has(target.split('.')[0]) ? target : undefined);
+      if (container) return container;
     }
     return undefined;
   };
 
   const nodes: TopologyNode[] = [];
+  const nodeIds = new Set<string>();
+  const addNode = (node: TopologyNode): string => {
+    if (!nodeIds.has(node.id)) {
+      nodes.push(node);
+      nodeIds.add(node.id);
+    }
+    return node.id;
+  };
   for (const r of resources) {
     const style = NODE_TYPES[r.type];
-    if (!style) continue;
+    if (!style || alias.has(r.address)) continue;
     const kind = typeof style.kind === 'function' ? style.kind(r.body) : style.kind;
     const name = typeof r.body.name === 'string' && !r.body.name.includes('${') ? r.body.name : r.name;
-    const extra = (style.detail?.(r.body) ?? []).filter((d): d is string => typeof d === 'string' && d.length > 0 && !d.includes('${'));
+    const extra = (style.detail?.(r.body, envOf(r)) ?? []).filter((d): d is string => typeof d === 'string' && d.length > 0 && !d.includes('${'));
     const gate = gateOf(r.body);
-    nodes.push({ id: r.address, kind, detail: [name, ...extra], zone: style.zone, vnet: r.type === 'azurerm_virtual_network' ? undefined : vnetOf(r.body), ...(gate ? { gate } : {}) });
+    addNode({ id: r.address, kind, detail: [name, ...extra], zone: style.zone, vnet: containerOf(r, style), ...(gate ? { gate } : {}) });
+  }
+  if (alias.size > 0) {
+    const names = [...alias.keys()].map((a) => byAddress.get(a)!.body.name).filter((n) => typeof n === 'string' && !n.includes('${'));
+    addNode({ id: CATALOGUE_ZONES, kind: 'Private DNS zones', detail: [`${alias.size} zones, no private endpoint yet`, ...names.slice(0, 3), ...(names.length > 3 ? ['…'] : [])], zone: 'azure' });
   }
   // ExpressRoute private peering ends on the customer's edge routers: draw them, with the peering.
-  const peerings = resources.filter((r) => r.type === 'azurerm_express_route_circuit_peering');
-  if (peerings.length > 0) nodes.push({ id: ON_PREMISES_EDGE, kind: 'On-premises edge routers', detail: ['customer or provider edge (MSEE peers)'], zone: 'on-premises' });
-  const nodeIds = new Set(nodes.map((n) => n.id));
+  const peerings = of('azurerm_express_route_circuit_peering');
+  if (peerings.length > 0) addNode({ id: ON_PREMISES_EDGE, kind: 'On-premises edge routers', detail: ['customer or provider edge (MSEE peers)'], zone: 'on-premises' });
 
   const edges: TopologyEdge[] = [];
   const seen = new Set<string>();
@@ -217,14 +325,20 @@ export function buildTopology(stack: string, config: any): Topology {
     seen.add(key);
     edges.push({ from, to, label, style });
   };
+  // A gated resource drawn as an edge (count = var.<gate> ? 1 : 0) is a planned link, named after its gate.
+  const addResourceEdge = (body: Body, from: string, to: string, label: string, style: 'link' | 'ref') => {
+    const gate = gateOf(body);
+    addEdge(from, to, gate ? `${label} (gate ${gate})` : label, gate && style === 'link' ? 'planned' : style);
+  };
+  const graph: Graph = { config, resources, byAddress, of, resolve, subnetVnet, addNode, addEdge, addResourceEdge };
+  drawAzureLocal(graph);
+  drawHybridDns(graph);
+  drawVirtualWan(graph);
+  drawFirewallRoutes(graph);
   for (const r of resources) {
     const edge = EDGE_TYPES[r.type]?.(r.body, resolve);
     if (!edge) continue;
-    // A gated connection (count = var.<gate> ? 1 : 0) is a planned link, named after its gate.
-    const gate = gateOf(r.body);
-    const label = gate ? `${edge.label} (gate ${gate})` : edge.label;
-    const style = gate && edge.style === 'link' ? 'planned' : edge.style;
-    for (const from of edge.from) for (const to of edge.to) addEdge(from, to, label, style);
+    for (const from of edge.from) for (const to of edge.to) addResourceEdge(r.body, from, to, edge.label, edge.style);
   }
   for (const p of peerings) {
     const b = p.body;
@@ -252,11 +366,8 @@ export function buildTopology(stack: string, config: any): Topology {
       const match = typeof id === 'string' ? MACHINE_ID.exec(id) : null;
       if (!match) continue;
       const address = `machine.${match[3]}`;
-      if (!nodeIds.has(address)) {
-        const arc = match[1].toLowerCase() === 'hybridcompute';
-        nodes.push({ id: address, kind: arc ? 'Arc-enabled server' : 'Virtual machine', detail: [match[3]], zone: arc ? 'on-premises' : 'azure' });
-        nodeIds.add(address);
-      }
+      const arc = match[1].toLowerCase() === 'hybridcompute';
+      addNode({ id: address, kind: arc ? 'Arc-enabled server' : 'Virtual machine', detail: [match[3]], zone: arc ? 'on-premises' : 'azure' });
       if (r.type === 'azurerm_monitor_data_collection_rule_association') {
         for (const dcr of resolve(r.body.data_collection_rule_id)) addEdge(address, dcr, 'Azure Monitor Agent', 'ref');
       }
@@ -289,6 +400,186 @@ export function buildTopology(stack: string, config: any): Topology {
   nodes.sort((a, b) => a.id.localeCompare(b.id));
   edges.sort((a, b) => `${a.from}|${a.to}|${a.label}`.localeCompare(`${b.from}|${b.to}|${b.label}`));
   return { stack, nodes, edges };
+}
+
+/** What the drawing passes below share with `buildTopology`. */
+interface Graph {
+  readonly config: any;
+  readonly resources: Resource[];
+  readonly byAddress: Map<string, Resource>;
+  of(type: string): Resource[];
+  resolve(value: unknown): string[];
+  readonly subnetVnet: Map<string, string>;
+  addNode(node: TopologyNode): string;
+  addEdge(from: string, to: string, label: string, style: EdgeStyle): void;
+  /** An edge a resource stands for: planned and named after its gate when the resource is gated. */
+  addResourceEdge(body: Body, from: string, to: string, label: string, style: 'link' | 'ref'): void;
+}
+
+/** Zones no private endpoint's zone group uses, when there are several: address -> the catalogue node. */
+function catalogueZones(resources: Resource[]): Map<string, string> {
+  const used = JSON.stringify(resources.filter((r) => r.type === 'azurerm_private_endpoint').map((r) => r.body.private_dns_zone_group ?? null));
+  const unused = resources.filter((r) => r.type === 'azurerm_private_dns_zone' && !new RegExp(`\\$\\{${r.address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[.[]`).test(used));
+  return new Map(unused.length >= 2 ? unused.map((r) => [r.address, CATALOGUE_ZONES]) : []);
+}
+
+/** The Azure Local instance whose deployment creates the custom location a value names. */
+function clusterOfCustomLocation(config: any, value: unknown, settings: Resource[], resolve: (v: unknown) => string[]): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const data = /\$\{data\.azurerm_extended_location_custom_location\.([A-Za-z0-9_-]+)/.exec(value);
+  const name = data ? config?.data?.azurerm_extended_location_custom_location?.[data[1]]?.name : /\/customLocations\/([^/]+)$/i.exec(value)?.[1];
+  if (typeof name !== 'string') return undefined;
+  const setting = settings.find((d) => one(one(d.body.scale_unit)?.optional_service)?.custom_location === name);
+  return setting ? resolve(setting.body.stack_hci_cluster_id)[0] : undefined;
+}
+
+/**
+ * A node for something the stack references but does not create: `${var.x}` or a literal Azure
+ * resource id (a spoke network, an ExpressRoute circuit).
+ */
+function external(g: Graph, value: unknown, kind: string, zone: Zone): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const variable = /^\$\{var\.([A-Za-z0-9_-]+)\}/.exec(value);
+  const literal = /\/providers\/[^/]+\/[^/]+\/([^/${}]+)/.exec(value);
+  if (variable) return g.addNode({ id: `var.${variable[1]}`, kind, detail: [`var.${variable[1]}`], zone });
+  if (literal && !value.includes('${')) return g.addNode({ id: `external.${literal[1]}`, kind, detail: [literal[1]], zone });
+  return undefined;
+}
+
+/** Azure Local: machines and logical networks inside their instance; the instance and bridges talk to Azure Arc. */
+function drawAzureLocal(g: Graph): void {
+  for (const setting of g.of('azurerm_stack_hci_deployment_setting')) {
+    const cluster = g.resolve(setting.body.stack_hci_cluster_id)[0];
+    for (const node of asList(one(setting.body.scale_unit)?.physical_node)) {
+      if (typeof node?.name !== 'string') continue;
+      g.addNode({ id: `machine.${node.name}`, kind: 'Azure Local machine', detail: [node.name, node.ipv4_address].filter((d) => typeof d === 'string' && !d.includes('${')), zone: 'on-premises', vnet: cluster });
+    }
+  }
+  const clusters = g.of('azurerm_stack_hci_cluster');
+  const bridges = g.of('azurerm_arc_resource_bridge_appliance');
+  if (clusters.length + bridges.length === 0) return;
+  g.addNode({ id: AZURE_ARC, kind: 'Azure Arc', detail: ['Azure Resource Manager'], zone: 'azure' });
+  for (const c of clusters) g.addResourceEdge(c.body, c.address, AZURE_ARC, 'Arc, outbound HTTPS 443', 'link');
+  for (const b of bridges) g.addResourceEdge(b.body, b.address, AZURE_ARC, 'resource bridge, outbound HTTPS 443', 'link');
+  // A VMM server is reached through the bridge it names (its precondition reads the bridge), or the only SCVMM bridge.
+  const scvmm = bridges.filter((b) => b.body.infrastructure_provider === 'SCVMM');
+  for (const vmm of g.of('azurerm_system_center_virtual_machine_manager_server')) {
+    const named = bridges.filter((b) => JSON.stringify(vmm.body).includes(`${b.address}.`));
+    for (const b of named.length > 0 ? named : scvmm.length === 1 ? scvmm : []) g.addResourceEdge(vmm.body, b.address, vmm.address, `VMM, port ${vmm.body.port ?? 8100}`, 'link');
+  }
+}
+
+/**
+ * Hybrid DNS: on-premises DNS forwards to the resolver's inbound endpoint; the resolver answers from
+ * the zones linked to its network and forwards on-premises domains back; a zone holds the record
+ * of each private endpoint whose zone group names it.
+ */
+function drawHybridDns(g: Graph): void {
+  const inbound = g.of('azurerm_private_dns_resolver_inbound_endpoint');
+  const rules = g.of('azurerm_private_dns_resolver_forwarding_rule');
+  if (inbound.length + rules.length > 0) {
+    const targets = [...new Set(rules.flatMap((r) => asList(r.body.target_dns_servers).map((t) => t?.ip_address)))].filter((ip) => typeof ip === 'string' && !ip.includes('${'));
+    g.addNode({ id: ON_PREMISES_DNS, kind: 'On-premises DNS servers', detail: targets.length > 0 ? targets : ['conditional forwarders'], zone: 'on-premises' });
+  }
+  for (const e of inbound) {
+    for (const resolver of g.resolve(e.body.private_dns_resolver_id)) g.addResourceEdge(e.body, ON_PREMISES_DNS, resolver, `conditional forwarding to ${inboundIp(e.body) ?? 'inbound endpoint'}`, 'ref');
+  }
+  const domainsByResolver = new Map<string, string[]>();
+  for (const rule of rules) {
+    const rulesets = g.resolve(rule.body.dns_forwarding_ruleset_id).map((a) => g.byAddress.get(a)).filter((r): r is Resource => r !== undefined);
+    const outbound = rulesets.flatMap((rs) => g.resolve(rs.body.private_dns_resolver_outbound_endpoint_ids));
+    const resolvers = outbound.flatMap((o) => g.resolve(g.byAddress.get(o)?.body.private_dns_resolver_id));
+    for (const resolver of resolvers) domainsByResolver.set(resolver, [...(domainsByResolver.get(resolver) ?? []), String(rule.body.domain_name)]);
+  }
+  for (const [resolver, domains] of domainsByResolver) g.addEdge(resolver, ON_PREMISES_DNS, `forwards ${[...new Set(domains)].join(', ')}`, 'ref');
+  for (const resolver of g.of('azurerm_private_dns_resolver')) {
+    const vnets = g.resolve(resolver.body.virtual_network_id);
+    for (const link of g.of('azurerm_private_dns_zone_virtual_network_link')) {
+      if (!g.resolve(link.body.virtual_network_id).some((v) => vnets.includes(v))) continue;
+      for (const zone of g.resolve(link.body.private_dns_zone_name)) g.addResourceEdge(link.body, resolver.address, zone, 'resolves (zone linked)', 'ref');
+    }
+  }
+  for (const pe of g.of('azurerm_private_endpoint')) {
+    for (const zone of g.resolve(pe.body.private_dns_zone_group)) g.addResourceEdge(pe.body, zone, pe.address, 'A record (zone group)', 'ref');
+  }
+}
+
+/** Virtual WAN: hubs of a Standard WAN meshed, circuits, remote users and spokes connected to hubs, routing intent to its next hop. */
+function drawVirtualWan(g: Graph): void {
+  const hubsByWan = new Map<string, string[]>();
+  for (const hub of g.of('azurerm_virtual_hub')) {
+    for (const wan of g.resolve(hub.body.virtual_wan_id)) hubsByWan.set(wan, [...(hubsByWan.get(wan) ?? []), hub.address]);
+  }
+  // A Basic WAN does not transit between hubs (Standard only: "Inter-hub ... transiting through the virtual hub").
+  for (const [wan, hubs] of hubsByWan) {
+    if (g.byAddress.get(wan)?.body.type === 'Basic') continue;
+    for (let i = 0; i < hubs.length; i++) for (let j = i + 1; j < hubs.length; j++) g.addEdge(hubs[i], hubs[j], 'hub-to-hub', 'link');
+  }
+  for (const c of g.of('azurerm_express_route_connection')) {
+    const peering = g.resolve(c.body.express_route_circuit_peering_id)[0];
+    const circuits = peering?.startsWith('azurerm_express_route_circuit_peering.')
+      ? g.resolve(g.byAddress.get(peering)?.body.express_route_circuit_name)
+      : [external(g, c.body.express_route_circuit_peering_id, 'ExpressRoute circuit', 'provider')].filter((a): a is string => a !== undefined);
+    for (const gateway of g.resolve(c.body.express_route_gateway_id)) for (const circuit of circuits) g.addResourceEdge(c.body, gateway, circuit, 'ExpressRoute', 'link');
+  }
+  for (const p2s of g.of('azurerm_point_to_site_vpn_gateway')) {
+    const server = g.byAddress.get(g.resolve(p2s.body.vpn_server_configuration_id)[0] ?? '')?.body ?? {};
+    const auth = asList(server.vpn_authentication_types).map((a) => (a === 'AAD' ? 'Entra ID' : String(a)));
+    const users = g.addNode({ id: `remote-users.${p2s.name}`, kind: 'Remote users (VPN client)', detail: [list(auth)].filter((d): d is string => d !== undefined), zone: 'on-premises' });
+    g.addResourceEdge(p2s.body, users, p2s.address, `User VPN${list(server.vpn_protocols) ? ` (${list(server.vpn_protocols)})` : ''}`, 'link');
+  }
+  for (const c of g.of('azurerm_virtual_hub_connection')) {
+    const spokes = g.resolve(c.body.remote_virtual_network_id);
+    if (spokes.length === 0) spokes.push(...[external(g, c.body.remote_virtual_network_id, 'Virtual network', 'azure')].filter((a): a is string => a !== undefined));
+    for (const hub of g.resolve(c.body.virtual_hub_id)) for (const spoke of spokes) g.addResourceEdge(c.body, hub, spoke, 'hub connection', 'link');
+  }
+  for (const intent of g.of('azurerm_virtual_hub_routing_intent')) {
+    const destinationsByHop = new Map<string, string[]>();
+    for (const policy of asList(intent.body.routing_policy)) {
+      for (const hop of g.resolve(policy?.next_hop)) destinationsByHop.set(hop, [...(destinationsByHop.get(hop) ?? []), ...asList(policy.destinations).map(String)]);
+    }
+    for (const [hop, destinations] of destinationsByHop) g.addEdge(intent.address, hop, `next hop for ${destinations.join(', ')}`, 'ref');
+  }
+}
+
+/** Route tables whose routes lead to a firewall: the subnet's network (or the GatewaySubnet's gateway) goes "via firewall". */
+function drawFirewallRoutes(g: Graph): void {
+  for (const association of g.of('azurerm_subnet_route_table_association')) {
+    const table = g.byAddress.get(g.resolve(association.body.route_table_id)[0] ?? '');
+    const subnet = g.resolve(association.body.subnet_id)[0];
+    if (!table || !subnet) continue;
+    const separate = g.of('azurerm_route').filter((r) => g.resolve(r.body.route_table_name).includes(table.address) || (r.body.route_table_name === table.body.name && typeof table.body.name === 'string'));
+    const prefixesByFirewall = new Map<string, string[]>();
+    for (const route of [...asList(table.body.route), ...separate.map((r) => r.body)]) {
+      for (const hop of g.resolve(route?.next_hop_in_ip_address).filter((a) => a.startsWith('azurerm_firewall.'))) {
+        prefixesByFirewall.set(hop, [...(prefixesByFirewall.get(hop) ?? []), String(route.address_prefix)]);
+      }
+    }
+    const isGatewaySubnet = g.byAddress.get(subnet)?.body.name === 'GatewaySubnet';
+    const from = isGatewaySubnet
+      ? g.of('azurerm_virtual_network_gateway').filter((gw) => g.resolve(gw.body.ip_configuration).includes(subnet)).map((gw) => gw.address)
+      : [g.subnetVnet.get(subnet)].filter((v): v is string => v !== undefined);
+    for (const [firewall, prefixes] of prefixesByFirewall) for (const f of from) g.addEdge(f, firewall, `via firewall: ${prefixes.join(', ')}`, 'link');
+  }
+}
+
+function inboundIp(endpoint: Body): string | undefined {
+  const ip = one(endpoint.ip_configurations)?.private_ip_address;
+  return typeof ip === 'string' && !ip.includes('${') ? ip : undefined;
+}
+
+function units(n: unknown): string | undefined {
+  return typeof n === 'number' ? `${n} scale unit${n === 1 ? '' : 's'}` : undefined;
+}
+
+function asList(value: unknown): any[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+}
+
+function siteLink(link: any): string | undefined {
+  if (!link || typeof link !== 'object') return undefined;
+  const bgp = one(link.bgp);
+  return [`link ${link.name ?? ''}:`, link.ip_address ?? link.fqdn, link.speed_in_mbps ? `${link.speed_in_mbps} Mbps` : undefined, bgp?.asn ? `BGP ASN ${bgp.asn}` : undefined].filter(Boolean).join(' ');
 }
 
 function list(value: unknown): string | undefined {

@@ -12,6 +12,7 @@ import {
   EXPRESSROUTE_SKU_TIER,
 } from './defaults';
 import { SharedKey, SharedKeyConfig } from './shared-key';
+import { addressPlanNetworkOf, checkInsideNetwork, IOnPremisesNetwork } from './on-premises-network';
 import { AddressPlan, onPremisesNetworkOf } from '../core/address-plan';
 import { cidrOverlaps, parseCidr } from '../core/cidr';
 import { MetricDefinition } from '../core/alerts';
@@ -120,9 +121,16 @@ export interface ExpressRouteCircuitProps extends AzureResourceProps {
   /**
    * On-premises prefixes your routers advertise over the circuit; checked against the hub,
    * spokes and VPN sites so that no address range is used twice.
-   * @default - none
+   * @default - the prefixes of `onPremisesNetwork`, else none
    */
   readonly onPremisesPrefixes?: string[];
+  /**
+   * The on-premises network behind the circuit, declared once (`OnPremisesNetwork`): other
+   * circuits (another peering location), failover VPN sites and other regions' hubs may reach the
+   * same prefixes. `onPremisesPrefixes` must lie inside it.
+   * @default - a network of the circuit's own
+   */
+  readonly onPremisesNetwork?: IOnPremisesNetwork;
   /**
    * Names of authorizations for virtual networks in other subscriptions; each key goes out as a
    * sensitive output.
@@ -146,6 +154,8 @@ export interface IExpressRouteCircuit extends IAzureResource {
   readonly onPremisesPrefixes: string[];
   /** Authorization key, for a circuit of another subscription (an expression, never a literal). */
   readonly authorizationKey?: string;
+  /** The declared on-premises network behind the circuit, if any (failover sites reach the same one). */
+  readonly onPremisesNetwork?: IOnPremisesNetwork;
   /**
    * The gate that opens once the connectivity provider has provisioned the circuit; connections
    * to the circuit sit behind it. Undefined for an existing circuit (assumed provisioned).
@@ -175,6 +185,11 @@ export interface ExpressRouteCircuitAttributes {
    * @default - none (same subscription)
    */
   readonly authorizationKey?: string;
+  /**
+   * The on-premises network behind it, declared once (`OnPremisesNetwork`).
+   * @default - a network of the circuit's own
+   */
+  readonly onPremisesNetwork?: IOnPremisesNetwork;
 }
 
 /** What circuits of this stack and existing ones share: the resource contract and the metrics. */
@@ -182,6 +197,7 @@ export abstract class ExpressRouteCircuitBase extends AzureResource implements I
   public abstract readonly circuitId: string;
   public abstract readonly onPremisesPrefixes: string[];
   public abstract readonly authorizationKey?: string;
+  public abstract readonly onPremisesNetwork?: IOnPremisesNetwork;
   public abstract readonly provisionedGate?: LifecycleGate;
   public abstract readonly serviceProviderProvisioningState?: string;
   public abstract readonly connectionDependencies: ITerraformDependable[];
@@ -207,6 +223,7 @@ class ImportedExpressRouteCircuit extends ExpressRouteCircuitBase {
   public readonly resourceId: string;
   public readonly onPremisesPrefixes: string[];
   public readonly authorizationKey?: string;
+  public readonly onPremisesNetwork?: IOnPremisesNetwork;
   public readonly provisionedGate?: LifecycleGate = undefined;
   public readonly serviceProviderProvisioningState?: string = undefined;
   public readonly connectionDependencies: ITerraformDependable[] = [];
@@ -226,7 +243,10 @@ class ImportedExpressRouteCircuit extends ExpressRouteCircuitBase {
     this.circuitId = this.resourceId = attrs.circuitId;
     this.onPremisesPrefixes = [...attrs.onPremisesPrefixes];
     this.authorizationKey = key;
-    AddressPlan.of(this).claim(problems, 'onPremisesPrefixes', this.onPremisesPrefixes, `on-premises prefixes advertised over ExpressRoute circuit ${this.node.path}`, onPremisesNetworkOf(this.node.path));
+    this.onPremisesNetwork = attrs.onPremisesNetwork;
+    if (this.onPremisesNetwork) checkInsideNetwork(problems, 'onPremisesPrefixes', this.onPremisesPrefixes, this.onPremisesNetwork);
+    problems.throwIfAny();
+    AddressPlan.of(this).claim(problems, 'onPremisesPrefixes', this.onPremisesPrefixes, `on-premises prefixes advertised over ExpressRoute circuit ${this.node.path}`, addressPlanNetworkOf(this.onPremisesNetwork, onPremisesNetworkOf(this.node.path)));
     problems.throwIfAny();
   }
 }
@@ -253,6 +273,7 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
   /** Name of the circuit. */
   public readonly circuitName: string;
   public readonly onPremisesPrefixes: string[];
+  public readonly onPremisesNetwork?: IOnPremisesNetwork;
   /** A circuit of this stack is in the same subscription: no authorization key. */
   public readonly authorizationKey?: string = undefined;
   /**
@@ -274,7 +295,8 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     // Resolve.
     this.props = props;
     this.validate(props);
-    this.onPremisesPrefixes = [...(props.onPremisesPrefixes ?? [])];
+    this.onPremisesNetwork = props.onPremisesNetwork;
+    this.onPremisesPrefixes = [...(props.onPremisesPrefixes ?? props.onPremisesNetwork?.prefixes ?? [])];
 
     // Build.
     this.circuit = new ExpressRouteCircuitResource(this, 'Resource', {
@@ -366,7 +388,9 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     problems.type('authorizations', props?.authorizations, 'array');
     problems.type('privatePeering', props?.privatePeering, 'object');
     problems.throwIfAny();
-    const prefixes = props.onPremisesPrefixes ?? [];
+    const prefixes = props.onPremisesPrefixes ?? props.onPremisesNetwork?.prefixes ?? [];
+    problems.type('onPremisesNetwork', props.onPremisesNetwork, 'object');
+    if (props.onPremisesNetwork) checkInsideNetwork(problems, 'onPremisesPrefixes', prefixes, props.onPremisesNetwork);
     problems.literal('authorizations', props.authorizations, 'each name becomes an authorization resource');
     checkName(problems, 'expressRouteCircuit', 'name', props.name);
 
@@ -442,7 +466,7 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
       plan.claim(problems, 'privatePeering.primaryPeerAddressPrefix', [peering.primaryPeerAddressPrefix], `primary peering link of circuit ${this.node.path}`);
       plan.claim(problems, 'privatePeering.secondaryPeerAddressPrefix', [peering.secondaryPeerAddressPrefix], `secondary peering link of circuit ${this.node.path}`);
     }
-    plan.claim(problems, 'onPremisesPrefixes', prefixes, `on-premises prefixes advertised over ExpressRoute circuit ${this.node.path}`, onPremisesNetworkOf(this.node.path));
+    plan.claim(problems, 'onPremisesPrefixes', prefixes, `on-premises prefixes advertised over ExpressRoute circuit ${this.node.path}`, addressPlanNetworkOf(props.onPremisesNetwork, onPremisesNetworkOf(this.node.path)));
     problems.throwIfAny();
   }
 

@@ -10,6 +10,8 @@ import { renderExpressRouteGatewayHandoff } from './handoff/expressroute-gateway
 import type { IHubNetwork } from './hub-network-base';
 import { metricOf, VNG_NAMESPACE } from './metrics';
 import { ER_CONNECTION_CIRCUIT, ER_CONNECTION_FASTPATH, ER_CONNECTION_WEIGHT, ER_GATEWAY_SKU_LEGACY, ER_GATEWAY_SKU_UNKNOWN, VPN_PUBLICIP_ZONES, VPN_SKU_ZONES } from './rules';
+import { NET_GATEWAY_PER_VNET } from './rules/net-gateway-per-vnet';
+import { checkFinalBody } from '../core/report';
 import { MetricDefinition } from '../core/alerts';
 import { AzureResource, AzureResourceProps, DiagnosticTarget, IAzureResource } from '../core/azure-resource';
 import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
@@ -196,6 +198,8 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     });
     this.gatewayId = this.resourceId = this.gateway.id;
     this.hub.registerGateway(this.gateway);
+    // One ExpressRoute gateway per virtual network: the rule the policy pack checks, on this body.
+    checkFinalBody(this, this.gateway, [NET_GATEWAY_PER_VNET]);
     reportAtSynth(this, VPN_SKU_ZONES, () => (zones.length === 1 && !Token.isUnresolved(zones[0])
       ? { prop: 'publicIpZones', value: zones, detail: `a public IP in zone ${zones[0]} only makes a zonal gateway: a zone outage takes ExpressRoute down`, fix: "use ['1', '2', '3'] (default)" }
       : undefined));

@@ -6,6 +6,7 @@ import { GATEWAY_SUBNET_MAX_PREFIX_LENGTH, GATEWAY_SUBNET_PREFIX_LENGTH } from '
 import { renderAddressPlan } from './handoff/hub-network';
 import { GATEWAY_SUBNET_NAME, HubNetworkBase, IHubNetwork, SubnetOptions } from './hub-network-base';
 import { NET_GWSUBNET_NAME, NET_GWSUBNET_NSG, NET_GWSUBNET_SIZE } from './rules';
+import { checkRegion } from './region-check';
 import { SpokeOptions, SpokePeering } from './spoke';
 import { AddressPlan } from '../core/address-plan';
 import { cidrOverlaps, parseCidr } from '../core/cidr';
@@ -18,6 +19,9 @@ import { checkFinalBody } from '../core/report';
 import { NET_ADDRESS_OVERLAP, NET_CIDR_INVALID, NET_SUBNET_DUPLICATE } from '../core/rules';
 
 export * from './hub-network-base';
+export * from './on-premises-network';
+export * from './point-to-site';
+export * from './hub-mesh';
 /** @deprecated moved to lib/core/cidr-checks.ts; kept so that callers migrate at their pace. */
 export { checkCidrs } from '../core/cidr-checks';
 
@@ -236,6 +240,7 @@ export class HubNetwork extends HubNetworkBase {
     problems.type('subnets', props?.subnets, 'object');
     problems.throwIfAny();
     checkName(problems, 'virtualNetwork', 'name', props.name);
+    checkRegion(problems, 'location', props.location);
     problems.check(props.addressSpace.length === 0, NET_CIDR_INVALID, 'addressSpace', props.addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.0.0.0/16']");
     checkCidrs(problems, 'addressSpace', props.addressSpace);
     problems.literal('gatewaySubnetPrefixLength', props.gatewaySubnetPrefixLength, 'it decides which block GatewaySubnet is carved from');

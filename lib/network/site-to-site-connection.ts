@@ -6,6 +6,7 @@ import { Address4 } from 'ip-address';
 import { checkApipa, checkAsn } from './bgp';
 import { DPD_TIMEOUT_SECONDS } from './defaults';
 import type { IExpressRouteCircuit } from './expressroute-circuit';
+import { addressPlanNetworkOf, checkInsideNetwork, IOnPremisesNetwork } from './on-premises-network';
 import { renderSiteHandoff } from './handoff/site-to-site-connection';
 import { DEFAULT_IPSEC_POLICY, IpsecPolicy, validatePolicy } from './ipsec-policy';
 import { ER_COEXIST_MORE_SPECIFIC, VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_ASN_DISTINCT, VPN_BGP_DISABLED, VPN_CONNECTION_DPD, VPN_CONNECTION_WEIGHT, VPN_SHARED_KEY_LITERAL, VPN_SITE_ADDRESS, VPN_SITE_ENDPOINT, VPN_SITE_PUBLIC_IP } from './rules';
@@ -129,6 +130,13 @@ export interface SiteToSiteConnectionOptions {
    * @default - the site is a network of its own: its prefixes overlap nothing
    */
   readonly backupFor?: IExpressRouteCircuit;
+  /**
+   * The on-premises network this site reaches, declared once (`OnPremisesNetwork`): the same
+   * prefixes may then be reached through other sites, circuits or hubs (another region's
+   * gateway), and `addressSpaces` must lie inside the network's prefixes.
+   * @default - the circuit's network with `backupFor`, else a network of its own
+   */
+  readonly onPremisesNetwork?: IOnPremisesNetwork;
 }
 
 /** Props of `SiteToSiteConnection`. */
@@ -316,7 +324,11 @@ export class SiteToSiteConnection extends Construct {
 
   /** The site's prefixes belong to its own on-premises network, or to the circuit it backs up. */
   private claimAddresses(problems: ProblemCollector, props: SiteToSiteConnectionProps): void {
-    const network = props.backupFor ? onPremisesNetworkOf(props.backupFor.node.path) : undefined;
+    const circuit = props.backupFor;
+    const declared = props.onPremisesNetwork ?? circuit?.onPremisesNetwork;
+    if (declared) checkInsideNetwork(problems, 'addressSpaces', props.addressSpaces ?? [], declared);
+    problems.throwIfAny();
+    const network = addressPlanNetworkOf(declared, circuit ? onPremisesNetworkOf(circuit.node.path) : undefined);
     AddressPlan.of(this).claim(problems, 'addressSpaces', props.addressSpaces ?? [], `on-premises site ${this.node.path}`, network);
     problems.throwIfAny();
   }

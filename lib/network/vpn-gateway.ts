@@ -8,10 +8,13 @@ import { AZURE_VPN_ASN, ZONES } from './defaults';
 import { renderVpnGatewayHandoff } from './handoff/vpn-gateway';
 import type { IHubNetwork } from './hub-network-base';
 import { metricOf, VNG_NAMESPACE } from './metrics';
-import { VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_DISABLED, VPN_IPCONFIG_COUNT, VPN_NAT_RULE, VPN_POLICYBASED, VPN_PUBLICIP_ZONES, VPN_SKU_GENERATION, VPN_SKU_LEGACY, VPN_SKU_UNKNOWN, VPN_SKU_ZONES } from './rules';
+import { renderPointToSiteHandoff } from './handoff/point-to-site';
+import { PointToSiteOptions, ResolvedPointToSite, resolvePointToSite, vpnClientConfiguration } from './point-to-site';
+import { NET_GATEWAY_PER_VNET, VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_DISABLED, VPN_IPCONFIG_COUNT, VPN_NAT_RULE, VPN_P2S_ENTRA, VPN_POLICYBASED, VPN_PUBLICIP_ZONES, VPN_S2S_TUNNELS, VPN_SKU_GENERATION, VPN_SKU_LEGACY, VPN_SKU_UNKNOWN, VPN_SKU_ZONES } from './rules';
 import { SiteToSiteConnection, SiteToSiteConnectionOptions } from './site-to-site-connection';
 import { IVpnGateway, VpnGatewayGeneration } from './vpn-gateway-base';
 import { LEGACY_VPN_SKUS, VALID_VPN_SKUS, VpnGatewaySku } from './vpn-gateway-sku';
+import { AddressPlan } from '../core/address-plan';
 import { MetricDefinition } from '../core/alerts';
 import { AzureResource, AzureResourceProps, DiagnosticTarget } from '../core/azure-resource';
 import { parseCidr } from '../core/cidr';
@@ -120,6 +123,14 @@ export interface VpnGatewayProps extends AzureResourceProps {
    * @default ['1', '2', '3']
    */
   readonly publicIpZones?: string[];
+  /**
+   * Point-to-site (user) VPN: Entra ID and/or certificate authentication, OpenVPN/IKEv2, the
+   * client address pool (claimed in the address plan), custom routes and the client profile's DNS
+   * servers. On an active-active gateway it adds the third public IP and ip_configuration Azure
+   * requires. A literal object.
+   * @default - no point-to-site
+   */
+  readonly pointToSite?: PointToSiteOptions;
 }
 
 /** Attributes of an existing VPN gateway, for `VpnGateway.fromVpnGatewayAttributes`. */
@@ -202,6 +213,15 @@ export abstract class VpnGatewayBase extends AzureResource implements IVpnGatewa
     return site;
   }
 
+  /**
+   * Site-to-site tunnels Azure allows on this SKU (30 for VpnGw1-3[AZ], 100 for VpnGw4-5[AZ]);
+   * undefined for an unknown SKU. Source: rule VPN-S2S-TUNNELS.
+   */
+  public get maxSiteToSiteTunnels(): number | undefined {
+    const match = /^VpnGw([1-5])(AZ)?$/.exec(this.sku.name);
+    return match ? (Number(match[1]) >= 4 ? 100 : 30) : undefined;
+  }
+
   /** The sites added so far. */
   public get siteConnections(): SiteToSiteConnection[] {
     return [...this.sites];
@@ -280,6 +300,8 @@ export class VpnGateway extends VpnGatewayBase {
   public readonly bgpPeeringAddressesOutputName?: string;
   /** VPN type in use. */
   public readonly vpnType: VpnType;
+  /** Point-to-site as configured (undefined without). */
+  public readonly pointToSite?: ResolvedPointToSite;
 
   private readonly instances: InstanceInfo[] = [];
   private readonly natRules = new Map<string, VirtualNetworkGatewayNatRule[]>();
@@ -287,7 +309,7 @@ export class VpnGateway extends VpnGatewayBase {
   constructor(scope: Construct, id: string, props: VpnGatewayProps) {
     super(scope, id);
     // Resolve: every check, one error.
-    this.validate(props);
+    this.pointToSite = this.validate(props);
     this.hub = props.hub;
     this.sku = props.sku ?? VpnGatewaySku.VPN_GW2_AZ;
     this.activeActive = props.activeActive ?? true;
@@ -300,16 +322,17 @@ export class VpnGateway extends VpnGatewayBase {
 
     // Build.
     this.publicIps = this.createPublicIps(props.publicIpZones ?? ZONES);
-    this.gateway = this.createGateway(props.name);
+    this.gateway = this.createGateway(props.name, props.pointToSite);
     this.gatewayId = this.resourceId = this.gateway.id;
     this.hub.registerGateway(this.gateway);
-    checkFinalBody(this, this.gateway, [VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_IPCONFIG_COUNT]);
+    checkFinalBody(this, this.gateway, [VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_IPCONFIG_COUNT, NET_GATEWAY_PER_VNET, VPN_P2S_ENTRA]);
     this.reportZonalPublicIps(props.publicIpZones ?? ZONES);
+    reportAtSynth(this, VPN_S2S_TUNNELS, () => this.tooManyTunnels());
 
     // Hand off.
     const runbook = Runbook.of(this);
     this.publicIpsOutputName = runbook.addOutput(this, 'PublicIps', {
-      value: this.publicIps.map((ip) => ip.ipAddress),
+      value: this.instances.map((instance) => instance.publicIp.ipAddress),
       description: `Public IPs of VPN gateway ${this.node.path}, one per instance: the on-premises device peers with each`,
     });
     if (this.bgpEnabled) {
@@ -328,6 +351,20 @@ export class VpnGateway extends VpnGatewayBase {
       bgpPeeringAddressesOutputName: this.bgpPeeringAddressesOutputName,
       siteIds: this.siteConnections.map((s) => s.node.id),
     })));
+    const p2s = this.pointToSite;
+    if (p2s) {
+      runbook.addSection(new LazySection(`Point-to-site VPN of ${this.node.path}`, () => renderPointToSiteHandoff({
+        gatewayName: displayValue(this, this.gateway.name),
+        resourceGroupName: displayValue(this, this.hub.resourceGroupName),
+        protocols: p2s.protocols,
+        authTypes: p2s.authTypes,
+        clientAddressPool: p2s.clientAddressPool.map((c) => displayValue(this, c)),
+        customRoutes: p2s.customRoutes.map((c) => displayValue(this, c)),
+        dnsServers: p2s.dnsServers.map((d) => displayValue(this, d)),
+        entraTenantId: p2s.entraTenantId !== undefined ? displayValue(this, p2s.entraTenantId) : undefined,
+        entraAudience: p2s.entraAudience !== undefined ? displayValue(this, p2s.entraAudience) : undefined,
+      })));
+    }
     this.initCommon(props);
   }
 
@@ -340,6 +377,11 @@ export class VpnGateway extends VpnGatewayBase {
     const type = options?.type ?? VpnNatType.STATIC;
     this.validateNatRule(id, options, type);
     const instances = type === VpnNatType.DYNAMIC && this.activeActive ? this.instances : [undefined];
+    const problems = new ProblemCollector(this);
+    // Every construct id this call derives (`NatRule<id>`, `NatRule<id>Instance1`...) must be free:
+    // rule `n` (dynamic, two instances) and rule `nInstance1` would otherwise collide.
+    instances.forEach((instance, i) => checkUniqueId(problems, this, instance ? `NatRule${id}Instance${i + 1}` : `NatRule${id}`, 'id', id));
+    problems.throwIfAny();
     const rules = instances.map((instance, i) => new VirtualNetworkGatewayNatRule(this, instance ? `NatRule${id}Instance${i + 1}` : `NatRule${id}`, {
       name: instance ? `${id}-instance${i + 1}` : id,
       resourceGroupName: this.hub.resourceGroupName,
@@ -365,7 +407,9 @@ export class VpnGateway extends VpnGatewayBase {
 
   private createPublicIps(zones: string[]): PublicIp[] {
     const ips: PublicIp[] = [];
-    for (let i = 1; i <= (this.activeActive ? 2 : 1); i++) {
+    // Active-active with point-to-site needs a third ip_configuration (rule VPN-IPCONFIG-COUNT).
+    const count = this.activeActive ? (this.pointToSite ? 3 : 2) : 1;
+    for (let i = 1; i <= count; i++) {
       // Standard, static, zone-redundant: the only public IP a VPN gateway takes now.
       const publicIp = new PublicIp(this, `PublicIp${i}`, {
         name: generateName(this, 'publicIp', String(i)),
@@ -376,12 +420,13 @@ export class VpnGateway extends VpnGatewayBase {
         zones,
       });
       ips.push(publicIp);
-      this.instances.push({ ipConfigurationName: `ipconfig${i}`, publicIp });
+      if (i <= 2) this.instances.push({ ipConfigurationName: `ipconfig${i}`, publicIp });
     }
     return ips;
   }
 
-  private createGateway(name: string | undefined): VirtualNetworkGateway {
+  private createGateway(name: string | undefined, pointToSite: PointToSiteOptions | undefined): VirtualNetworkGateway {
+    const p2s = this.pointToSite;
     return new VirtualNetworkGateway(this, 'Resource', {
       name: name ?? generateName(this, 'virtualNetworkGateway'),
       resourceGroupName: this.hub.resourceGroupName,
@@ -392,12 +437,14 @@ export class VpnGateway extends VpnGatewayBase {
       generation: this.generation,
       activeActive: this.activeActive,
       enableBgp: this.bgpEnabled,
-      ipConfiguration: this.instances.map((instance) => ({
-        name: instance.ipConfigurationName,
-        publicIpAddressId: instance.publicIp.id,
+      ipConfiguration: this.publicIps.map((publicIp, i) => ({
+        name: `ipconfig${i + 1}`,
+        publicIpAddressId: publicIp.id,
         privateIpAddressAllocation: 'Dynamic',
         subnetId: this.hub.gatewaySubnetId,
       })),
+      vpnClientConfiguration: p2s && pointToSite ? vpnClientConfiguration(p2s, pointToSite) : undefined,
+      customRoute: p2s && p2s.customRoutes.length > 0 ? { addressPrefixes: p2s.customRoutes } : undefined,
       bgpSettings: this.bgpEnabled
         ? {
           asn: this.asn,
@@ -417,7 +464,20 @@ export class VpnGateway extends VpnGatewayBase {
       : undefined));
   }
 
-  private validate(props: VpnGatewayProps): void {
+  /** Sites times instances against the SKU's tunnel limit (a site added after construction counts). */
+  private tooManyTunnels(): { prop: string; value: unknown; detail: string; fix: string } | undefined {
+    const max = this.maxSiteToSiteTunnels;
+    const tunnels = this.siteConnections.length * (this.activeActive ? 2 : 1);
+    if (max === undefined || tunnels <= max) return undefined;
+    return {
+      prop: 'sku',
+      value: this.sku.name,
+      detail: `${this.siteConnections.length} sites on an ${this.activeActive ? 'active-active' : 'active-standby'} gateway make ${tunnels} site-to-site tunnels; ${this.sku.name} allows ${max}`,
+      fix: max < 100 ? 'use VpnGatewaySku.VPN_GW4_AZ or VPN_GW5_AZ (100 tunnels), or Virtual WAN for more sites' : 'use Virtual WAN (VirtualWan, VirtualHub) for more sites',
+    };
+  }
+
+  private validate(props: VpnGatewayProps): ResolvedPointToSite | undefined {
     const problems = new ProblemCollector(this);
     problems.required('hub', props?.hub, 'object');
     problems.type('sku', props?.sku, 'object');
@@ -431,7 +491,7 @@ export class VpnGateway extends VpnGatewayBase {
     problems.literal('sku', sku.name, 'it decides the generation and the checks of the gateway');
     checkName(problems, 'virtualNetworkGateway', 'name', props.name);
     if (LEGACY_VPN_SKUS.includes(sku.name)) {
-      problems.add(VPN_SKU_LEGACY, 'sku', sku.name, `${sku.name} is a legacy SKU Azure no longer creates (and it lacks BGP, zones or active-active)`, 'use VpnGatewaySku.VPN_GW2_AZ (default) or another VpnGw*AZ SKU');
+      problems.add(VPN_SKU_LEGACY, 'sku', sku.name, /^VpnGw[1-5]$/.test(sku.name) ? `${sku.name} is a non-AZ SKU: Azure creates none since 2025-01-01 and retires them on 2026-09-30` : `${sku.name} is a legacy SKU Azure no longer creates (and it lacks BGP, zones or active-active)`, /^VpnGw[1-5]$/.test(sku.name) ? `use VpnGatewaySku.${sku.name.replace('VpnGw', 'VPN_GW')}_AZ (same size, zone-redundant; every region accepts AZ SKUs since May 2025)` : 'use VpnGatewaySku.VPN_GW2_AZ (default) or another VpnGw*AZ SKU');
     } else {
       problems.oneOf(VPN_SKU_UNKNOWN, 'sku', sku.name, VALID_VPN_SKUS);
     }
@@ -452,7 +512,14 @@ export class VpnGateway extends VpnGatewayBase {
       // An AZ SKU runs zonal (one zone) or zone-redundant; its public IPs must say which.
       problems.check(zones.length === 0, VPN_PUBLICIP_ZONES, 'publicIpZones', zones, 'an AZ SKU gateway needs zonal or zone-redundant public IPs, and these have no zone', "use ['1', '2', '3'] (default, zone-redundant) or one zone for a zonal gateway");
     }
+    problems.type('pointToSite', props.pointToSite, 'object');
     problems.throwIfAny();
+    if (props.pointToSite === undefined) return undefined;
+    const p2s = resolvePointToSite(problems, props.pointToSite);
+    problems.throwIfAny();
+    AddressPlan.of(this).claim(problems, 'pointToSite.clientAddressPool', p2s!.clientAddressPool, `point-to-site client pool of ${this.node.path}`);
+    problems.throwIfAny();
+    return p2s;
   }
 
   private validateApipa(problems: ProblemCollector, apipa1: string[], apipa2: string[], activeActive: boolean, bgp: boolean): void {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Testing } from 'cdktf';
 import { EXAMPLES } from '../../examples/all';
 import { toDot, toMermaid } from '../../lib/diagram/render';
-import { buildTopology, ON_PREMISES_EDGE } from '../../lib/diagram/topology';
+import { AZURE_ARC, buildTopology, CATALOGUE_ZONES, ON_PREMISES_DNS, ON_PREMISES_EDGE, Topology, TopologyNode } from '../../lib/diagram/topology';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -120,5 +120,158 @@ describe('gated resources', () => {
     const dot = toDot(topology);
     expect(dot).toMatch(/<i>gate: vmware_appliance_registered<\/i>>, style="rounded,filled,dashed"\]/);
     expect(dot).toMatch(/label="ExpressRoute \(gate er_circuit_provisioned\)", dir=both, style=dashed/);
+  });
+});
+
+/** The node of `kind` whose details include `name` (the first of that kind without a name). */
+function nodeOf(topology: Topology, kind: string, name?: string): TopologyNode {
+  const node = topology.nodes.find((n) => n.kind === kind && (name === undefined || n.detail.includes(name)));
+  if (!node) throw new Error(`no ${kind} ${name ?? ''} in ${topology.nodes.map((n) => `${n.kind}: ${n.detail[0]}`).join('; ')}`);
+  return node;
+}
+
+/** The steps of a path that are not joined: by an edge (either way) or by one sitting in the other. */
+function brokenSteps(topology: Topology, path: TopologyNode[]): string[] {
+  const joined = (a: TopologyNode, b: TopologyNode) =>
+    a.vnet === b.id || b.vnet === a.id || topology.edges.some((e) => (e.from === a.id && e.to === b.id) || (e.from === b.id && e.to === a.id));
+  return path.slice(1).map((b, i) => [path[i], b]).filter(([a, b]) => !joined(a, b)).map(([a, b]) => `${a.id} -> ${b.id}`);
+}
+
+describe('secure hub, Virtual WAN and Azure Local', () => {
+  test('secure hub: firewall and Bastion in the hub, gateway and spoke routed via the firewall, the catalogue zones folded', () => {
+    const topology = buildTopology('secure-hub', exampleJson('secure-hub'));
+    const hub = nodeOf(topology, 'Virtual network', 'vnet-hub');
+    const spoke = nodeOf(topology, 'Virtual network', 'vnet-hub-app');
+    const firewall = nodeOf(topology, 'Azure Firewall');
+    expect(firewall).toMatchObject({ vnet: hub.id, zone: 'azure' });
+    expect(firewall.detail).toEqual(expect.arrayContaining(['Standard', 'zones 1, 2, 3']));
+    expect(nodeOf(topology, 'Azure Bastion').vnet).toBe(hub.id);
+    expect(topology.edges).toEqual(expect.arrayContaining([
+      expect.objectContaining({ from: nodeOf(topology, 'VPN gateway').id, to: firewall.id, label: expect.stringMatching(/^via firewall: 10\.31\.0\.0\/24$/), style: 'link' }),
+      expect.objectContaining({ from: spoke.id, to: firewall.id, label: 'via firewall: 0.0.0.0/0, 192.168.10.0/24', style: 'link' }),
+    ]));
+    // fourteen zones no endpoint uses are one node, linked to both networks once each
+    expect(topology.nodes.filter((n) => n.kind === 'Private DNS zone')).toHaveLength(1);
+    expect(nodeOf(topology, 'Private DNS zones').detail[0]).toBe('14 zones, no private endpoint yet');
+    expect(topology.edges.filter((e) => e.from === CATALOGUE_ZONES && e.label === 'DNS link').map((e) => e.to).sort()).toEqual([hub.id, spoke.id].sort());
+  });
+
+  test('secure hub: the DNS path from on premises to the private endpoint exists (DNS servers, inbound endpoint, linked zone, zone group)', () => {
+    const topology = buildTopology('secure-hub', exampleJson('secure-hub'));
+    const dns = topology.nodes.find((n) => n.id === ON_PREMISES_DNS)!;
+    expect(dns).toMatchObject({ kind: 'On-premises DNS servers', zone: 'on-premises', detail: ['192.168.10.4', '192.168.10.5'] });
+    const resolver = nodeOf(topology, 'DNS Private Resolver');
+    expect(resolver.vnet).toBe(nodeOf(topology, 'Virtual network', 'vnet-hub').id);
+    expect(resolver.detail).toContain('inbound 10.30.0.68');
+    const zone = nodeOf(topology, 'Private DNS zone', 'privatelink.file.core.windows.net');
+    const endpoint = nodeOf(topology, 'Private endpoint');
+    expect(topology.edges).toEqual(expect.arrayContaining([
+      { from: dns.id, to: resolver.id, label: 'conditional forwarding to 10.30.0.68', style: 'ref' },
+      { from: resolver.id, to: zone.id, label: 'resolves (zone linked)', style: 'ref' },
+      { from: zone.id, to: endpoint.id, label: 'A record (zone group)', style: 'ref' },
+      // and the other way: the resolver forwards the on-premises domain through its outbound endpoint
+      { from: resolver.id, to: dns.id, label: 'forwards corp.contoso.com.', style: 'ref' },
+    ]));
+  });
+
+  test('Virtual WAN: branch -> hub -> other hub -> spoke, circuit and remote users on their hubs, the secured hub routes to its firewall', () => {
+    const topology = buildTopology('virtual-wan', exampleJson('virtual-wan'));
+    const west = nodeOf(topology, 'Virtual hub', 'vhub-wan-west');
+    const north = nodeOf(topology, 'Virtual hub', 'vhub-wan-north');
+    const paris = nodeOf(topology, 'On-premises branch (VPN site)', 'vst-wan-paris');
+    const gateway = nodeOf(topology, 'Hub VPN gateway');
+    const northSpoke = topology.nodes.find((n) => n.id === 'var.north_spoke_id')!;
+    expect(paris.zone).toBe('on-premises');
+    expect(paris.detail).toContain('link isp1: 203.0.113.10 500 Mbps BGP ASN 65010');
+    expect(gateway.vnet).toBe(west.id);
+    expect(northSpoke).toMatchObject({ kind: 'Virtual network', zone: 'azure' });
+    expect(brokenSteps(topology, [paris, gateway, west, north, northSpoke])).toEqual([]);
+    expect(topology.edges).toContainEqual({ from: north.id, to: west.id, label: 'hub-to-hub', style: 'link' });
+    expect(topology.edges).toContainEqual({ from: paris.id, to: gateway.id, label: 'IPsec, 2 links + BGP', style: 'link' });
+    // the Lyon branch connection waits behind its gate: a planned link
+    const lyon = nodeOf(topology, 'On-premises branch (VPN site)', 'vst-wan-lyon');
+    expect(topology.edges).toContainEqual(expect.objectContaining({ from: lyon.id, to: gateway.id, style: 'planned', label: expect.stringMatching(/\(gate [a-z0-9_]+\)$/) }));
+    const er = nodeOf(topology, 'Hub ExpressRoute gateway');
+    expect(er.vnet).toBe(north.id);
+    expect(topology.edges).toContainEqual({ from: er.id, to: 'var.circuit_id', label: 'ExpressRoute', style: 'link' });
+    expect(nodeOf(topology, 'ExpressRoute circuit').zone).toBe('provider');
+    const p2s = nodeOf(topology, 'Point-to-site gateway (User VPN)');
+    const users = nodeOf(topology, 'Remote users (VPN client)');
+    expect(brokenSteps(topology, [users, p2s, west])).toEqual([]);
+    const firewall = nodeOf(topology, 'Azure Firewall');
+    expect(firewall.vnet).toBe(west.id);
+    const intent = nodeOf(topology, 'Routing intent');
+    expect(intent.vnet).toBe(west.id);
+    expect(topology.edges).toContainEqual({ from: intent.id, to: firewall.id, label: 'next hop for PrivateTraffic, Internet', style: 'ref' });
+    for (const hub of [west, north]) expect(topology.edges).toContainEqual({ from: hub.id, to: nodeOf(topology, 'Virtual WAN').id, label: 'hub', style: 'ref' });
+  });
+
+  test('a Basic Virtual WAN does not mesh its hubs; a spoke given by literal id is named after it', () => {
+    const hub = (prefix: string) => ({ virtual_wan_id: '${azurerm_virtual_wan.w.id}', address_prefix: prefix });
+    const spokeId = '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-app';
+    const stack = (type: string) => ({
+      resource: {
+        azurerm_virtual_wan: { w: { name: 'vwan', type } },
+        azurerm_virtual_hub: { a: hub('10.100.0.0/23'), b: hub('10.100.2.0/23') },
+        azurerm_virtual_hub_connection: { c: { virtual_hub_id: '${azurerm_virtual_hub.a.id}', remote_virtual_network_id: spokeId } },
+      },
+    });
+    expect(buildTopology('basic', stack('Basic')).edges.some((e) => e.label === 'hub-to-hub')).toBe(false);
+    const standard = buildTopology('standard', stack('Standard'));
+    expect(standard.edges.filter((e) => e.label === 'hub-to-hub')).toHaveLength(1);
+    expect(standard.edges).toContainEqual({ from: 'azurerm_virtual_hub.a', to: 'external.vnet-app', label: 'hub connection', style: 'link' });
+  });
+
+  test('Azure Local: the instance on premises holds its machines and logical networks (gated, dashed), and it and the bridge reach Azure Arc', () => {
+    const topology = buildTopology('azure-local', exampleJson('azure-local'));
+    const instance = nodeOf(topology, 'Azure Local instance');
+    expect(instance).toMatchObject({ zone: 'on-premises', detail: ['azl-paris-01', '2 machines', 'switchless storage'] });
+    const inside = topology.nodes.filter((n) => n.vnet === instance.id);
+    expect(inside.map((n) => `${n.kind}: ${n.detail.join(', ')}`).sort()).toEqual([
+      'Azure Local machine: AZL-PAR-N1, 192.168.1.11',
+      'Azure Local machine: AZL-PAR-N2, 192.168.1.12',
+      'Logical network: vms, 192.168.20.0/24, VLAN 20, Static',
+    ]);
+    expect(nodeOf(topology, 'Logical network').gate).toBe('azure_local_deployed');
+    const bridge = nodeOf(topology, 'Arc resource bridge');
+    expect(bridge.zone).toBe('on-premises');
+    expect(topology.nodes.find((n) => n.id === AZURE_ARC)!.zone).toBe('azure');
+    expect(topology.edges).toEqual(expect.arrayContaining([
+      { from: instance.id, to: AZURE_ARC, label: 'Arc, outbound HTTPS 443', style: 'link' },
+      { from: bridge.id, to: AZURE_ARC, label: 'resource bridge, outbound HTTPS 443', style: 'link' },
+    ]));
+    expect(toMermaid(topology)).toMatch(/subgraph n\d+\["Azure Local instance azl-paris-01 · 2 machines · switchless storage"\]/);
+  });
+
+  test('an SCVMM bridge manages its VMM server (gated: a planned link)', () => {
+    const topology = buildTopology('vmm', {
+      resource: {
+        azurerm_arc_resource_bridge_appliance: { b: { name: 'arb-vmm', infrastructure_provider: 'SCVMM', distro: 'AKSEdge' } },
+        azurerm_system_center_virtual_machine_manager_server: { v: { name: 'vmm', fqdn: 'vmm.corp.contoso.com', port: 8100, count: '${var.bridge_running ? 1 : 0}' } },
+      },
+    });
+    expect(topology.nodes.find((n) => n.kind === 'VMM server')).toMatchObject({ zone: 'on-premises', detail: ['vmm', 'vmm.corp.contoso.com:8100'], gate: 'bridge_running' });
+    expect(topology.edges).toContainEqual({ from: 'azurerm_arc_resource_bridge_appliance.b', to: 'azurerm_system_center_virtual_machine_manager_server.v', label: 'VMM, port 8100 (gate bridge_running)', style: 'planned' });
+  });
+
+  test('the Virtual WAN SVG names the new node kinds', () => {
+    const script = [
+      "const { Testing } = require('cdktf');",
+      "const { EXAMPLES } = require('./examples/all');",
+      "const { buildTopology } = require('./lib/diagram/topology');",
+      "const { toSvg } = require('./lib/diagram/render');",
+      "const Stack = EXAMPLES.find(([n]) => n === 'virtual-wan')[1];",
+      "const json = JSON.parse(Testing.synth(new Stack(Testing.app(), 'virtual-wan')));",
+      'toSvg(buildTopology("virtual-wan", json)).then((svg) => process.stdout.write(svg));',
+    ].join('\n');
+    const svg = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      cwd: root,
+      env: { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json' },
+    }).toString();
+    expect(svg).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
+    // Graphviz escapes '-' as &#45; in text.
+    for (const text of ['Virtual WAN', 'Virtual hub vhub&#45;wan&#45;west', 'Hub VPN gateway', 'On&#45;premises branch (VPN site)', 'Point&#45;to&#45;site gateway (User VPN)', 'Remote users (VPN client)', 'Routing intent', 'Azure Firewall', 'hub&#45;to&#45;hub', 'Connectivity provider']) {
+      expect(svg).toContain(text);
+    }
   });
 });

@@ -198,14 +198,11 @@ describe('VpnGateway', () => {
       ]);
     });
 
-    test('a non-AZ SKU is allowed with a VPN-SKU-ZONES warning', () => {
+    test('a non-AZ SKU is refused since 2025-01-01 (VPN-SKU-LEGACY); the pack still warns VPN-SKU-ZONES on a body that has one', () => {
       // GIVEN
       const { stack, hub } = hubStack();
-      // WHEN
-      new VpnGateway(stack, 'Vpn', { hub, sku: VpnGatewaySku.VPN_GW2 });
-      // THEN
-      expect(onlyResource(synthJson(stack), 'azurerm_virtual_network_gateway').sku).toBe('VpnGw2');
-      expect(warningsAfterSynth(stack)).toEqual(expect.arrayContaining([expect.stringMatching(/^\[VPN-SKU-ZONES\] test\/Vpn: `sku` = "VpnGw2": .*not zone-redundant/)]));
+      // WHEN / THEN
+      expectValidationError(() => new VpnGateway(stack, 'Vpn', { hub, sku: VpnGatewaySku.VPN_GW2 }), 'VPN-SKU-LEGACY', 'sku', 'VpnGw2');
     });
 
     test('zonal public IPs on an AZ SKU are allowed with a VPN-SKU-ZONES warning', () => {

@@ -14,7 +14,7 @@ export { KV_PURGE_PROTECTION, GATE_SAME_APPLY, NET_PEERING_TRANSIT_ORDER, DIAG_S
 // KV-PURGE-PROTECTION: defined with its body check in ./kv-purge-protection.ts
 // Pack-only rules over the whole synthesized stack (one file each): deploy-review B1-B8 classes
 // GATE-SAME-APPLY, NET-PEERING-TRANSIT-ORDER, DIAG-STORAGE-ALLMETRICS, STG-DATA-PLANE, REF-LITERAL-NAME,
-// PLACEHOLDER-SUBSCRIPTION, NET-GATEWAY-PER-VNET (a shared VMware vault is ASR-VMW-VAULT-EXCLUSIVE, lib/resiliency)
+// PLACEHOLDER-SUBSCRIPTION (NET-GATEWAY-PER-VNET now lives in lib/network/rules, re-exported here); (a shared VMware vault is ASR-VMW-VAULT-EXCLUSIVE, lib/resiliency)
 // The rule pack itself
 export const CHK_SCHEMA = defineRule({ id: 'CHK-SCHEMA', level: RuleLevel.ERROR, description: 'Synthesized azurerm resources must match the provider schema: known types, known arguments and blocks, required ones given, blocks and attributes not swapped', source: `${TF} (schema from @cdktf/provider-azurerm 14.23.1)` });
 export const CHK_RULE_FAILED = defineRule({ id: 'CHK-RULE-FAILED', level: RuleLevel.WARNING, description: 'A rule of the pack could not evaluate a resource (the rule threw); the resource is unchecked for that rule', source: 'library' });
@@ -29,8 +29,6 @@ export const CHECK_RULES = [
   STG_DATA_PLANE,
   REF_LITERAL_NAME,
   PLACEHOLDER_SUBSCRIPTION,
- 
-  NET_GATEWAY_PER_VNET,
   CHK_SCHEMA,
   CHK_RULE_FAILED,
   CHK_STACK_UNCHECKED,

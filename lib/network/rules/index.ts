@@ -11,6 +11,12 @@ import { VPN_SKU_LEGACY } from './vpn-sku-legacy';
 import { VPN_SKU_ZONES } from './vpn-sku-zones';
 import { DNS_SECURITY_RULES } from './dns-and-security';
 import { VWAN_RULES } from './vwan';
+import { CONNECTIVITY_AT_SCALE_RULES } from './connectivity-at-scale';
+import { NET_GATEWAY_PER_VNET } from './net-gateway-per-vnet';
+import { VPN_P2S_ENTRA } from './vpn-p2s-entra';
+
+export * from './connectivity-at-scale';
+export { NET_GATEWAY_PER_VNET, VPN_P2S_ENTRA };
 
 export { VPN_IPCONFIG_COUNT, NET_GWSUBNET_NSG, VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_PUBLICIP_ZONES, VPN_PUBLICIP_SKU, VPN_SHARED_KEY_LITERAL, PIP_SKU, PIP_ZONES, VPN_ACTIVE_ACTIVE };
 
@@ -134,4 +140,7 @@ export const NETWORK_RULES = [
   VPN_ACTIVE_ACTIVE,
   ...DNS_SECURITY_RULES,
   ...VWAN_RULES,
+  ...CONNECTIVITY_AT_SCALE_RULES,
+  NET_GATEWAY_PER_VNET,
+  VPN_P2S_ENTRA,
 ] as const;
