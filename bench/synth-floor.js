@@ -7,7 +7,7 @@
 //
 // Needs the library compiled (`npx projen compile`, reads dist/; BENCH_LIB=<dir> reads another).
 //
-//   node bench/synth-floor.js [sites=1000,3000] [--rounds=5]
+//   node bench/synth-floor.js [sites=1000,3000] [--rounds=5] [--floor=bare|l1|bare,l1]
 //       hubs of 10 on-premises sites each (hub network, active-active VPN gateway, 10 sites)
 //   node bench/synth-floor.js --realistic[=regions,hubs,spokes,sites] [--stacks] [--rounds=3]
 //       regions x hubs per region x spokes per hub x sites per hub (default 10,1,50,30) in one
@@ -101,8 +101,15 @@ function hubAttributes(hub) {
   };
 }
 
-/** The same JSON as bare cdktf elements: one TerraformResource per resource, and so on. */
-function buildFloor(app, stacksJson) {
+/**
+ * The same JSON as bare cdktf elements: one TerraformResource per resource, and so on.
+ * Mode 'l1' builds each resource from the provider's generated (L1) class instead, with its
+ * config taken from the JSON, and a whole-string reference `${type.name.attr}` to another
+ * resource passed as that resource's attribute token (what a hand-written cdktf program does):
+ * the cost any library over the provider classes pays for them (their nested output
+ * references and attribute tokens each record a creation stack trace).
+ */
+function buildFloor(app, stacksJson, mode = 'bare') {
   const cdktf = require('cdktf');
   const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider');
   const strip = (body) => {
@@ -133,8 +140,11 @@ function buildFloor(app, stacksJson) {
     const stack = new cdktf.TerraformStack(app, stackName);
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     if (json.provider?.random) new (require('@cdktf/provider-random/lib/provider').RandomProvider)(stack, 'random', {});
-    for (const [type, byName] of Object.entries(json.resource ?? {})) {
-      for (const [name, body] of Object.entries(byName)) new RawResource(stack, name, type, strip(body));
+    if (mode === 'l1') buildL1Resources(stack, json.resource ?? {}, strip);
+    else {
+      for (const [type, byName] of Object.entries(json.resource ?? {})) {
+        for (const [name, body] of Object.entries(byName)) new RawResource(stack, name, type, strip(body));
+      }
     }
     for (const [type, byName] of Object.entries(json.data ?? {})) {
       for (const [name, body] of Object.entries(byName)) new RawData(stack, name, type, strip(body));
@@ -156,6 +166,56 @@ function buildFloor(app, stacksJson) {
   }
 }
 
+const META = { count: 'count', depends_on: 'depends_on', lifecycle: 'lifecycle', provider: 'provider', for_each: 'for_each' };
+const camel = (k) => k.replace(/_([a-z0-9])/g, (_m, c) => c.toUpperCase());
+/** Config keys of a block are camelCase; keys of map attributes (tags) stay as they are. */
+function toConfig(value, isMap = false) {
+  if (Array.isArray(value)) return value.map((v) => toConfig(v));
+  if (value && typeof value === 'object') {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) out[isMap ? k : camel(k)] = isMap ? v : toConfig(v, k === 'tags');
+    return out;
+  }
+  return value;
+}
+
+/** Each resource through its provider's L1 class, references to earlier-built resources as tokens. */
+function buildL1Resources(stack, resources, strip) {
+  const pascal = (s) => s.replace(/(^|_)([a-z0-9])/g, (_m, _u, c) => c.toUpperCase());
+  const classOf = (type) => {
+    const [provider, ...rest] = type.split('_');
+    const pkg = provider === 'azurerm' ? '@cdktf/provider-azurerm' : `@cdktf/provider-${provider}`;
+    return require(`${pkg}/lib/${rest.join('-')}`)[pascal(rest.join('_'))];
+  };
+  const built = new Map();
+  const ref = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/;
+  const withTokens = (value) => {
+    if (typeof value === 'string') {
+      const m = ref.exec(value);
+      if (m && resources[m[1]]?.[m[2]]) return build(m[1], m[2]).getStringAttribute(m[3]);
+      return value;
+    }
+    if (Array.isArray(value)) return value.map(withTokens);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withTokens(v)]));
+    return value;
+  };
+  const build = (type, name) => {
+    const key = `${type}.${name}`;
+    if (built.has(key)) return built.get(key);
+    built.set(key, undefined); // a reference cycle stays a literal string
+    const body = strip(resources[type][name]);
+    const config = {};
+    const meta = {};
+    for (const [k, v] of Object.entries(body)) (META[k] ? meta : config)[k] = v;
+    const resource = new (classOf(type))(stack, name, toConfig(withTokens(config)));
+    resource.overrideLogicalId(name);
+    for (const [k, v] of Object.entries(meta)) resource.addOverride(k, v);
+    built.set(key, resource);
+    return resource;
+  };
+  for (const [type, byName] of Object.entries(resources)) for (const name of Object.keys(byName)) build(type, name);
+}
+
 function readStacks(outdir) {
   const result = {};
   const stacksDir = path.join(outdir, 'stacks');
@@ -171,7 +231,7 @@ function child() {
   let inputMs = 0;
   let inputCpuMs = 0;
   let stacksJson;
-  if (kind === 'floor') {
+  if (kind !== 'lib') {
     const t = performance.now();
     const c = process.cpuUsage();
     stacksJson = JSON.parse(fs.readFileSync(input, 'utf8'));
@@ -184,7 +244,7 @@ function child() {
   const app = new App({ outdir, skipBackendValidation: true });
   const tConstruct = performance.now();
   if (kind === 'lib') buildThroughLibrary(app, config);
-  else buildFloor(app, stacksJson);
+  else buildFloor(app, stacksJson, kind === 'floor-l1' ? 'l1' : 'bare');
   const tSynth = performance.now();
   app.synth();
   const tEnd = performance.now();
@@ -230,42 +290,54 @@ function comparable(value) {
   return value;
 }
 
-function measure(label, config, rounds) {
-  // A first library run writes the JSON the floor rebuilds, and the floor's JSON must equal it.
+const FLOOR_KINDS = { bare: 'floor', l1: 'floor-l1' };
+
+function measure(label, config, rounds, floors) {
+  // A first library run writes the JSON the floors rebuild, and each floor's JSON must equal it.
   const workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-floor-ref-'));
   run('lib', config, { keep: path.join(workdir, 'lib') });
   const reference = readStacks(path.join(workdir, 'lib'));
   const input = path.join(workdir, 'input.json');
   fs.writeFileSync(input, JSON.stringify(reference));
-  run('floor', config, { input, keep: path.join(workdir, 'floor') });
-  const same = JSON.stringify(comparable(readStacks(path.join(workdir, 'floor')))) === JSON.stringify(comparable(reference));
-  if (!same) throw new Error(`${label}: the floor's JSON differs from the library's (see ${workdir})`);
+  for (const floor of floors) {
+    run(FLOOR_KINDS[floor], config, { input, keep: path.join(workdir, floor) });
+    const same = JSON.stringify(comparable(readStacks(path.join(workdir, floor)))) === JSON.stringify(comparable(reference));
+    if (!same) throw new Error(`${label}: the ${floor} floor's JSON differs from the library's (see ${workdir})`);
+  }
 
-  const lib = [];
-  const floor = [];
+  const kinds = ['lib', ...floors.map((f) => FLOOR_KINDS[f])];
+  const runs = Object.fromEntries(kinds.map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) {
-    const order = r % 2 === 0 ? ['lib', 'floor'] : ['floor', 'lib'];
-    for (const kind of order) (kind === 'lib' ? lib : floor).push(run(kind, config, { input }));
+    // Rotate the order every round, so each kind runs first, second, ... equally often.
+    const order = kinds.map((_k, i) => kinds[(i + r) % kinds.length]);
+    for (const kind of order) runs[kind].push(run(kind, config, { input }));
   }
   fs.rmSync(workdir, { recursive: true, force: true });
   const m = (xs, key) => median(xs.map((x) => x[key]));
-  const ratios = lib.map((l, i) => l.cpuMs / floor[i].cpuMs);
+  const lib = runs.lib;
   return {
     label,
     resources: lib[0].resources,
     stacks: lib[0].stacks,
     libMs: m(lib, 'totalMs'),
     libCpuMs: m(lib, 'cpuMs'),
-    floorCpuMs: m(floor, 'cpuMs'),
     libConstructMs: m(lib, 'constructMs'),
     libSynthMs: m(lib, 'synthMs'),
-    libStartMs: m(lib, 'startMs'),
     libRssMb: Math.max(...lib.map((x) => x.rssMb)),
-    floorMs: m(floor, 'totalMs'),
-    floorRssMb: Math.max(...floor.map((x) => x.rssMb)),
-    ratio: m(lib, 'cpuMs') / m(floor, 'cpuMs'),
-    wallRatio: m(lib, 'totalMs') / m(floor, 'totalMs'),
-    ratioOfRounds: median(ratios),
+    floors: floors.map((f) => {
+      const xs = runs[FLOOR_KINDS[f]];
+      return {
+        name: f,
+        cpuMs: m(xs, 'cpuMs'),
+        ms: m(xs, 'totalMs'),
+        constructMs: m(xs, 'constructMs'),
+        synthMs: m(xs, 'synthMs'),
+        rssMb: Math.max(...xs.map((x) => x.rssMb)),
+        ratio: m(lib, 'cpuMs') / m(xs, 'cpuMs'),
+        wallRatio: m(lib, 'totalMs') / m(xs, 'totalMs'),
+        ratioOfRounds: median(lib.map((l, i) => l.cpuMs / xs[i].cpuMs)),
+      };
+    }),
   };
 }
 
@@ -277,6 +349,9 @@ function main() {
     return a && a.includes('=') ? a.slice(a.indexOf('=') + 1) : fallback;
   };
   const rounds = Number(value('rounds', flag('realistic') ? 3 : 5));
+  // --floor=bare (TerraformResource with the JSON body), --floor=l1 (the provider's classes), or both.
+  const floors = value('floor', 'bare').split(',');
+  for (const f of floors) if (!FLOOR_KINDS[f]) throw new Error(`--floor: ${f} is not one of ${Object.keys(FLOOR_KINDS).join(', ')}`);
   const configs = [];
   if (flag('realistic')) {
     const [regions, hubs, spokes, sites] = value('realistic', '10,1,50,30').split(',').map(Number);
@@ -286,12 +361,14 @@ function main() {
     const sizes = (args.find((a) => !a.startsWith('--')) || '1000,3000').split(',').map(Number);
     for (const sites of sizes) configs.push({ label: `${sites} sites, ${Math.ceil(sites / 10)} hubs`, config: { shape: 'sites', sites } });
   }
-  console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${rounds} rounds, fresh process per run, library and floor alternating; times from process start`);
-  console.log('| network | stacks | resources | library CPU (ms) | floor CPU (ms) | ratio (CPU) | ratio (CPU, median of rounds) | library wall (ms) | construct (ms) | synth (ms) | floor wall (ms) | ratio (wall) | library peak RSS (MB) | floor peak RSS (MB) |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${rounds} rounds, fresh process per run, library and floors (${floors.join(', ')}) in rotating order; times from process start`);
+  const fh = floors.map((f) => `${f} floor CPU (ms) | ratio to ${f} (CPU) | ratio to ${f} (CPU, median of rounds) | ${f} floor wall (ms) | ratio to ${f} (wall) | ${f} floor peak RSS (MB)`).join(' | ');
+  console.log(`| network | stacks | resources | library CPU (ms) | library wall (ms) | construct (ms) | synth (ms) | library peak RSS (MB) | ${fh} |`);
+  console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${floors.map(() => ' ---: | ---: | ---: | ---: | ---: | ---: |').join('')}`);
   for (const { label, config } of configs) {
-    const r = measure(label, config, rounds);
-    console.log(`| ${r.label} | ${r.stacks} | ${r.resources} | ${r.libCpuMs.toFixed(0)} | ${r.floorCpuMs.toFixed(0)} | ${r.ratio.toFixed(2)}x | ${r.ratioOfRounds.toFixed(2)}x | ${r.libMs.toFixed(0)} | ${r.libConstructMs.toFixed(0)} | ${r.libSynthMs.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.wallRatio.toFixed(2)}x | ${r.libRssMb.toFixed(0)} | ${r.floorRssMb.toFixed(0)} |`);
+    const r = measure(label, config, rounds, floors);
+    const fc = r.floors.map((f) => `${f.cpuMs.toFixed(0)} | ${f.ratio.toFixed(2)}x | ${f.ratioOfRounds.toFixed(2)}x | ${f.ms.toFixed(0)} | ${f.wallRatio.toFixed(2)}x | ${f.rssMb.toFixed(0)}`).join(' | ');
+    console.log(`| ${r.label} | ${r.stacks} | ${r.resources} | ${r.libCpuMs.toFixed(0)} | ${r.libMs.toFixed(0)} | ${r.libConstructMs.toFixed(0)} | ${r.libSynthMs.toFixed(0)} | ${r.libRssMb.toFixed(0)} | ${fc} |`);
   }
 }
 

@@ -4,7 +4,7 @@ import { ProblemCollector } from '../core/errors';
 import { addToEveryStack } from '../core/aspects';
 import { addSuppressions, rulesDecidedOn, suppressionsOf } from '../core/report';
 import { ContextExtras, ResourceIndex, RuleLevel } from '../core/rule';
-import { resolveExpression } from '../core/tokens';
+import { resolvedResourceBody, resolveExpression, startResolvedBodies } from '../core/tokens';
 import { RuleCatalogue, ruleById } from './catalogue';
 import { checkProviders, checkResource, checkRuleIds, RuleFinding, SUPPRESSION_JSON_KEY } from './rule-pack';
 import { CHK_SUPPRESSION } from '../core/rules';
@@ -101,6 +101,7 @@ export class HybridChecks implements IAspect {
     if (TerraformStack.isStack(node)) {
       this.stacks.delete(node as TerraformStack);
       this.extras.delete(node as TerraformStack);
+      startResolvedBodies(node as TerraformStack, this);
     }
     const options = {
       rules: this.props.rules,
@@ -116,10 +117,10 @@ export class HybridChecks implements IAspect {
       findings = checkProviders(stack.node.id, this.indexOf(stack, undefined).index, options, { providers: { azurerm: own.provider?.azurerm ?? [] } });
     } else if (node instanceof TerraformResource && node.terraformResourceType.startsWith('azurerm_')) {
       const stack = TerraformStack.of(node);
-      const { index, fresh } = this.indexOf(stack, node);
+      const { index } = this.indexOf(stack, node);
       const type = node.terraformResourceType;
       const name = node.friendlyUniqueId;
-      if (!fresh) (index[type] ??= {})[name] = bodyOf(stack, node) ?? {}; // freshest body for this resource (after earlier aspects)
+      (index[type] ??= {})[name] = resolvedResourceBody(stack, node, true); // freshest body for this resource (after earlier aspects)
       findings = checkResource(stack.node.id, index, type, name, options, this.extrasOf(stack));
     } else {
       return;
@@ -155,8 +156,8 @@ export class HybridChecks implements IAspect {
     const index: ResourceIndex = {};
     for (const r of stack.node.findAll()) {
       if (!(r instanceof TerraformResource)) continue;
-      const body = bodyOf(stack, r);
-      if (body) (index[r.terraformResourceType] ??= {})[r.friendlyUniqueId] = body;
+      // Shared with the library's other synth-time aspects: each resource resolved once per synth.
+      (index[r.terraformResourceType] ??= {})[r.friendlyUniqueId] = resolvedResourceBody(stack, r);
     }
     this.stacks.set(stack, index);
     return { index, fresh: true };
@@ -196,10 +197,4 @@ export class HybridChecks implements IAspect {
 
 function describe(f: RuleFinding): string {
   return `${f.address}${f.attribute ? `.${f.attribute}` : ''}: ${f.message}`;
-}
-
-/** The resource's Terraform JSON body, tokens resolved to `${...}` expressions. */
-function bodyOf(stack: TerraformStack, resource: TerraformResource): Record<string, any> | undefined {
-  const json = resolveExpression(stack, resource.toTerraform()) as { resource?: Record<string, Record<string, Record<string, any>>> };
-  return json.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
 }

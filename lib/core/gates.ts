@@ -2,7 +2,7 @@ import { Aspects, Fn, IAspect, TerraformOutput, TerraformResource, TerraformStac
 import { Construct, IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
 import { GATE_NAME, GATE_REFERENCE } from './rules';
-import { resolveExpression } from './tokens';
+import { forgetResolvedBody, resolvedResourceBody, resolveExpression, startResolvedBodies } from './tokens';
 
 /**
  * A step outside Terraform that part of a stack waits for: a provider provisioning a circuit,
@@ -105,6 +105,7 @@ export class LifecycleGate extends Construct {
     for (const r of resources) {
       r.count = this.count;
       this.guarded.add(r);
+      forgetResolvedBody(r);
     }
   }
 
@@ -143,9 +144,13 @@ class GateAspect implements IAspect {
   constructor(private readonly gate: LifecycleGate) {}
 
   public visit(node: IConstruct): void {
-    if (!TerraformStack.isStack(node) || this.done) return;
-    this.done = true;
+    if (!TerraformStack.isStack(node)) return;
     const stack = node as TerraformStack;
+    // Every gate of the stack reads the bodies of every resource: resolved once per synth and
+    // shared (a rewrite below forgets the body it changed).
+    startResolvedBodies(stack, this);
+    if (this.done) return;
+    this.done = true;
     this.gate._collectScopes();
     const gated = this.gate._guarded();
     if (gated.length === 0) return;
@@ -155,7 +160,7 @@ class GateAspect implements IAspect {
     const pattern = new RegExp(`(^|[^A-Za-z0-9_.\\[])(${addresses.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\.`, 'g');
     for (const child of stack.node.findAll()) {
       if (child instanceof TerraformResource) {
-        const body = resolveExpression(stack, (child.toTerraform() as any).resource?.[child.terraformResourceType]?.[child.friendlyUniqueId]) as Record<string, any>;
+        const body = resolvedResourceBody(stack, child);
         const refs = findRefs(body, pattern);
         if (refs.length === 0) continue;
         const own = gateOf(child);
@@ -167,6 +172,7 @@ class GateAspect implements IAspect {
             continue;
           }
           child.addOverride(ref.path, ref.value.replace(pattern, (_m, pre, addr) => `${pre}${addr}[0].`));
+          forgetResolvedBody(child);
         }
         problems.throwIfAny();
       } else if (child instanceof TerraformOutput) {

@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { toMermaid } from '../diagram/render';
 import { buildTopology } from '../diagram/topology';
 import { LifecycleGate } from './gates';
+import { dropResolvedBodies } from './tokens';
 
 /**
  * One section of a stack's hand-off runbook. Rendered at synth time, so it can list what was
@@ -190,6 +191,8 @@ class RunbookSynthesizer implements IStackSynthesizer {
   public synthesize(session: ISynthesisSession): void {
     this.inner.synthesize(session);
     const stack = TerraformStack.of(this.runbook);
+    // The synth-time aspects are done with the resolved bodies they shared.
+    dropResolvedBodies(stack);
     const manifest = session.manifest.forStack(stack);
     const folder = path.join(session.outdir, manifest.workingDirectory);
     fs.mkdirSync(folder, { recursive: true });

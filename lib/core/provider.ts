@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
 import { LazySection, Runbook } from './outputs';
 import { PROVIDER_SUBSCRIPTION } from './rules';
-import { resolveExpression } from './tokens';
+import { resolvedResourceBody, startResolvedBodies } from './tokens';
 
 /** Props of `AzureProvider`. */
 export interface AzureProviderProps {
@@ -89,8 +89,8 @@ export class AzureProvider extends Construct {
             ? '- azurerm 4.x needs a subscription: `export ARM_SUBSCRIPTION_ID=$(az account show --query id -o tsv)` (or `--var=subscription_id=<id>`).'
             : '- The subscription is set in the code.',
           '- Sign in with `az login` (or set `ARM_CLIENT_ID`/`ARM_CLIENT_SECRET`/`ARM_TENANT_ID` for a service principal).',
-          ...(this._needsPrivateStorageSetting() ? ['- The stack holds a storage account without public access: the provider skips its data-plane checks (`data_plane_available = false`), so Terraform can run from outside the private network.'] : []),
-          ...(this._resourceProviders().length > 0 ? [`- The provider registers ${this._resourceProviders().map((p) => `\`${p}\``).join(', ')} on first use (the first apply takes a few minutes longer).`] : []),
+          ...(this.settings().privateStorage ? ['- The stack holds a storage account without public access: the provider skips its data-plane checks (`data_plane_available = false`), so Terraform can run from outside the private network.'] : []),
+          ...(this.settings().providers.length > 0 ? [`- The provider registers ${this.settings().providers.map((p) => `\`${p}\``).join(', ')} on first use (the first apply takes a few minutes longer).`] : []),
         ].join('\n'),
       ),
     );
@@ -98,20 +98,40 @@ export class AzureProvider extends Construct {
 
   /** @internal True when the stack holds a storage account with public network access off. */
   public _needsPrivateStorageSetting(): boolean {
-    const stack = TerraformStack.of(this);
-    return stack.node.findAll().some((n) => {
-      if (!(n instanceof TerraformResource) || n.terraformResourceType !== 'azurerm_storage_account') return false;
-      const body = resolveExpression(stack, (n.toTerraform() as any).resource?.azurerm_storage_account?.[n.friendlyUniqueId]) as Record<string, unknown> | undefined;
-      return body?.public_network_access_enabled === false;
-    });
+    return this._decide().privateStorage;
   }
 
   /** @internal The resource providers to register for the stack's resources. */
   public _resourceProviders(): string[] {
-    const types = new Set(TerraformStack.of(this).node.findAll().filter((n): n is TerraformResource => n instanceof TerraformResource).map((r) => r.terraformResourceType));
+    return this._decide().providers;
+  }
+
+  /**
+   * @internal Both settings from one walk of the stack (storage account bodies from the synth's
+   * shared resolved bodies); the provider's aspect keeps the result for the runbook.
+   */
+  public _decide(): { privateStorage: boolean; providers: string[] } {
+    const stack = TerraformStack.of(this);
+    const types = new Set<string>();
+    let privateStorage = false;
+    for (const n of stack.node.findAll()) {
+      if (!(n instanceof TerraformResource)) continue;
+      types.add(n.terraformResourceType);
+      if (!privateStorage && n.terraformResourceType === 'azurerm_storage_account') {
+        privateStorage = resolvedResourceBody(stack, n).public_network_access_enabled === false;
+      }
+    }
     const needed = new Set(this.extraProviders);
     for (const [pattern, providers] of PROVIDERS_BY_TYPE) if ([...types].some((t) => pattern.test(t))) providers.forEach((p) => needed.add(p));
-    return [...needed].sort();
+    return { privateStorage, providers: [...needed].sort() };
+  }
+
+  /** @internal Set by the provider's aspect at synth. */
+  public _decided?: { privateStorage: boolean; providers: string[] };
+
+  /** What the last synth decided (the runbook is rendered after it), or decided now. */
+  private settings(): { privateStorage: boolean; providers: string[] } {
+    return this._decided ?? this._decide();
   }
 }
 
@@ -121,9 +141,11 @@ class ProviderSettings implements IAspect {
 
   public visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node)) return;
-    const features: AzurermProviderFeatures = this.owner._needsPrivateStorageSetting() ? { storage: [{ dataPlaneAvailable: false }] } : {};
+    startResolvedBodies(node as TerraformStack, this);
+    const decision = (this.owner._decided = this.owner._decide());
+    const features: AzurermProviderFeatures = decision.privateStorage ? { storage: [{ dataPlaneAvailable: false }] } : {};
     this.owner.provider.features = [features];
-    const providers = this.owner._resourceProviders();
+    const providers = decision.providers;
     // Registered on top of azurerm's default ("legacy") set, which stays as it is.
     this.owner.provider.resourceProvidersToRegister = providers.length > 0 ? providers : undefined;
   }

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { describeValue, formatProblem, maskedValue } from './errors';
 import { ContextExtras, contextFor, ResourceIndex, Rule, RuleContext, RuleLevel, RuleVerdict } from './rule';
 import { CHK_APP_ASPECT } from './rules';
-import { resolveExpression } from './tokens';
+import { resolvedResourceBody, resolveExpression, startResolvedBodies } from './tokens';
 
 /**
  * One reporter decides, at synth, every warning a construct gives (and every check of a final
@@ -127,13 +127,14 @@ function valueAt(body: Record<string, any>, dotted: string): unknown {
 }
 
 function resolvedBody(stack: TerraformStack, resource: TerraformResource): Record<string, any> {
-  const json = resolveExpression(stack, resource.toTerraform()) as { resource?: Record<string, Record<string, Record<string, any>>> };
-  return json.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId] ?? {};
+  return resolvedResourceBody(stack, resource);
 }
 
-// The stack's resource index, built only when a cross-resource rule asks, once per synth
-// (cleared when the reporter visits the stack, which aspects visit first).
+// The stack's resource index and its providers and variables, built only when a cross-resource
+// rule asks, once per synth (cleared when the reporter visits the stack, which aspects visit
+// first). Bodies come from the synth's shared cache (lib/core/tokens.ts, resolvedResourceBody).
 const INDEXES = new WeakMap<TerraformStack, ResourceIndex>();
+const EXTRAS = new WeakMap<TerraformStack, ContextExtras>();
 
 function stackIndex(stack: TerraformStack): ResourceIndex {
   let index = INDEXES.get(stack);
@@ -147,10 +148,14 @@ function stackIndex(stack: TerraformStack): ResourceIndex {
   return index;
 }
 
-function lazyContext(stack: TerraformStack, type: string, name: string): RuleContext {
-  let ctx: RuleContext | undefined;
-  // Providers and variables of the stack, resolved like resource bodies, for rules that read them.
-  const extras = (): ContextExtras => {
+/**
+ * The stack's provider blocks and variables, resolved like resource bodies, for rules that read
+ * them: one walk of the stack per synth (aspects that set provider features run on the stack
+ * node, before any rule asks).
+ */
+export function stackExtras(stack: TerraformStack): ContextExtras {
+  let extras = EXTRAS.get(stack);
+  if (!extras) {
     const providers: Record<string, Record<string, any>[]> = {};
     const variables: Record<string, Record<string, any>> = {};
     for (const n of stack.node.findAll()) {
@@ -162,9 +167,14 @@ function lazyContext(stack: TerraformStack, type: string, name: string): RuleCon
         Object.assign(variables, json.variable ?? {});
       }
     }
-    return { providers, variables };
-  };
-  const get = (): RuleContext => (ctx ??= contextFor(stack.node.id, stackIndex(stack), type, name, {}, extras()));
+    EXTRAS.set(stack, (extras = { providers, variables }));
+  }
+  return extras;
+}
+
+function lazyContext(stack: TerraformStack, type: string, name: string): RuleContext {
+  let ctx: RuleContext | undefined;
+  const get = (): RuleContext => (ctx ??= contextFor(stack.node.id, stackIndex(stack), type, name, {}, stackExtras(stack)));
   return {
     stack: stack.node.id,
     type,
@@ -185,6 +195,8 @@ class SynthReporter implements IAspect {
   public visit(node: IConstruct): void {
     if (TerraformStack.isStack(node)) {
       INDEXES.delete(node as TerraformStack);
+      EXTRAS.delete(node as TerraformStack);
+      startResolvedBodies(node as TerraformStack, this);
       this.warnAboutAppAspects(node as TerraformStack);
     }
     const list = DEFERRED.get(node);

@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, StringConcat, TerraformResource, Token, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { hasLiteralPart, LocalLookup } from './expressions';
 
@@ -43,4 +43,62 @@ export function isLiteralString(value: unknown, scope?: IConstruct, locals?: Loc
     v = resolveExpression(scope, v);
   }
   return typeof v === 'string' && hasLiteralPart(v, locals);
+}
+
+/**
+ * Resolved resource bodies of one stack during one synth, shared by the synth-time aspects of
+ * the library (lifecycle gates, the provider settings, the reporter's final-body checks and
+ * cross-resource index, the rule pack): each resource is resolved once per synth instead of
+ * once per aspect, gate and rule.
+ *
+ * Validity: the aspects that change a resource body during synth say so (`forgetResolvedBody`:
+ * gates setting `count` and rewriting references); everything else the library's aspects change
+ * (tags, the `//` suppression record) no rule reads. A new synth starts from an empty cache:
+ * every library aspect calls `startResolvedBodies` when it visits the stack, and the second
+ * visit of one aspect means a new synth (aspects visit the stack node before any child, and a
+ * stack's aspects run in the order they were added, so the oldest clears before anyone reads).
+ * The runbook's synthesizer drops the cache after the stack is written.
+ */
+interface BodyCache {
+  readonly visitors: Set<object>;
+  readonly bodies: Map<TerraformResource, Record<string, any>>;
+}
+
+const BODY_CACHES = new WeakMap<TerraformStack, BodyCache>();
+
+/** Called by a library aspect on visiting the stack node: a repeated visit starts a new synth. */
+export function startResolvedBodies(stack: TerraformStack, aspect: object): void {
+  const cache = BODY_CACHES.get(stack);
+  if (cache && !cache.visitors.has(aspect)) {
+    cache.visitors.add(aspect);
+    return;
+  }
+  BODY_CACHES.set(stack, { visitors: new Set([aspect]), bodies: new Map() });
+}
+
+/** Drops the stack's resolved bodies (after the synth). */
+export function dropResolvedBodies(stack: TerraformStack): void {
+  BODY_CACHES.delete(stack);
+}
+
+/** Forgets one resource's resolved body after a change to it during synth. */
+export function forgetResolvedBody(resource: TerraformResource): void {
+  BODY_CACHES.get(TerraformStack.of(resource))?.bodies.delete(resource);
+}
+
+/**
+ * The resource's body as synthesized (escape-hatch overrides included), tokens resolved to
+ * Terraform expressions; from the synth's cache when inside one (see `startResolvedBodies`).
+ * `fresh` resolves again and updates the cache (for a reader that runs after other aspects
+ * visited the resource). Callers must not change the object returned.
+ */
+export function resolvedResourceBody(stack: TerraformStack, resource: TerraformResource, fresh = false): Record<string, any> {
+  const cache = BODY_CACHES.get(stack);
+  let body = fresh ? undefined : cache?.bodies.get(resource);
+  if (body === undefined) {
+    const json = resolveExpression(stack, resource.toTerraform()) as { resource?: Record<string, Record<string, Record<string, any>>> };
+    body = json.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId] ?? {};
+    cache?.bodies.set(resource, body);
+  }
+  return body;
 }
