@@ -13,6 +13,7 @@ import { SiteRecoveryStack } from './site-recovery';
 import { SiteToSiteVpnStack } from './site-to-site-vpn';
 import { SecureHubStack } from './secure-hub';
 import { VirtualWanStack } from './virtual-wan';
+import { MultiRegionStack } from './multi-region';
 
 /** Every example by its stack name (the folder under examples/ and under cdktf.out/stacks/). */
 export const EXAMPLES: [string, new (scope: Construct, id: string) => TerraformStack][] = [
@@ -28,5 +29,6 @@ export const EXAMPLES: [string, new (scope: Construct, id: string) => TerraformS
   ['secure-hub', SecureHubStack],
   ['azure-local', AzureLocalStack],
   ['virtual-wan', VirtualWanStack],
+  ['multi-region', MultiRegionStack],
   ['brownfield', BrownfieldStack],
 ];
