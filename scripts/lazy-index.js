@@ -24,10 +24,9 @@ for (const line of source.split('\n')) {
   const star = /^export \* from '(\.\/[^']+)';/.exec(line);
   const named = /^export \{([^}]+)\} from '(\.\/[^']+)';/.exec(line);
   if (star) {
-    // `export *` re-exports what lib/index.ts can see, which a module's internal helpers are not
-    // meant to be: only names that the module's own declaration file exports count.
-    const dts = fs.readFileSync(path.join(dist, `${star[1]}.d.ts`), 'utf8');
-    for (const name of valueExportsOf(star[1])) if (new RegExp(`\\b${name}\\b`).test(dts)) names.set(name, star[1]);
+    // `export *` re-exports every value the module exports, including what it re-exports from
+    // its own helpers (hub-network.ts from hub-network-base.ts): the same set jsii's eager index has.
+    for (const name of valueExportsOf(star[1])) if (!names.has(name)) names.set(name, star[1]);
   } else if (named) {
     const values = new Set(valueExportsOf(named[2]));
     for (const name of named[1].split(',').map((n) => n.trim()).filter(Boolean)) {

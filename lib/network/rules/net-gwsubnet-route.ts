@@ -22,9 +22,15 @@ export const NET_GWSUBNET_ROUTE = defineRule({
       return fails('route_table_id', `route table ${table.body.name} on GatewaySubnet disables BGP route propagation. Fix: keep bgp_route_propagation_enabled = true on the gateway's route table`);
     }
     const inline = allBlocks(table.body.route).map((r) => r.address_prefix);
-    const separate = ctx.referrers('azurerm_route', 'route_table_name').map((r) => r.body.address_prefix);
-    const byName = ctx.resourcesOf('azurerm_route').filter((r) => r.body.route_table_name === table.body.name).map((r) => r.body.address_prefix);
-    return [...inline, ...separate, ...byName].includes(DEFAULT_ROUTE)
+    // Separate azurerm_route resources name their table: by a reference to it, or literally.
+    const separate = ctx
+      .resourcesOf('azurerm_route')
+      .filter((r) => {
+        const named = ctx.deref(r.body.route_table_name);
+        return named ? named.type === table.type && named.name === table.name : r.body.route_table_name === table.body.name;
+      })
+      .map((r) => r.body.address_prefix);
+    return [...inline, ...separate].includes(DEFAULT_ROUTE)
       ? fails('route_table_id', `route table ${table.body.name} on GatewaySubnet has a 0.0.0.0/0 route. Fix: on GatewaySubnet route only the spoke prefixes to the firewall; put the default route on the spoke subnets`)
       : 'compliant';
   },

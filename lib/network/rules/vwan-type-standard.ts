@@ -1,7 +1,7 @@
 import { AD, defineRule, fails, RuleLevel } from '../../core/rule';
 
 /** What a Basic Virtual WAN cannot hold: everything but site-to-site VPN. */
-const STANDARD_ONLY = ['azurerm_express_route_gateway', 'azurerm_point_to_site_vpn_gateway', 'azurerm_virtual_hub_connection', 'azurerm_virtual_hub_routing_intent'];
+const STANDARD_ONLY = ['azurerm_express_route_gateway', 'azurerm_point_to_site_vpn_gateway', 'azurerm_virtual_hub_connection', 'azurerm_virtual_hub_routing_intent', 'azurerm_firewall'];
 
 export const VWAN_TYPE_STANDARD = defineRule({
   id: 'VWAN-TYPE-STANDARD',
