@@ -80,6 +80,14 @@ export class ValidationError extends Error {
     Object.setPrototypeOf(this, ValidationError.prototype);
   }
 
+  /**
+   * What Node prints for an uncaught ValidationError: the problem lines once (not the message,
+   * then every field, then a stack trace into the library). `e.stack` still has the trace.
+   */
+  public [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `${this.name}: ${this.message}`;
+  }
+
   private static format(problems: ValidationProblem[]): string {
     const lines = problems.map(formatProblem);
     return problems.length === 1 ? lines[0] : `${problems.length} problems:\n${lines.join('\n')}`;

@@ -142,3 +142,19 @@ describe('every exported construct, called from JavaScript with missing or wrong
     }
   });
 });
+
+describe('an uncaught ValidationError (F24)', () => {
+  test('prints its problem lines once, without the fields again or a stack trace', () => {
+    let caught: unknown;
+    try {
+      new HubNetwork(newStack('js'), 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], gatewaySubnetPrefix: '10.0.0.0/28' });
+    } catch (e) {
+      caught = e;
+    }
+    const printed = require('util').inspect(caught) as string;
+    expect(printed).toMatch(/^ValidationError: \[NET-GWSUBNET-SIZE\] js\/Hub: `gatewaySubnetPrefix` = "10.0.0.0\/28"/);
+    expect(printed.split('\n')).toHaveLength(1);
+    expect(printed).not.toContain('problems');
+    expect((caught as Error).stack).toContain('ValidationError');
+  });
+});
