@@ -115,6 +115,17 @@ const wanWithErGateway: ResourceIndex = {
   azurerm_express_route_gateway: { er: erHubGateway(1) },
 };
 
+// --- point-to-site with Entra ID on a VPN gateway ---
+const P2S_TENANT = '00000000-0000-0000-0000-000000000001';
+const p2sGateway = (protocols: string[]) => ({
+  name: 'vgw', resource_group_name: 'rg-hub', location: 'westeurope', type: 'Vpn', vpn_type: 'RouteBased', sku: 'VpnGw2AZ', generation: 'Generation2', active_active: false, enable_bgp: true,
+  ip_configuration: [{ name: 'ipconfig1', public_ip_address_id: '${azurerm_public_ip.a.id}', subnet_id: '${azurerm_subnet.gw.id}', private_ip_address_allocation: 'Dynamic' }],
+  vpn_client_configuration: {
+    address_space: ['172.16.200.0/24'], vpn_client_protocols: protocols, vpn_auth_types: ['AAD'],
+    aad_tenant: `https://login.microsoftonline.com/${P2S_TENANT}/`, aad_issuer: `https://sts.windows.net/${P2S_TENANT}/`, aad_audience: 'c632b3df-fb67-4d84-bdcf-b95ad541b5c8',
+  },
+});
+
 export const RULE_CASES: Row[] = [
   ['DNS-RESOLVER-SUBNET', 'azurerm_private_dns_resolver_inbound_endpoint', inbound('app'), inbound('inbound'), 'ip_configurations.subnet_id', dnsSubnets],
   ['DNS-RULESET-LOOP', 'azurerm_private_dns_resolver_virtual_network_link', rulesetLink('hub'), rulesetLink('spoke'), 'virtual_network_id', resolverStack(toInbound)],
@@ -130,4 +141,5 @@ export const RULE_CASES: Row[] = [
   ['VWAN-ROUTING-INTENT', 'azurerm_virtual_hub_routing_intent', intent('${azurerm_firewall.neu.id}'), intent('${azurerm_firewall.weu.id}'), 'routing_policy.next_hop', securedHubs],
   ['VWAN-SCALE-UNITS', 'azurerm_express_route_gateway', erHubGateway(12), erHubGateway(2), 'scale_units'],
   ['VWAN-TYPE-STANDARD', 'azurerm_virtual_wan', { name: 'vwan', resource_group_name: 'rg-vwan', location: 'westeurope', type: 'Basic' }, { name: 'vwan', resource_group_name: 'rg-vwan', location: 'westeurope', type: 'Standard' }, 'type', wanWithErGateway],
+  ['VPN-P2S-ENTRA', 'azurerm_virtual_network_gateway', p2sGateway(['OpenVPN', 'IkeV2']), p2sGateway(['OpenVPN']), 'vpn_client_configuration.0.vpn_client_protocols'],
 ];
