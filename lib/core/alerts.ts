@@ -6,7 +6,7 @@ import { ProblemCollector } from './errors';
 import { generateName } from './naming';
 import { reportAtSynth } from './report';
 import { Token } from 'cdktf';
-import { MON_ACTION_GROUP_EMPTY, MON_ACTION_RECEIVER, MON_ACTION_SHORT_NAME, MON_ALERT_SEVERITY } from './rules';
+import { MON_ACTION_GROUP_EMPTY, MON_ACTION_RECEIVER, MON_ACTION_SHORT_NAME, MON_ALERT_SEVERITY, MON_WEBHOOK_SECRET } from './rules';
 import type { ILogAnalyticsWorkspace } from './workspace';
 
 /** An action group that alerts notify: one the library created, or an existing one by id. */
@@ -42,6 +42,23 @@ export interface ActionGroupProps {
 }
 
 const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,255}$/;
+/** Azure Monitor: up to 1,000 e-mail actions per action group (azure-docs azure-monitor/alerts/action-groups.md). */
+const MAX_EMAIL_RECEIVERS = 1000;
+/** Query parameters that carry a credential in webhook URLs (Logic Apps `sig`, Functions `code`, and the usual key names). */
+const CREDENTIAL_PARAMETERS = new Set(['sig', 'signature', 'code', 'key', 'apikey', 'api-key', 'api_key', 'token', 'access_token', 'secret', 'password']);
+
+/** What in a URL is a credential (`sig=`, `user:password@`), or undefined. One URL parse: linear. */
+function webhookCredential(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.password !== '') return 'a user:password';
+  for (const name of parsed.searchParams.keys()) if (CREDENTIAL_PARAMETERS.has(name.toLowerCase())) return `the ${name}= parameter`;
+  return undefined;
+}
 
 /** An Azure Monitor action group with e-mail and webhook receivers. */
 export class ActionGroup extends Construct implements IActionGroup {
@@ -64,7 +81,8 @@ export class ActionGroup extends Construct implements IActionGroup {
   constructor(scope: Construct, id: string, props: ActionGroupProps) {
     super(scope, id);
     const problems = new ProblemCollector(this);
-    problems.required('resourceGroupName', props.resourceGroupName, 'string');
+    problems.required('resourceGroupName', props?.resourceGroupName, 'string');
+    problems.throwIfAny();
     const emails = props.emails ?? [];
     const webhooks = props.webhookUrls ?? [];
     problems.type('emails', props.emails, 'array');
@@ -72,7 +90,12 @@ export class ActionGroup extends Construct implements IActionGroup {
     problems.throwIfAny();
     // Receivers given as Terraform expressions are known at apply only: skipped here.
     emails.forEach((e, i) => problems.check(!Token.isUnresolved(e) && (typeof e !== 'string' || !EMAIL.test(e)), MON_ACTION_RECEIVER, `emails[${i}]`, e, 'not an e-mail address', 'use name@domain'));
-    webhooks.forEach((w, i) => problems.check(!Token.isUnresolved(w) && (typeof w !== 'string' || !/^https:\/\//.test(w)), MON_ACTION_RECEIVER, `webhookUrls[${i}]`, w, 'a webhook is an https URL', 'use https://...'));
+    webhooks.forEach((w, i) => {
+      if (problems.check(!Token.isUnresolved(w) && (typeof w !== 'string' || !/^https:\/\//.test(w)), MON_ACTION_RECEIVER, `webhookUrls[${i}]`, w, 'a webhook is an https URL', 'use https://...')) return;
+      // A literal URL with a signature or key in it would be written to cdk.tf.json (fuzz review 16).
+      problems.check(typeof w === 'string' && !Token.isUnresolved(w) && webhookCredential(w) !== undefined, MON_WEBHOOK_SECRET, `webhookUrls[${i}]`, w, `the URL carries a credential (${webhookCredential(w)}) and would be written to cdk.tf.json in clear`, 'pass the URL as a sensitive TerraformVariable (or a Key Vault secret reference)');
+    });
+    problems.check(emails.length > MAX_EMAIL_RECEIVERS, MON_ACTION_RECEIVER, 'emails', `${emails.length} addresses`, `an action group takes at most ${MAX_EMAIL_RECEIVERS} e-mail receivers`, 'split the receivers over several action groups, or use a distribution list');
     problems.literal('emails', props.emails, 'the number of e-mail receivers decides the receiver blocks');
     problems.literal('webhookUrls', props.webhookUrls, 'the number of webhooks decides the receiver blocks');
     problems.check(emails.length + webhooks.length === 0, MON_ACTION_RECEIVER, 'emails', emails, 'an action group without receivers notifies nobody', 'give at least one e-mail or webhook');

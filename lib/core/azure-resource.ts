@@ -205,7 +205,10 @@ export abstract class AzureResource extends Construct implements IAzureResource 
    * and reports `DIAG-MISSING` at synth while no diagnostic setting exists.
    */
   protected initCommon(props: AzureResourceProps): void {
-    if (props.logAnalyticsWorkspace !== undefined) this.sendDiagnosticsTo(props.logAnalyticsWorkspace);
+    const problems = new ProblemCollector(this);
+    problems.type('logAnalyticsWorkspace', props?.logAnalyticsWorkspace, 'object', 'use a LogAnalyticsWorkspace, or LogAnalyticsWorkspace.fromWorkspaceId(scope, id, workspaceResourceId) for an existing one');
+    problems.throwIfAny();
+    if (props?.logAnalyticsWorkspace !== undefined) this.sendDiagnosticsTo(props.logAnalyticsWorkspace);
     reportAtSynth(this, DIAG_MISSING, () => {
       const targets = this.diagnosticTargets();
       if (targets.length === 0 || this.diagnosticSettings.length > 0) return undefined;

@@ -166,8 +166,12 @@ export class DiagnosticSetting extends Construct {
 
   constructor(scope: Construct, id: string, props: DiagnosticSettingProps) {
     super(scope, id);
-    const known = LOG_CATEGORIES[props.resourceType];
     const problems = new ProblemCollector(this);
+    problems.required('targetResourceId', props?.targetResourceId, 'string');
+    problems.required('resourceType', props?.resourceType, 'string');
+    problems.required('workspace', props?.workspace, 'object');
+    problems.throwIfAny();
+    const known = Object.prototype.hasOwnProperty.call(LOG_CATEGORIES, props.resourceType) ? LOG_CATEGORIES[props.resourceType] : undefined;
     problems.check(
       !known,
       DIAG_CATEGORY_UNKNOWN,

@@ -45,7 +45,7 @@ const RAW: [string, string, Record<string, any>, Record<string, any>, string | u
   ['RSV-SOFT-DELETE', 'azurerm_recovery_services_vault', { soft_delete_enabled: false }, {}, 'soft_delete_enabled'],
   ['RSV-REDUNDANCY', 'azurerm_recovery_services_vault', { storage_mode_type: 'LocallyRedundant' }, { storage_mode_type: 'ZoneRedundant' }, 'storage_mode_type'],
   ['VPN-SKU-LEGACY', 'azurerm_virtual_network_gateway', { ...vpn, sku: 'Basic' }, vpn, 'sku'],
-  ['VPN-SKU-ZONES', 'azurerm_virtual_network_gateway', { ...vpn, sku: 'VpnGw2' }, vpn, 'sku'],
+  ['VPN-SKU-ZONES', 'azurerm_virtual_network_gateway', vpn, vpn, 'ip_configuration.public_ip_address_id', { azurerm_public_ip: { r: { ...pip, zones: ['1'] } } }, undefined, { azurerm_public_ip: { r: pip } }],
   ['VPN-ACTIVE-ACTIVE', 'azurerm_virtual_network_gateway', { ...vpn, active_active: false }, vpn, 'active_active'],
   ['VPN-PUBLICIP-SKU', 'azurerm_public_ip', { ...pip, allocation_method: 'Dynamic' }, pip, 'allocation_method', { azurerm_virtual_network_gateway: { gw: vpn } }],
   ['PIP-SKU', 'azurerm_public_ip', { ...pip, sku: 'Basic' }, pip, 'sku'],
