@@ -2,6 +2,8 @@ import { DataAzurermKeyVaultSecret } from '@cdktf/provider-azurerm/lib/data-azur
 import { Password } from '@cdktf/provider-random/lib/password';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { TerraformStack, TerraformVariable } from 'cdktf';
+import { ProblemCollector } from '../core/errors';
+import { checkVariableName } from '../core/naming';
 import { Construct } from 'constructs';
 import { SHARED_KEY_LENGTH } from './defaults';
 import { Runbook } from '../core/outputs';
@@ -34,6 +36,10 @@ export abstract class SharedKey {
 
   /** A key given at deploy time through a sensitive Terraform variable (`TF_VAR_<name>`). */
   public static fromVariable(variableName: string): SharedKey {
+    // A variable name, never the secret itself (which would then be in the code).
+    const problems = new ProblemCollector('SharedKey.fromVariable');
+    checkVariableName(problems, 'variableName', variableName);
+    problems.throwIfAny();
     return new VariableSharedKey(variableName);
   }
 

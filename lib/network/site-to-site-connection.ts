@@ -170,7 +170,10 @@ export class SiteToSiteConnection extends Construct {
 
   constructor(scope: Construct, id: string, props: SiteToSiteConnectionProps) {
     super(scope, id);
-    // Resolve.
+    // Resolve. (JavaScript callers: a missing gateway is a ValidationError, not a TypeError.)
+    const given = new ProblemCollector(this);
+    given.required('gateway', props?.gateway, 'object');
+    given.throwIfAny();
     this.gateway = props.gateway;
     this.bgpEnabled = props.bgpAsn !== undefined;
     this.ipsecPolicy = props.useAzureDefaultIpsecPolicy ? undefined : { ...DEFAULT_IPSEC_POLICY, ...props.ipsecPolicy };
@@ -236,7 +239,9 @@ export class SiteToSiteConnection extends Construct {
     const problems = new ProblemCollector(this);
     problems.required('gateway', props?.gateway, 'object');
     problems.required('device', props?.device, 'object');
-    problems.type('device', props?.device, 'object');
+    // A key written in the code would sit in the synthesized JSON and in every clone of the repository.
+    problems.check(typeof props?.sharedKey === 'string', VPN_SHARED_KEY_LITERAL, 'sharedKey', props?.sharedKey, 'a pre-shared key written in the code is in the synthesized JSON and in every clone of the repository', 'use SharedKey.generate(), SharedKey.fromVariable(name) or SharedKey.fromKeyVaultSecret(keyVaultId, secretName)');
+    if (typeof props?.sharedKey !== 'string') problems.type('sharedKey', props?.sharedKey, 'object', 'use SharedKey.generate(), SharedKey.fromVariable(name) or SharedKey.fromKeyVaultSecret(keyVaultId, secretName)');
     problems.type('addressSpaces', props?.addressSpaces, 'array');
     problems.type('ipsecPolicy', props?.ipsecPolicy, 'object');
     problems.throwIfAny();

@@ -480,7 +480,7 @@ export class VpnGateway extends VpnGatewayBase {
   private validate(props: VpnGatewayProps): ResolvedPointToSite | undefined {
     const problems = new ProblemCollector(this);
     problems.required('hub', props?.hub, 'object');
-    problems.type('sku', props?.sku, 'object');
+    problems.type('sku', props?.sku, 'object', `use VpnGatewaySku.of('${String(props?.sku).slice(0, 40)}') or a member such as VpnGatewaySku.VPN_GW2_AZ`);
     problems.throwIfAny();
     const sku = (props.sku ?? VpnGatewaySku.VPN_GW2_AZ);
     const generation = props.generation ?? defaultGeneration(sku);
