@@ -1,7 +1,7 @@
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { RelayNamespace } from '@cdktf/provider-azurerm/lib/relay-namespace';
-import { TerraformOutput, TerraformResource, TerraformStack, Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { TerraformLocal, TerraformOutput, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { Address6 } from 'ip-address';
 import { DEFAULT_HCM_COUNT, HYBRID_CONNECTION_LIMITS, RELAY_METRIC_NAMESPACE } from './defaults';
 import { hybridConnectionHandoff } from './handoff/app-service-hybrid-connection';
@@ -222,7 +222,7 @@ export class AppServiceHybridConnection extends AzureResource {
     const legacy = props as { webAppId?: unknown; functionAppId?: unknown };
     if (props.app === undefined && (legacy.webAppId !== undefined || legacy.functionAppId !== undefined)) {
       problems.add(APP_HC_APP_TARGET, 'app', undefined, '`webAppId` and `functionAppId` were replaced by `app`', 'pass `app: HybridConnectionTarget.webApp(id)` or `HybridConnectionTarget.functionApp(id)`');
-    } else if (!problems.required('app', props.app, 'object')) {
+    } else if (!problems.required('app', props.app, 'object') && !problems.required('app.appId', props.app.appId, 'string')) {
       problems.resourceId(APP_HC_APP_TARGET, 'app', props.app.appId, 'web app', 'pass the id of the app (`Microsoft.Web/sites/<name>`), e.g. `HybridConnectionTarget.webApp(app.id)`');
     }
     checkName(problems, 'relayNamespace', 'namespaceName', props.namespaceName);
@@ -289,11 +289,14 @@ export class AppServiceHybridConnection extends AzureResource {
       .filter((n): n is TerraformResource => n instanceof TerraformResource)
       .map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}.`);
     const leaking: string[] = [];
-    for (const node of stack.node.findAll()) {
+    const nodes = stack.node.findAll();
+    const locals = stackLocals(stack, nodes);
+    for (const node of nodes) {
       if (!(node instanceof TerraformOutput)) continue;
       const body = (resolveExpression(stack, node.toTerraform()) as { output?: Record<string, { value?: unknown; sensitive?: boolean }> }).output ?? {};
       for (const [name, output] of Object.entries(body)) {
-        const value = JSON.stringify(output.value ?? '');
+        // Through `local.x` too: a connection string routed through a TerraformLocal is still a secret (fuzz review 1).
+        const value = expandLocals(JSON.stringify(output.value ?? ''), locals);
         const leaks = refs.some((ref) => value.split(ref).slice(1).some((rest) => SECRET_ATTRIBUTE.test(rest.split(/[^a-z_]/)[0])));
         if (leaks && output.sensitive !== true) leaking.push(name);
       }
@@ -325,6 +328,33 @@ export class AppServiceHybridConnection extends AzureResource {
       ),
     );
   }
+}
+
+/** The stack's locals, by name, each as the JSON text of its value. */
+function stackLocals(stack: TerraformStack, nodes: IConstruct[]): Map<string, string> {
+  const locals = new Map<string, string>();
+  for (const node of nodes) {
+    if (!(node instanceof TerraformLocal)) continue;
+    const body = (resolveExpression(stack, node.toTerraform()) as { locals?: Record<string, unknown> }).locals ?? {};
+    for (const [name, value] of Object.entries(body)) locals.set(name, JSON.stringify(value ?? ''));
+  }
+  return locals;
+}
+
+const LOCAL_REFERENCE = /\blocal\.([a-zA-Z_][a-zA-Z0-9_-]*)/g;
+
+/**
+ * `text` with every `local.<name>` replaced by the local's value, through locals that refer to
+ * locals (at most 10 levels, at most 1 MB: a loop of locals cannot hang the check).
+ */
+function expandLocals(text: string, locals: Map<string, string>): string {
+  let expanded = text;
+  for (let depth = 0; depth < 10 && locals.size > 0; depth++) {
+    const next = expanded.replace(LOCAL_REFERENCE, (whole, name: string) => locals.get(name) ?? whole);
+    if (next === expanded || next.length > 1_000_000) return next;
+    expanded = next;
+  }
+  return expanded;
 }
 
 /** The host is a DNS name the app resolves: not an IP address, not localhost, no scheme or port. */

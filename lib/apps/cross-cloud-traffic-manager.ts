@@ -17,7 +17,10 @@ import {
   TM_METRIC_NAMESPACE,
 } from './defaults';
 import { trafficManagerHandoff } from './handoff/cross-cloud-traffic-manager';
-import { APP_TM_DNS_NAME, APP_TM_ENDPOINT_DUPLICATE, APP_TM_ENDPOINT_LOCATION, APP_TM_ENDPOINT_TARGET, APP_TM_MULTIVALUE, APP_TM_PRIORITY, APP_TM_PROBE_FAILURES, APP_TM_PROBE_INTERVAL, APP_TM_PROBE_PATH, APP_TM_PROBE_PORT, APP_TM_PROBE_TIMEOUT, APP_TM_TTL, APP_TM_WEIGHT } from './rules';
+import { APP_TM_DNS_NAME, APP_TM_ENDPOINT_DUPLICATE, APP_TM_ENDPOINT_LIMIT, APP_TM_ENDPOINT_LOCATION, APP_TM_ENDPOINT_TARGET, APP_TM_MULTIVALUE, APP_TM_PRIORITY, APP_TM_PROBE_FAILURES, APP_TM_PROBE_INTERVAL, APP_TM_PROBE_PATH, APP_TM_PROBE_PORT, APP_TM_PROBE_PROTOCOL, APP_TM_PROBE_TIMEOUT, APP_TM_ROUTING_METHOD, APP_TM_TTL, APP_TM_WEIGHT } from './rules';
+
+/** Azure: at most 200 endpoints per Traffic Manager profile (azure-subscription-service-limits.md). */
+const MAX_ENDPOINTS = 200;
 import { Alerts, IActionGroup, MetricDefinition } from '../core/alerts';
 import { AzureResource, AzureResourceProps, DiagnosticTarget } from '../core/azure-resource';
 import { isIpv4Address } from '../core/cidr';
@@ -422,6 +425,7 @@ export class CrossCloudTrafficManager extends AzureResource {
     const namedBy = options.name !== undefined ? 'name' : 'id';
     const { priority, weight } = options;
     checkUniqueId(problems, this, id, 'id', id);
+    problems.check(this.entries.length >= MAX_ENDPOINTS, APP_TM_ENDPOINT_LIMIT, 'id', id, `the profile already has ${this.entries.length} endpoints, Azure's maximum`, 'use a second profile (nested profiles) for more endpoints');
     checkName(problems, 'trafficManagerEndpoint', namedBy, name);
     // Azure keys a profile's endpoints by name, whatever their type.
     const clash = Token.isUnresolved(name) ? undefined : this.entries.find((e) => !Token.isUnresolved(e.name) && e.name.toLowerCase() === name.toLowerCase());
@@ -496,10 +500,25 @@ export class CrossCloudTrafficManager extends AzureResource {
   }
 }
 
+/** `200-299`: two HTTP status codes (100-599), the first not above the second. */
+function isStatusCodeRange(range: unknown): boolean {
+  if (typeof range !== 'string') return false;
+  const m = /^(\d{3})-(\d{3})$/.exec(range);
+  return m !== null && Number(m[1]) >= 100 && Number(m[1]) <= Number(m[2]) && Number(m[2]) <= 599;
+}
+
 /** The profile's own rules: DNS name, probe, TTL, MultiValue. */
 function checkProfile(problems: ProblemCollector, c: ProfileConfig, props: CrossCloudTrafficManagerProps): void {
   if (!Token.isUnresolved(c.relativeName)) {
     problems.check(!isDnsLabel(c.relativeName), APP_TM_DNS_NAME, props.relativeName !== undefined ? 'relativeName' : 'name', c.relativeName, 'the DNS relative name must be 1-63 letters, digits and hyphens, starting and ending with a letter or digit', 'give `relativeName` as a DNS label, e.g. `contoso-app`');
+  }
+  problems.oneOf(APP_TM_ROUTING_METHOD, 'routingMethod', c.routingMethod, Object.values(TrafficRoutingMethod));
+  problems.oneOf(APP_TM_PROBE_PROTOCOL, 'probeProtocol', c.protocol, Object.values(ProbeProtocol));
+  if (!problems.type('expectedStatusCodeRanges', props.expectedStatusCodeRanges, 'array') && Array.isArray(props.expectedStatusCodeRanges) && !Token.isUnresolved(props.expectedStatusCodeRanges)) {
+    const ranges = props.expectedStatusCodeRanges;
+    ranges.forEach((range, i) => problems.check(!Token.isUnresolved(range) && !isStatusCodeRange(range), APP_TM_PROBE_PROTOCOL, `expectedStatusCodeRanges[${i}]`, range, 'a status code range is "<from>-<to>" of HTTP status codes (100-599), from <= to', "use e.g. '200-299'"));
+    problems.check(ranges.length > 8, APP_TM_PROBE_PROTOCOL, 'expectedStatusCodeRanges', `${ranges.length} ranges`, 'a profile takes at most eight status code ranges', 'merge neighbouring ranges');
+    problems.check(ranges.length > 0 && c.protocol === ProbeProtocol.TCP, APP_TM_PROBE_PROTOCOL, 'expectedStatusCodeRanges', ranges, 'status code ranges apply to HTTP and HTTPS probes only', 'leave them out with a TCP probe');
   }
   problems.oneOf(APP_TM_PROBE_INTERVAL, 'probeIntervalSeconds', c.interval, [10, 30], 'use 30 (normal) or 10 (fast probing)');
   const maxTimeout = c.interval === 10 ? 9 : 10;

@@ -214,6 +214,8 @@ export class ArcKubernetes extends AzureResource {
     problems.required('id', id, 'string');
     problems.required('options', options, 'object');
     problems.throwIfAny();
+    problems.literal('id', id, 'the id keys the configuration');
+    problems.throwIfAny();
     const name = options.name ?? id.toLowerCase();
     checkUniqueId(problems, this, `GitOps${id}`, 'id', id);
     problems.check(!this.fluxExtension, ARC_FLUX_DISABLED, 'flux', false, 'GitOps needs the microsoft.flux extension', 'leave `flux` on');
@@ -221,16 +223,20 @@ export class ArcKubernetes extends AzureResource {
     const sources = [options.gitUrl, options.bucketUrl, options.blobContainerId].filter((v) => v !== undefined);
     problems.check(sources.length !== 1, ARC_FLUX_SOURCE, 'gitUrl', sources, `a Flux configuration has exactly one source (${sources.length} given)`, 'give one of `gitUrl`, `bucketUrl` or `blobContainerId`');
     if (options.gitUrl !== undefined && !Token.isUnresolved(options.gitUrl)) {
-      problems.check(!/^(https?:\/\/|git@|ssh:\/\/)/.test(options.gitUrl), ARC_FLUX_URL, 'gitUrl', options.gitUrl, 'a git URL starts with http://, https://, git@ or ssh://', 'use e.g. https://github.com/org/repo');
+      problems.check(!/^(https?:\/\/|git@|ssh:\/\/)[^\s]+$/.test(options.gitUrl), ARC_FLUX_URL, 'gitUrl', options.gitUrl, 'a git URL starts with http://, https://, git@ or ssh://', 'use e.g. https://github.com/org/repo');
     }
     if (options.bucketUrl !== undefined && !Token.isUnresolved(options.bucketUrl)) {
       problems.check(!/^https?:\/\//.test(options.bucketUrl), ARC_FLUX_URL, 'bucketUrl', options.bucketUrl, 'a bucket URL starts with http:// or https://', 'use the bucket endpoint URL');
     }
     problems.check(options.bucketUrl !== undefined && options.bucketName === undefined, ARC_FLUX_SOURCE, 'bucketName', options.bucketName, 'a bucket source needs `bucketName`', 'give the bucket name');
     problems.literal('kustomizations', options.kustomizations, 'each kustomization is a block of the configuration');
+    problems.type('kustomizations', options.kustomizations, 'object');
     const kustomizations = options.kustomizations ?? { root: { path: './' } };
+    const kNames = typeof kustomizations === 'object' && kustomizations !== null ? Object.keys(kustomizations) : [];
+    problems.check(kNames.length === 0, ARC_FLUX_NAME, 'kustomizations', kustomizations, 'a Flux configuration needs at least one kustomization', "give one, e.g. `{ root: { path: './' } }`");
+    for (const k of kNames) problems.check(!FLUX_NAME.test(k), ARC_FLUX_NAME, `kustomizations.${k}`, k, 'a kustomization name is 1-30 lowercase letters, digits and -, starting and ending with a letter or digit', 'rename it, e.g. `apps`');
     problems.integer(ARC_FLUX_INTERVAL, 'syncIntervalSeconds', options.syncIntervalSeconds, 1, D.FLUX_MAX_INTERVAL_SECONDS, 'use 600 (default)');
-    for (const [k, v] of Object.entries(kustomizations)) problems.integer(ARC_FLUX_INTERVAL, `kustomizations.${k}.syncIntervalSeconds`, v.syncIntervalSeconds, 1, D.FLUX_MAX_INTERVAL_SECONDS, 'use 600 (default)');
+    for (const [k, v] of Object.entries(kustomizations)) problems.integer(ARC_FLUX_INTERVAL, `kustomizations.${k}.syncIntervalSeconds`, v?.syncIntervalSeconds, 1, D.FLUX_MAX_INTERVAL_SECONDS, 'use 600 (default)');
     problems.throwIfAny();
 
     const host = sourceHost(options.gitUrl ?? options.bucketUrl);

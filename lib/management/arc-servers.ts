@@ -136,6 +136,9 @@ export class ArcServers extends Construct {
   /** Monitors an Arc-enabled server: agent extension and rule associations (phase 2), keyed by `name`. */
   public addMachine(name: string, options: ArcServerOptions): void {
     const problems = new ProblemCollector(this);
+    problems.required('name', name, 'string');
+    problems.required('options', options, 'object');
+    problems.throwIfAny();
     problems.check(!this.props.monitoring, ARC_SRV_MONITORING, 'monitoring', undefined, `machine ${name} needs a HybridMonitoring for its agent and rules`, 'pass `monitoring`');
     problems.throwIfAny();
     this.props.monitoring!.associateMachine(name, {

@@ -3,13 +3,17 @@ import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-a
 import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
 import { NetworkConnectionMonitor } from '@cdktf/provider-azurerm/lib/network-connection-monitor';
 import { NetworkWatcher } from '@cdktf/provider-azurerm/lib/network-watcher';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { OperatingSystem } from './data-collection-rules';
 import * as D from './defaults';
 import { gatewayDiagnosticsHandoff } from './handoff/gateway-diagnostics';
 import { checkVpnGatewayOptions, vpnGatewayAlerts, VpnGatewayMonitoringOptions } from './monitoring-alerts';
 import { GWD_MONITOR_ENDPOINT, GWD_MONITOR_FREQUENCY, GWD_MONITOR_PORT } from './rules';
+import { isIpv4Address } from '../core/cidr';
+import { isDnsName } from '../core/dns';
 import { ProblemCollector } from '../core/errors';
+import { checkUniqueIds } from '../core/ids';
 import { LifecycleGate } from '../core/gates';
 import { generateName } from '../core/naming';
 import { LazySection, outputName, Runbook } from '../core/outputs';
@@ -115,6 +119,8 @@ export class GatewayDiagnostics extends Construct {
   constructor(scope: Construct, id: string, props: GatewayDiagnosticsProps) {
     super(scope, id);
     const problems = new ProblemCollector(this);
+    problems.required('props', props, 'object');
+    problems.throwIfAny();
     problems.required('gateway', props.gateway, 'object');
     problems.required('logAnalyticsWorkspace', props.logAnalyticsWorkspace, 'object');
     problems.literal('sendDiagnostics', props.sendDiagnostics, 'it decides whether a diagnostic setting exists');
@@ -181,7 +187,14 @@ export class GatewayDiagnostics extends Construct {
     problems.literal('sourceOs', options.sourceOs, 'it decides which agent extensions are created');
     problems.integer(GWD_MONITOR_PORT, 'port', port, 1, 65535, 'use the port the Azure endpoint listens on');
     problems.integer(GWD_MONITOR_FREQUENCY, 'testFrequencySeconds', frequency, 30, 1800, 'use 60 (default)');
-    problems.check(this.monitors.some((m) => m.name === id), GWD_MONITOR_ENDPOINT, 'id', id, `a connection monitor ${id} exists`, 'give each monitor its own name');
+    if (!problems.check(this.monitors.some((m) => m.name === id), GWD_MONITOR_ENDPOINT, 'id', id, `a connection monitor ${id} exists`, 'give each monitor its own name')) {
+      problems.literal('id', id, 'the id keys the monitor and its agents');
+      if (!Token.isUnresolved(id)) checkUniqueIds(problems, this, [`ConnectionMonitor${id}`, `SourceMonitorAgent${id}`, `SourceNetworkWatcherAgent${id}`], 'id', id);
+    }
+    for (const prop of ['sourceAddress', 'destinationAddress'] as const) {
+      const address = options[prop];
+      problems.check(address !== undefined && !Token.isUnresolved(address) && (typeof address !== 'string' || (!isIpv4Address(address) && !isDnsName(address, false))), GWD_MONITOR_ENDPOINT, prop, address, 'an address is an IPv4 address or a DNS name', 'use e.g. 10.1.0.4 or app01.contoso.com');
+    }
     problems.throwIfAny();
 
     const arc = options.sourceArcMachineId;

@@ -280,7 +280,14 @@ export class HybridMonitoring extends Construct {
     problems.required('options', options, 'object');
     problems.throwIfAny();
     const type = resolveMachine(problems, options);
-    problems.check(this.machines.some((m) => m.name === name), MON_MACHINE_ID, 'name', name, `a machine ${name} is already associated`, 'give each machine its own name');
+    problems.literal('name', name, 'the name keys the machine\'s resources');
+    if (!problems.check(this.machines.some((m) => m.name === name), MON_MACHINE_ID, 'name', name, `a machine ${name} is already associated`, 'give each machine its own name') && !Token.isUnresolved(name)) {
+      // `''`, `__proto__` or a taken id: NAME-INVALID / NAME-DUPLICATE, not a raw constructs error (fuzz review 4).
+      checkUniqueId(problems, this.machinesScope, name, 'name', name);
+    }
+    // The same machine twice would get two agent extensions and duplicate associations (fuzz review 13).
+    const same = Token.isUnresolved(options.machineId) ? undefined : this.machines.find((m) => !Token.isUnresolved(m.machineId) && m.machineId.toLowerCase() === String(options.machineId).toLowerCase());
+    problems.check(same !== undefined, MON_MACHINE_ID, 'machineId', options.machineId, `this machine is already associated as ${same?.name}`, 'associate each machine once');
     problems.throwIfAny();
 
     const scope = new Construct(this.machinesScope, name);

@@ -1,5 +1,6 @@
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
+import { Fn, Op, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import * as D from './defaults';
 import { GWD_BANDWIDTH_PERCENT, GWD_SKU_THROUGHPUT, MON_ALERT_THRESHOLD } from './rules';
@@ -46,6 +47,14 @@ export function checkAlertOptions(problems: ProblemCollector, prop: string, opti
   problems.number(thresholdRule, `${prop}.threshold`, options.threshold, min, max);
 }
 
+/**
+ * A threshold in a description: the number, or "the configured" when it is a Terraform
+ * expression (a number token printed as text is an encoded -1.2e+305).
+ */
+function numberText(n: number): string {
+  return Token.isUnresolved(n) ? 'the configured' : String(n);
+}
+
 function on(options: AlertOptions | undefined, byDefault = true): boolean {
   return options?.enabled ?? byDefault;
 }
@@ -83,8 +92,8 @@ export function machineAlerts(scope: Construct, s: MachineAlertsSpec): MachineAl
     heartbeatAlert = Alerts.log(scope, 'HeartbeatAlert', s.resourceGroupName, {
       ...common,
       severity: s.heartbeatAlert?.severity ?? 1,
-      description: `A monitored machine sent no heartbeat for ${minutes} minutes (agent, machine or connectivity down); resolve it by hand once the machine is back`,
-      query: `Heartbeat\n| summarize LastHeartbeat = max(TimeGenerated) by Computer, _ResourceId\n| where LastHeartbeat < ago(${minutes}m)`,
+      description: `A monitored machine sent no heartbeat for ${numberText(minutes)} minutes (agent, machine or connectivity down); resolve it by hand once the machine is back`,
+      query: `Heartbeat\n| summarize LastHeartbeat = max(TimeGenerated) by Computer, _ResourceId\n| where LastHeartbeat < ago(${Token.asString(minutes)}m)`,
       dimensions: ['Computer'],
       windowDuration: 'P1D',
       evaluationFrequency: 'PT5M',
@@ -96,8 +105,8 @@ export function machineAlerts(scope: Construct, s: MachineAlertsSpec): MachineAl
   const cpuAlert = on(s.cpuAlert, s.vmInsights) ? Alerts.log(scope, 'CpuAlert', s.resourceGroupName, {
     ...common,
     severity: s.cpuAlert?.severity ?? 2,
-    description: `Average CPU above ${cpu} % for 15 minutes`,
-    query: `InsightsMetrics\n| where Namespace == "Processor" and Name == "UtilizationPercentage"\n| summarize CpuPercent = avg(Val) by bin(TimeGenerated, 15m), Computer, _ResourceId\n| where CpuPercent > ${cpu}`,
+    description: `Average CPU above ${numberText(cpu)} % for 15 minutes`,
+    query: `InsightsMetrics\n| where Namespace == "Processor" and Name == "UtilizationPercentage"\n| summarize CpuPercent = avg(Val) by bin(TimeGenerated, 15m), Computer, _ResourceId\n| where CpuPercent > ${Token.asString(cpu)}`,
     dimensions: ['Computer'],
     windowDuration: 'PT15M',
     evaluationFrequency: 'PT5M',
@@ -105,8 +114,8 @@ export function machineAlerts(scope: Construct, s: MachineAlertsSpec): MachineAl
   const diskAlert = on(s.diskAlert, s.vmInsights) ? Alerts.log(scope, 'DiskAlert', s.resourceGroupName, {
     ...common,
     severity: s.diskAlert?.severity ?? 2,
-    description: `A logical disk has less than ${disk} % free space`,
-    query: `InsightsMetrics\n| where Namespace == "LogicalDisk" and Name == "FreeSpacePercentage"\n| extend Disk = tostring(todynamic(Tags)["vm.azm.ms/mountId"])\n| summarize FreePercent = avg(Val) by bin(TimeGenerated, 15m), Computer, _ResourceId, Disk\n| where FreePercent < ${disk}`,
+    description: `A logical disk has less than ${numberText(disk)} % free space`,
+    query: `InsightsMetrics\n| where Namespace == "LogicalDisk" and Name == "FreeSpacePercentage"\n| extend Disk = tostring(todynamic(Tags)["vm.azm.ms/mountId"])\n| summarize FreePercent = avg(Val) by bin(TimeGenerated, 15m), Computer, _ResourceId, Disk\n| where FreePercent < ${Token.asString(disk)}`,
     dimensions: ['Computer', 'Disk'],
     windowDuration: 'PT15M',
     evaluationFrequency: 'PT15M',
@@ -194,13 +203,16 @@ export function vpnGatewayAlerts(scope: Construct, gw: IVpnGateway, workspace: I
     const percent = options.bandwidthAlert?.threshold ?? D.BANDWIDTH_PERCENT_THRESHOLD;
     const instances = gw.activeActive ? 2 : 1;
     // AverageBandwidth is in bytes per second, per instance.
-    const bytesPerSecond = Math.round((limitMbps * 1_000_000 / 8 / instances) * percent / 100);
+    const share = limitMbps * 1_000_000 / 8 / instances;
+    // A percentage given as a Terraform expression stays one (`floor(share * var.pct / 100)`):
+    // Math.round on a number token wrote a garbage literal (fuzz review 6).
+    const bytesPerSecond = Token.isUnresolved(percent) ? Token.asNumber(Fn.floor(Token.asNumber(Op.div(Op.mul(share, percent), 100)))) : Math.round(share * percent / 100);
     bandwidthAlert = Alerts.metric(scope, 'BandwidthAlert', resourceGroupName, gw.metricAverageBandwidth(), {
       actionGroup,
       severity: options.bandwidthAlert?.severity ?? 2,
       operator: 'GreaterThan',
       threshold: bytesPerSecond,
-      description: `An instance of VPN gateway ${gw.node.path} uses more than ${percent} % of its share (${instances === 2 ? 'half' : 'all'}) of the ${limitMbps} Mbps of ${gw.sku.name}`,
+      description: `An instance of VPN gateway ${gw.node.path} uses more than ${numberText(percent)} % of its share (${instances === 2 ? 'half' : 'all'}) of the ${limitMbps} Mbps of ${gw.sku.name}`,
     });
   }
   return { disconnectAlert, bgpAlert, bandwidthAlert };

@@ -9,14 +9,14 @@ import { Construct, IConstruct } from 'constructs';
 import { buildFileSharePolicy, buildVmPolicy, checkFileSharePolicy, checkVmPolicy, FileSharePolicyOptions, VmPolicyOptions } from './backup-policies';
 import { DEFAULT_FILE_SHARE_POLICY, DEFAULT_VM_POLICY } from './defaults';
 import { renderVaultHandoff } from './handoff/recovery-services-vault';
-import { ASR_VAULT_PRIVATE_ENDPOINT, ASR_VMW_VAULT_EXCLUSIVE, BKP_POLICY_UNKNOWN, BKP_SHARE_UNKNOWN, BKP_VM_ID, RSV_CRR_GEO, RSV_IMMUTABILITY_LOCKED, RSV_REDUNDANCY, RSV_SOFT_DELETE, RSV_VAULT_ID } from './rules';
+import { ASR_VAULT_PRIVATE_ENDPOINT, ASR_VMW_VAULT_EXCLUSIVE, BKP_POLICY_NAME, BKP_POLICY_UNKNOWN, BKP_SHARE_UNKNOWN, BKP_VM_ID, RSV_CRR_GEO, RSV_IMMUTABILITY_LOCKED, RSV_REDUNDANCY, RSV_SOFT_DELETE, RSV_VAULT_ID } from './rules';
 import { AzureResource, AzureResourceProps, DiagnosticTarget, IAzureResource, PrivateLinkTarget } from '../core/azure-resource';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { PrivateEndpointOptions, PrivateLink, PrivateLinkParts } from '../core/private-endpoint';
 import { checkFinalBody, reportAtSynth } from '../core/report';
-import { NAME_DUPLICATE } from '../core/rules';
+import { checkUniqueIds, distinctChildId } from '../core/ids';
 import type { IFileShareAccount } from '../storage/file-share-account';
 
 /**
@@ -273,8 +273,10 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
   public addFileSharePolicy(name: string, options: FileSharePolicyOptions = {}): BackupPolicyFileShare {
     const problems = new ProblemCollector(this);
     problems.required('name', name, 'string');
+    problems.type('options', options, 'object');
+    problems.throwIfAny();
     checkFileSharePolicy(problems, options);
-    problems.check(this.fileSharePolicies.has(name), BKP_POLICY_UNKNOWN, 'name', name, `a file share policy named ${name} already exists`, 'give each policy its own name');
+    this.checkPolicyName(problems, name, `FileSharePolicy${name}`, this.fileSharePolicies.has(name));
     problems.throwIfAny();
     const policy = buildFileSharePolicy(this, this, name, options);
     this.fileSharePolicies.set(name, policy);
@@ -285,8 +287,10 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
   public addVmPolicy(name: string, options: VmPolicyOptions = {}): BackupPolicyVm {
     const problems = new ProblemCollector(this);
     problems.required('name', name, 'string');
+    problems.type('options', options, 'object');
+    problems.throwIfAny();
     checkVmPolicy(problems, options);
-    problems.check(this.vmPolicies.has(name), BKP_POLICY_UNKNOWN, 'name', name, `a VM policy named ${name} already exists`, 'give each policy its own name');
+    this.checkPolicyName(problems, name, `VmPolicy${name}`, this.vmPolicies.has(name));
     problems.throwIfAny();
     const policy = buildVmPolicy(this, this, name, options);
     this.vmPolicies.set(name, policy);
@@ -310,7 +314,9 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
     const share = fileShare.shareName(shareName);
     problems.check(share === undefined, BKP_SHARE_UNKNOWN, 'shareName', shareName, `${fileShare.node.path} has no share ${shareName}`, 'add it with `addShare` first (or list it in `shareNames` of an imported account)');
     problems.check(this.protectedShares.has(key), BKP_SHARE_UNKNOWN, 'shareName', shareName, `${key} is already protected`, 'protect each share once');
-    problems.check(this.node.tryFindChild(`Share${id}`) !== undefined, NAME_DUPLICATE, 'id', id, `a protected share with id ${id} already exists`, 'give each protected share its own id');
+    // Every id this call may create: the item, and the default policy when none exists yet (fuzz review 4).
+    const defaultPolicy = options.policy === undefined && !this.fileSharePolicies.has(DEFAULT_FILE_SHARE_POLICY) ? [`FileSharePolicy${DEFAULT_FILE_SHARE_POLICY}`] : [];
+    if (!problems.literal('id', id, 'the id keys the protected item')) checkUniqueIds(problems, this, [`Share${id}`], 'id', id, defaultPolicy);
     this.checkPolicy(problems, options.policy, [...this.fileSharePolicies.values()], 'addFileSharePolicy');
     problems.throwIfAny();
     const policy = options.policy ?? this.fileSharePolicies.get(DEFAULT_FILE_SHARE_POLICY) ?? this.addFileSharePolicy(DEFAULT_FILE_SHARE_POLICY);
@@ -333,7 +339,10 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
     problems.throwIfAny();
     problems.required('vmId', options.vmId, 'string');
     problems.resourceId(BKP_VM_ID, 'vmId', options.vmId, 'Azure VM', 'use `.../providers/Microsoft.Compute/virtualMachines/<name>`, e.g. `vm.id`');
-    problems.check(this.protectedVms.has(id), BKP_VM_ID, 'id', id, `a protected VM with id ${id} already exists`, 'give each VM its own id');
+    if (!problems.check(this.protectedVms.has(id), BKP_VM_ID, 'id', id, `a protected VM with id ${id} already exists`, 'give each VM its own id')) {
+      const defaultPolicy = options.policy === undefined && !this.vmPolicies.has(DEFAULT_VM_POLICY) ? [`VmPolicy${DEFAULT_VM_POLICY}`] : [];
+      if (!problems.literal('id', id, 'the id keys the protected item')) checkUniqueIds(problems, this, [`Vm${id}`], 'id', id, defaultPolicy);
+    }
     this.checkPolicy(problems, options.policy, [...this.vmPolicies.values()], 'addVmPolicy');
     problems.throwIfAny();
     const policy = options.policy ?? this.vmPolicies.get(DEFAULT_VM_POLICY) ?? this.addVmPolicy(DEFAULT_VM_POLICY);
@@ -400,6 +409,17 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
     };
   }
 
+  /** A new policy's name: Azure's pattern, unique among the vault's policies, and a free construct id. */
+  private checkPolicyName(problems: ProblemCollector, name: string, childId: string, exists: boolean): void {
+    if (Token.isUnresolved(name)) {
+      problems.literal('name', name, 'the policy name is its construct id');
+      return;
+    }
+    if (problems.check(exists, BKP_POLICY_UNKNOWN, 'name', name, `a policy named ${name} already exists in this vault`, 'give each policy its own name')) return;
+    if (problems.check(!/^[a-zA-Z][-_!a-zA-Z0-9]{2,149}$/.test(name), BKP_POLICY_NAME, 'name', name, "a backup policy name is 3-150 letters, digits, '-', '_' or '!', starting with a letter", 'use e.g. files-daily')) return;
+    checkUniqueIds(problems, this, [childId], 'name', name);
+  }
+
   private checkPolicy(problems: ProblemCollector, policy: IConstruct | undefined, own: IConstruct[], method: string): void {
     problems.check(policy !== undefined && !own.includes(policy), BKP_POLICY_UNKNOWN, 'policy', policy?.node.path, 'not a policy of this vault', `add it with \`${method}\` on this vault`);
   }
@@ -407,7 +427,8 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
   private containerFor(fileShare: IFileShareAccount): BackupContainerStorageAccount {
     let container = this.containers.get(fileShare.node.path);
     if (!container) {
-      container = new BackupContainerStorageAccount(this, `Container${pathKey(fileShare)}`, {
+      // Two paths with the same letters and digits (`Files-1`, `Files1`): the second gets a hash suffix (fuzz review 4).
+      container = new BackupContainerStorageAccount(this, distinctChildId(this, `Container${pathKey(fileShare)}`, fileShare.node.path), {
         resourceGroupName: this.resourceGroupName,
         recoveryVaultName: this.vault.name,
         storageAccountId: fileShare.storageAccountId,

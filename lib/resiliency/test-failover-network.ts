@@ -3,13 +3,14 @@ import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
 import { TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { cidrContains, parseCidr } from '../core/cidr';
+import { cidrContains, cidrOverlaps, parseCidr } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { resolveExpression } from '../core/tokens';
 import { checkCidrs } from '../core/cidr-checks';
 import { reportAtSynth } from '../core/report';
-import { NET_CIDR_INVALID, NET_SUBNET_OUTSIDE } from '../core/rules';
+import { Rule } from '../core/rule';
+import { NET_ADDRESS_OVERLAP, NET_CIDR_INVALID, NET_SUBNET_OUTSIDE, NET_SUBNET_OVERLAP } from '../core/rules';
 import { ASR_TESTNET_ISOLATED } from './rules';
 
 /** Props of `TestFailoverNetwork`. */
@@ -48,9 +49,18 @@ export class TestFailoverNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: TestFailoverNetworkProps) {
     super(scope, id);
+    const problems = new ProblemCollector(this);
+    problems.required('props', props, 'object');
+    problems.throwIfAny();
+    problems.required('resourceGroupName', props.resourceGroupName, 'string');
+    problems.required('location', props.location, 'string');
+    problems.type('addressSpace', props.addressSpace, 'array');
+    problems.type('subnets', props.subnets, 'object');
+    problems.literal('addressSpace', props.addressSpace, 'the subnets are checked against it');
+    problems.literal('subnets', props.subnets, 'each subnet is a resource');
+    problems.throwIfAny();
     const addressSpace = props.addressSpace ?? ['10.255.0.0/16'];
     const subnets = props.subnets ?? { default: addressSpace[0] };
-    const problems = new ProblemCollector(this);
     checkName(problems, 'virtualNetwork', 'name', props.name);
     problems.check(addressSpace.length === 0, NET_CIDR_INVALID, 'addressSpace', addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.255.0.0/16']");
     const spacesOk = checkCidrs(problems, 'addressSpace', addressSpace);
@@ -67,6 +77,8 @@ export class TestFailoverNetwork extends Construct {
         'pick a prefix inside the address space',
       );
     }
+    checkNoOverlap(problems, 'addressSpace', addressSpace.map((prefix, i) => [`addressSpace[${i}]`, prefix]), NET_ADDRESS_OVERLAP);
+    checkNoOverlap(problems, 'subnets', Object.entries(subnets).map(([name, prefix]) => [`subnets.${name}`, prefix]), NET_SUBNET_OVERLAP);
     problems.throwIfAny();
     this.virtualNetwork = new VirtualNetwork(this, 'Resource', {
       name: props.name ?? generateName(this, 'virtualNetwork'),
@@ -100,5 +112,20 @@ export class TestFailoverNetwork extends Construct {
       detail: `the test failover network is peered by ${peered.map((p) => p.node.path).join(', ')}: test VMs with production addresses and identities would meet production`,
       fix: 'remove the peering; test failovers run isolated',
     };
+  }
+}
+
+/**
+ * Two literal prefixes of one list that overlap (a duplicated address space, subnets
+ * 10.255.0.0/24 and 10.255.0.128/25) are one problem each pair (fuzz review 15). Pairs are few:
+ * a test network has a handful of subnets.
+ */
+function checkNoOverlap(problems: ProblemCollector, _prop: string, entries: [string, string][], rule: Rule): void {
+  const parsed = entries.filter(([, p]) => typeof p === 'string' && !Token.isUnresolved(p)).map(([prop, p]) => ({ prop, prefix: p, range: parseCidr(p) })).filter((e) => e.range !== undefined);
+  for (let i = 0; i < parsed.length; i++) {
+    for (let j = i + 1; j < parsed.length; j++) {
+      if (!cidrOverlaps(parsed[i].range!, parsed[j].range!)) continue;
+      problems.add(rule, parsed[j].prop, parsed[j].prefix, `${parsed[j].prefix} overlaps ${parsed[i].prefix} (${parsed[i].prop})`, 'give each prefix its own range');
+    }
   }
 }

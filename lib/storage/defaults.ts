@@ -26,6 +26,10 @@ export const STORAGE_SYNC_APP_ID = '9469b9f5-6722-4481-a2b2-14ed560b706f';
 export const READER_AND_DATA_ACCESS_ROLE = 'Reader and Data Access';
 /** Replication types that allow large file shares and premium accounts. */
 export const LOCAL_OR_ZONE_REPLICATION = ['LRS', 'ZRS'];
+/** Every `account_replication_type` the provider accepts (storage_account_resource.go, case-sensitive). */
+export const REPLICATION_TYPES = ['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
+/** Every share `access_tier` the provider accepts (storage_share_resource.go, case-sensitive). */
+export const SHARE_ACCESS_TIERS = ['TransactionOptimized', 'Hot', 'Cool', 'Premium'];
 /**
  * How long File Sync waits after granting the sync service "Reader and Data Access" on a storage
  * account before it creates the cloud endpoint: a new role assignment can take up to 10 minutes

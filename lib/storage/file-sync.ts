@@ -12,12 +12,13 @@ import { TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AFS_PRIVATE_DNS_ZONE, READER_AND_DATA_ACCESS_ROLE, ROLE_PROPAGATION_WAIT, STORAGE_SYNC_APP_ID, VOLUME_FREE_SPACE_PERCENT } from './defaults';
 import { checkEndpointSubnet } from './endpoint-subnet';
+import { zoneLinks } from './zone-links';
 import type { IFileShareAccount } from './file-share-account';
 import { renderFileSyncHandoff } from './handoff/file-sync';
 import { AzureResource, AzureResourceProps, DiagnosticTarget, PrivateLinkTarget } from '../core/azure-resource';
 import { ProblemCollector } from '../core/errors';
 import { LifecycleGate } from '../core/gates';
-import { checkUniqueId } from '../core/ids';
+import { checkUniqueId, checkUniqueIds, distinctChildId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, outputName, Runbook } from '../core/outputs';
 import { IPrivateDnsZoneCatalog, PrivateLink } from '../core/private-endpoint';
@@ -140,7 +141,12 @@ export interface FileSyncProps extends AzureResourceProps {
 }
 
 const REGISTERED_SERVER_ID = new RegExp(`^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.StorageSync/storageSyncServices/[^/]+/registeredServers/${GUID.source.slice(1, -1)}$`, 'i');
-const LOCAL_PATH = /^[a-zA-Z]:\\([^<>:"/\\|?*]+\\?)*$/;
+// A drive, then folders each ended by '\\' and an optional last folder. Folder characters exclude
+// '\\', so there is exactly one way to split a path: linear time. (The former
+// `([^...]+\\?)*` could split a folder name in 2^n ways and hung on a long name followed by a
+// refused character, fuzz review 2.) Windows paths are at most 32,767 characters.
+const LOCAL_PATH = /^[a-zA-Z]:\\(?:[^<>:"/\\|?*\u0000-\u001f]+\\)*[^<>:"/\\|?*\u0000-\u001f]*$/;
+const MAX_LOCAL_PATH = 32767;
 const INITIAL_DOWNLOAD_POLICIES = ['NamespaceThenModifiedFiles', 'NamespaceOnly', 'AvoidTieredFiles'];
 
 interface GroupState {
@@ -189,13 +195,14 @@ export class FileSync extends AzureResource {
       incomingTrafficPolicy: props.allowAllTraffic ? 'AllowAllTraffic' : 'AllowVirtualNetworksOnly',
     });
     this.resourceId = this.storageSyncId = this.storageSync.id;
+    const links = this.resolveLinks(props);
     const link = PrivateLink.create(this, '', {
       ...this.linkTarget(),
       targetResourceId: this.storageSync.id,
       subnetId: props.privateEndpointSubnetId,
       privateDnsZoneId: props.privateDnsZoneId,
       privateDnsZones: props.privateDnsZones,
-      linkVirtualNetworkIds: { Hub: props.hub.virtualNetworkId, ...(props.linkVirtualNetworks ?? {}) },
+      linkVirtualNetworkIds: links,
     });
     this.privateEndpoints.push(link);
     this.privateEndpoint = link.endpoint;
@@ -236,7 +243,10 @@ export class FileSync extends AzureResource {
     problems.required(prop('shareName'), options?.shareName, 'string');
     problems.throwIfAny();
     problems.literal(propPrefix || 'name', name, 'the sync group name is its construct id');
-    problems.check(this.groups.has(name), SYNC_GROUP_DUPLICATE, propPrefix || 'name', name, `a sync group named ${name} already exists`, 'give each sync group its own name');
+    if (!problems.check(this.groups.has(name), SYNC_GROUP_DUPLICATE, propPrefix || 'name', name, `a sync group named ${name} already exists`, 'give each sync group its own name') && !Token.isUnresolved(name)) {
+      // Every construct id derived from the name, checked before any is created (fuzz review 4).
+      checkUniqueIds(problems, this, [`Group${name}`, `Group${name}CloudEndpoint`], propPrefix || 'name', name);
+    }
     const shareRef = options.fileShare.shareName(options.shareName);
     problems.check(shareRef === undefined, SYNC_CLOUD_ENDPOINT, prop('shareName'), options.shareName, `${options.fileShare.node.path} has no share ${options.shareName}`, 'add the share with `fileShare.addShare(name)` first (or list it in `shareNames` of an imported account)');
     const shareLocation = options.fileShare.location;
@@ -327,6 +337,13 @@ export class FileSync extends AzureResource {
     problems.throwIfAny();
   }
 
+  private resolveLinks(props: FileSyncProps): { [name: string]: string } {
+    const problems = new ProblemCollector(this);
+    const links = zoneLinks(problems, 'linkVirtualNetworks', props.hub.virtualNetworkId, props.linkVirtualNetworks);
+    problems.throwIfAny();
+    return links;
+  }
+
   private checkServerEndpoint(problems: ProblemCollector, state: GroupState, groupName: string, options: ServerEndpointOptions, prop: (p: string) => string): void {
     const serverId = options.registeredServerId;
     const path = options.serverLocalPath;
@@ -335,7 +352,7 @@ export class FileSync extends AzureResource {
       problems.check(other !== undefined, SYNC_SERVER_DUPLICATE, prop('registeredServerId'), serverId, `this server already has an endpoint (${other?.name}) in sync group ${groupName}`, 'sync one path per server and group; use another sync group for another path');
     }
     if (!Token.isUnresolved(path)) {
-      problems.check(!LOCAL_PATH.test(path), SYNC_SERVER_PATH, prop('serverLocalPath'), path, 'not a local Windows path', 'use e.g. D:\\Shares\\Finance');
+      problems.check(typeof path !== 'string' || path.length > MAX_LOCAL_PATH || !LOCAL_PATH.test(path), SYNC_SERVER_PATH, prop('serverLocalPath'), path, 'not a local Windows path', 'use e.g. D:\\Shares\\Finance');
       problems.check(/^c:\\?$/i.test(path), SYNC_SERVER_PATH, prop('serverLocalPath'), path, 'the root of the system volume cannot be a server endpoint', 'use a folder on a data volume, e.g. D:\\Shares\\Finance');
     }
     problems.literal(prop('cloudTieringEnabled'), options.cloudTieringEnabled, 'it decides which tiering settings are sent');
@@ -362,7 +379,10 @@ export class FileSync extends AzureResource {
   private grantAccountAccess(account: IFileShareAccount): Sleep {
     const existing = this.accountAccess.get(account.node.path);
     if (existing) return existing;
-    const key = account.node.path.split('/').slice(1).join('').replace(/[^a-zA-Z0-9]/g, '');
+    // Letters and digits of the account's path; two paths that clean to the same key (`Files-1`,
+    // `Files1`) get a hash suffix for the second, instead of a raw constructs error (fuzz review 4).
+    const cleaned = account.node.path.split('/').slice(1).join('').replace(/[^a-zA-Z0-9]/g, '');
+    const key = distinctChildId(this, `ReaderAndDataAccess${cleaned}`, account.node.path, ['', 'Propagation']).slice('ReaderAndDataAccess'.length);
     const role = new RoleAssignment(this, `ReaderAndDataAccess${key}`, {
       scope: account.storageAccountId,
       roleDefinitionName: READER_AND_DATA_ACCESS_ROLE,

@@ -8,8 +8,9 @@ import { Token } from 'cdktf';
 import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import { ActiveDirectoryOptions, applyActiveDirectory, checkActiveDirectory, DefaultSharePermission } from './active-directory';
-import { FILE_PRIVATE_DNS_ZONE, LOCAL_OR_ZONE_REPLICATION, SHARE_SOFT_DELETE_DAYS, SMB_AUTHENTICATION_TYPES, SMB_CHANNEL_ENCRYPTION, SMB_KERBEROS_TICKET_ENCRYPTION, SMB_VERSIONS } from './defaults';
+import { FILE_PRIVATE_DNS_ZONE, LOCAL_OR_ZONE_REPLICATION, REPLICATION_TYPES, SHARE_SOFT_DELETE_DAYS, SMB_AUTHENTICATION_TYPES, SMB_CHANNEL_ENCRYPTION, SMB_KERBEROS_TICKET_ENCRYPTION, SMB_VERSIONS } from './defaults';
 import { checkEndpointSubnet } from './endpoint-subnet';
+import { zoneLinks } from './zone-links';
 import { FileShareAccountAttributes, fileShareDiagnosticTargets, IFileShareAccount, ImportedFileShareAccount } from './file-share-account';
 import { renderFileShareHandoff } from './handoff/hybrid-file-share';
 import { FileShareOptions, resolveShare, ShareAccessLevel, ShareGrant } from './share-access';
@@ -28,7 +29,9 @@ import {
   STG_NESTED_PUBLIC,
   STG_PREMIUM_REPLICATION,
   STG_PUBLIC_NETWORK,
+  STG_REPLICATION_TYPE,
   STG_ROLE_PRINCIPAL,
+  STG_SHARE_ROLE,
   STG_SHARE_SOFT_DELETE,
   STG_SOFT_DELETE_DAYS,
   STG_TLS_MIN,
@@ -149,6 +152,7 @@ interface Resolved {
   readonly largeFileShares: boolean;
   readonly softDelete: number;
   readonly hardening: boolean;
+  readonly links: { [name: string]: string };
 }
 
 /**
@@ -218,7 +222,7 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
       subnetId: props.privateEndpointSubnetId,
       privateDnsZoneId: props.privateDnsZoneId,
       privateDnsZones: props.privateDnsZones,
-      linkVirtualNetworkIds: { Hub: props.hub.virtualNetworkId, ...(props.linkVirtualNetworks ?? {}) },
+      linkVirtualNetworkIds: resolved.links,
     });
     this.privateEndpoints.push(link);
     this.privateEndpoint = link.endpoint;
@@ -261,6 +265,9 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
   public grantShareAccess(principalId: string, level: ShareAccessLevel, shareName?: string): RoleAssignment {
     const problems = new ProblemCollector(this);
     problems.required('principalId', principalId, 'string');
+    problems.required('level', level, 'string');
+    problems.oneOf(STG_SHARE_ROLE, 'level', level, Object.values(ShareAccessLevel), 'use ShareAccessLevel.READER, CONTRIBUTOR or ELEVATED_CONTRIBUTOR (broader roles are granted with `grant`, on purpose)');
+    problems.type('shareName', shareName, 'string');
     problems.guid(STG_ROLE_PRINCIPAL, 'principalId', principalId, 'use the object id, e.g. from `az ad group show --group <name> --query id`');
     problems.check(shareName !== undefined && !this.sharesByName.has(shareName), STG_ROLE_PRINCIPAL, 'shareName', shareName, 'no share of that name in this account', `use one of ${this.shareNames.join(', ') || '(none yet: add the share first)'}`);
     problems.throwIfAny();
@@ -325,6 +332,7 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
     const premium = props.premium ?? false;
     const replication = props.replicationType ?? 'ZRS';
     const localOrZone = LOCAL_OR_ZONE_REPLICATION.includes(replication);
+    problems.oneOf(STG_REPLICATION_TYPE, 'replicationType', replication, REPLICATION_TYPES, "use 'ZRS' (the default), 'LRS', 'GRS', 'RAGRS', 'GZRS' or 'RAGZRS', in capitals");
     if (!Token.isUnresolved(replication)) {
       problems.check(premium && !localOrZone, STG_PREMIUM_REPLICATION, 'replicationType', replication, 'a premium FileStorage account replicates only LRS or ZRS', "use 'ZRS' (or 'LRS'); protect against region loss with backup to a geo-redundant vault");
       problems.check(!premium && props.largeFileSharesEnabled === true && !localOrZone, STG_LARGE_REPLICATION, 'largeFileSharesEnabled', true, `large file shares are not available on ${replication} accounts`, "use 'ZRS' or 'LRS' replication, or leave large file shares off (shares up to 5120 GiB)");
@@ -333,10 +341,11 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
     problems.integer(STG_SOFT_DELETE_DAYS, 'shareSoftDeleteDays', softDelete, 1, 365, `use ${SHARE_SOFT_DELETE_DAYS} (recommended)`);
     if (props.activeDirectory !== undefined) checkActiveDirectory(problems, props.activeDirectory);
     checkEndpointSubnet(problems, this, props.hub, 'privateEndpointSubnetId', props.privateEndpointSubnetId);
+    const links = zoneLinks(problems, 'linkVirtualNetworks', props.hub.virtualNetworkId, props.linkVirtualNetworks);
     problems.throwIfAny();
     // A token for largeFileSharesEnabled counts as on: share quotas are then not refused at synth.
     const largeFileShares = premium || (props.largeFileSharesEnabled ?? localOrZone) !== false;
-    return { premium, replication, largeFileShares, softDelete, hardening: props.smbHardening ?? true };
+    return { premium, replication, largeFileShares, softDelete, hardening: props.smbHardening ?? true, links };
   }
 
   private buildAccount(props: HybridFileShareProps, r: Resolved): StorageAccount {

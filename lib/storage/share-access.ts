@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { ProblemCollector } from '../core/errors';
-import { PREMIUM_SHARE_QUOTA_MIN, SHARE_QUOTA_DEFAULT, SHARE_QUOTA_MAX, SHARE_QUOTA_MIN, STANDARD_SHARE_QUOTA_MAX } from './defaults';
-import { STG_NFS_KIND, STG_PREMIUM_KIND, STG_PREMIUM_QUOTA, STG_SHARE_DUPLICATE, STG_SHARE_LARGE, STG_SHARE_NAME, STG_SHARE_QUOTA } from './rules';
+import { PREMIUM_SHARE_QUOTA_MIN, SHARE_ACCESS_TIERS, SHARE_QUOTA_DEFAULT, SHARE_QUOTA_MAX, SHARE_QUOTA_MIN, STANDARD_SHARE_QUOTA_MAX } from './defaults';
+import { STG_NFS_KIND, STG_PREMIUM_KIND, STG_PREMIUM_QUOTA, STG_SHARE_DUPLICATE, STG_SHARE_LARGE, STG_SHARE_NAME, STG_SHARE_QUOTA, STG_SHARE_TIER } from './rules';
 
 /** Protocol of a file share. */
 export enum ShareProtocol {
@@ -92,7 +92,8 @@ export function resolveShare(problems: ProblemCollector, account: ShareAccount, 
     );
     problems.check(account.premium && quota < PREMIUM_SHARE_QUOTA_MIN, STG_PREMIUM_QUOTA, prop('quotaGib'), quota, 'a premium share must be provisioned larger than 100 GiB', `use at least ${PREMIUM_SHARE_QUOTA_MIN} GiB`);
   }
-  if (!Token.isUnresolved(tier)) {
+  const tierBad = problems.oneOf(STG_SHARE_TIER, prop('accessTier'), tier, SHARE_ACCESS_TIERS);
+  if (!tierBad && !Token.isUnresolved(tier)) {
     problems.check(
       (tier === 'Premium') !== account.premium,
       STG_PREMIUM_KIND,

@@ -98,12 +98,12 @@ describe('RecoveryServicesVault', () => {
     const vault = new RecoveryServicesVault(stack, 'Vault', base);
     // WHEN
     vault.addFileSharePolicy('tokens', { dailyRetention: n('daily'), hourlyIntervalHours: 6, hourlyWindowHours: n('window'), time: new TerraformVariable(stack, 'time', { type: 'string' }).stringValue });
-    vault.addVmPolicy('vm', { dailyRetention: n('vmdaily'), instantRestoreDays: n('instant') });
+    vault.addVmPolicy('vm-policy', { dailyRetention: n('vmdaily'), instantRestoreDays: n('instant') });
     vault.protectVm('app', { vmId: new TerraformVariable(stack, 'vm_id', { type: 'string' }).stringValue });
     // THEN
     const json = synthJson(stack);
     expect(onlyResource(json, 'azurerm_backup_policy_file_share').retention_daily.count).toBe('${var.daily}');
-    expect(resourcesOf(json, 'azurerm_backup_policy_vm').find((p) => p.name === 'vm').instant_restore_retention_days).toBe('${var.instant}');
+    expect(resourcesOf(json, 'azurerm_backup_policy_vm').find((p) => p.name === 'vm-policy').instant_restore_retention_days).toBe('${var.instant}');
     expect(onlyResource(json, 'azurerm_backup_protected_vm').source_vm_id).toBe('${var.vm_id}');
   });
 
@@ -233,7 +233,7 @@ describe('RecoveryServicesVault', () => {
     // 30 days x 6 a day (every 4 h over 24 h) + 12 + 12 + 1 = 205
     const error = expectValidationError(() => vault.addFileSharePolicy('p', { hourlyIntervalHours: 4 }), 'BKP-SNAPSHOT-CAP', 'dailyRetention', 30);
     expect(error.message).toContain('205 snapshots');
-    expect(vault.addFileSharePolicy('r', { dailyRetention: 175 }).retentionDailyInput).toBeDefined(); // 175 + 25 = 200
+    expect(vault.addFileSharePolicy('r-policy', { dailyRetention: 175 }).retentionDailyInput).toBeDefined(); // 175 + 25 = 200
   });
 
   test('fails when a policy of another vault is used', () => {
@@ -263,5 +263,11 @@ describe('RecoveryServicesVault', () => {
 
   test('every resiliency rule is in the catalogue', () => {
     for (const rule of RESILIENCY_RULES) expect(RuleCatalogue.has(rule.id)).toBe(true);
+  });
+  test('BKP-POLICY-NAME: policy names follow the provider\'s pattern (3-150, start with a letter)', () => {
+    const vault = new RecoveryServicesVault(newStack(), 'Vault', { resourceGroupName: 'rg', location: 'westeurope' });
+    expectValidationError(() => vault.addVmPolicy('1-policy'), 'BKP-POLICY-NAME', 'name', '1-policy');
+    expectValidationError(() => vault.addFileSharePolicy('p'), 'BKP-POLICY-NAME', 'name', 'p');
+    expect(() => vault.addVmPolicy('vm_weekly!')).not.toThrow();
   });
 });

@@ -20,6 +20,9 @@ export const APP_TM_PRIORITY = defineRule({ id: 'APP-TM-PRIORITY', level: RuleLe
 export const APP_TM_ENDPOINT_LOCATION = defineRule({ id: 'APP-TM-ENDPOINT-LOCATION', level: RuleLevel.ERROR, description: 'External endpoints need endpoint_location (an Azure region) under Performance routing', source: `${TF} traffic_manager_external_endpoint.html.markdown` });
 export const APP_TM_ENDPOINT_TARGET = defineRule({ id: 'APP-TM-ENDPOINT-TARGET', level: RuleLevel.ERROR, description: 'An external endpoint target is a fully qualified DNS name or an IP address (no scheme, path or port)', source: `${TF} traffic_manager_external_endpoint.html.markdown` });
 export const APP_TM_ENDPOINT_DUPLICATE = defineRule({ id: 'APP-TM-ENDPOINT-DUPLICATE', level: RuleLevel.ERROR, description: 'Endpoint names are unique within a Traffic Manager profile, across Azure, external and nested endpoints', source: `${AD} articles/traffic-manager/traffic-manager-endpoint-types.md` });
+export const APP_TM_ROUTING_METHOD = defineRule({ id: 'APP-TM-ROUTING-METHOD', level: RuleLevel.ERROR, description: 'The routing method is one the library builds: Priority, Weighted, Performance or MultiValue (Azure also has Geographic and Subnet, which need settings per endpoint the library does not write)', source: `${TF} internal/services/trafficmanager/traffic_manager_profile_resource.go (traffic_routing_method: StringInSlice); ${TM_ROUTING}` });
+export const APP_TM_PROBE_PROTOCOL = defineRule({ id: 'APP-TM-PROBE-PROTOCOL', level: RuleLevel.ERROR, description: 'The health probe protocol is HTTP, HTTPS or TCP; expected status code ranges (HTTP and HTTPS only, at most eight) are "<from>-<to>" of HTTP status codes, 100 <= from <= to <= 599', source: `${TF} internal/services/trafficmanager/traffic_manager_profile_resource.go (protocol: StringInSlice) and validate/status_code_range.go; ${TM_DOC} (format 200-299, 301-301; at most eight ranges; HTTP and HTTPS only); RFC 9110 section 15 (status codes 1xx-5xx)` });
+export const APP_TM_ENDPOINT_LIMIT = defineRule({ id: 'APP-TM-ENDPOINT-LIMIT', level: RuleLevel.ERROR, description: 'A Traffic Manager profile has at most 200 endpoints', source: `${AD} articles/azure-resource-manager/management/azure-subscription-service-limits.md (Traffic Manager limits: endpoints per profile 200)` });
 export const APP_TM_MULTIVALUE = defineRule({ id: 'APP-TM-MULTIVALUE', level: RuleLevel.ERROR, description: 'MultiValue routing needs max_return 1-8 and only external endpoints given as IP addresses; max_return is only for MultiValue', source: `${TM_ROUTING}; ${TF} traffic_manager_profile.html.markdown` });
 // App Service Hybrid Connections
 export const APP_HC_HOST = defineRule({ id: 'APP-HC-HOST', level: RuleLevel.ERROR, description: 'A hybrid connection endpoint host is a DNS name as the app resolves it: not an IP address, not localhost, no scheme or port', source: HC_DOC });
@@ -49,6 +52,9 @@ export const APPS_RULES = [
   APP_TM_ENDPOINT_TARGET,
   APP_TM_ENDPOINT_DUPLICATE,
   APP_TM_MULTIVALUE,
+  APP_TM_ROUTING_METHOD,
+  APP_TM_PROBE_PROTOCOL,
+  APP_TM_ENDPOINT_LIMIT,
   APP_HC_HOST,
   APP_HC_PORT,
   APP_HC_ENDPOINT_DUPLICATE,

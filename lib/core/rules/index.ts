@@ -31,6 +31,7 @@ export const GATE_REFERENCE = defineRule({ id: 'GATE-REFERENCE', level: RuleLeve
 // Provider settings (lib/core/provider.ts)
 export const PROVIDER_SUBSCRIPTION = defineRule({ id: 'PROVIDER-SUBSCRIPTION', level: RuleLevel.ERROR, description: 'azurerm 4.x needs a real subscription id (a GUID, not the zero placeholder), from the code, a variable or ARM_SUBSCRIPTION_ID', source: `${TF} website/docs/guides/4.0-upgrade-guide.html.markdown` });
 // Alerts (lib/core/alerts.ts)
+export const MON_WEBHOOK_SECRET = defineRule({ id: 'MON-WEBHOOK-SECRET', level: RuleLevel.ERROR, sensitive: true, description: 'A webhook URL that carries a credential (a signature or key in the query string such as sig= or code=, or a user:password) is a secret: pass it as a sensitive Terraform variable or Key Vault reference, never as a literal in the program', source: `${AD} articles/logic-apps/logic-apps-securing-a-logic-app.md (the request trigger URL's sig parameter is a shared access signature); ${AD} articles/azure-functions/function-keys-how-to.md (code= carries a function key)` });
 export const MON_ACTION_RECEIVER = defineRule({ id: 'MON-ACTION-RECEIVER', level: RuleLevel.ERROR, description: 'Action group email receivers need an email address and webhook receivers an https URL', source: `${AD} azure-monitor/alerts/action-groups.md` });
 export const MON_ACTION_GROUP_EMPTY = defineRule({ id: 'MON-ACTION-GROUP-EMPTY', level: RuleLevel.WARNING, description: 'Alerts without an action group notify nobody; give at least one email or webhook receiver', source: `${AD} azure-monitor/alerts/action-groups.md` });
 export const MON_ALERT_SEVERITY = defineRule({ id: 'MON-ALERT-SEVERITY', level: RuleLevel.ERROR, description: 'Alert severity must be 0 (critical) to 4 (verbose)', source: `${TF} monitor_metric_alert.html.markdown` });
@@ -65,6 +66,7 @@ export const CORE_RULES = [
   GATE_REFERENCE,
   PROVIDER_SUBSCRIPTION,
   MON_ACTION_RECEIVER,
+  MON_WEBHOOK_SECRET,
   MON_ACTION_GROUP_EMPTY,
   MON_ALERT_SEVERITY,
   MON_ACTION_SHORT_NAME,

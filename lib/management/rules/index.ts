@@ -13,6 +13,7 @@ export const MON_DCR_SAMPLING = defineRule({ id: 'MON-DCR-SAMPLING', level: Rule
 export const MON_DCR_INSIGHTS_METRICS = defineRule({ id: 'MON-DCR-INSIGHTS-METRICS', level: RuleLevel.ERROR, description: 'Counters sent to the Microsoft-InsightsMetrics stream (VM insights) must be sampled every 60 seconds exactly', source: `${TF} monitor_data_collection_rule.html.markdown` });
 export const MON_DCR_EMPTY = defineRule({ id: 'MON-DCR-EMPTY', level: RuleLevel.ERROR, description: 'A data collection rule needs at least one data source (performance counters, Windows event log queries or syslog facilities)', source: `${TF} monitor_data_collection_rule.html.markdown` });
 export const MON_MACHINE_ID = defineRule({ id: 'MON-MACHINE-ID', level: RuleLevel.ERROR, description: 'A machine to monitor is an Azure VM (Microsoft.Compute/virtualMachines) or an Arc-enabled server (Microsoft.HybridCompute/machines) given by its full resource id, under a unique name', source: `${AD} azure-monitor/agents/azure-monitor-agent-manage.md` });
+export const MON_WORKSPACE_QUOTA = defineRule({ id: 'MON-WORKSPACE-QUOTA', level: RuleLevel.ERROR, description: 'A workspace daily cap is -1 (no cap) or a positive number of GB', source: `${TF} internal/services/loganalytics/log_analytics_workspace_resource.go (daily_quota_gb: FloatAtLeast(-1), default -1 = no cap); ${AD} articles/azure-monitor/logs/daily-cap.md` });
 // Alerts and action groups
 export const MON_ALERT_THRESHOLD = defineRule({ id: 'MON-ALERT-THRESHOLD', level: RuleLevel.ERROR, description: 'Alert thresholds must be in range: CPU 1-100 %, free disk 1-99 %, heartbeat 1-1440 minutes, failed locations 1 to the number of test locations, availability 1-100 %, BGP peer status 0-1', source: 'library' });
 export const MON_WEBTEST_URL = defineRule({ id: 'MON-WEBTEST-URL', level: RuleLevel.ERROR, description: 'A standard availability test requests an absolute http(s) URL', source: `${AD} azure-monitor/app/availability-standard-tests.md` });
@@ -27,7 +28,7 @@ export const GWD_MONITOR_FREQUENCY = defineRule({ id: 'GWD-MONITOR-FREQUENCY', l
 export const ARC_K8S_SOURCE = defineRule({ id: 'ARC-K8S-SOURCE', level: RuleLevel.ERROR, description: 'An Arc Kubernetes cluster is either an existing connected cluster (by id) or a new cluster resource with its agent public key, not both and not neither', source: `${AD} azure-arc/kubernetes/quickstart-connect-cluster.md` });
 export const ARC_K8S_KEY = defineRule({ id: 'ARC-K8S-KEY', level: RuleLevel.ERROR, description: 'agent_public_key_certificate must be base64 (the DER public key, base64 encoded)', source: `${TF} arc_kubernetes_cluster_resource.go` });
 export const ARC_K8S_CLUSTER_ID = defineRule({ id: 'ARC-K8S-CLUSTER-ID', level: RuleLevel.ERROR, description: 'An existing connected cluster id is a Microsoft.Kubernetes/connectedClusters resource id', source: `${TF} arc_kubernetes_cluster_extension_resource.go` });
-export const ARC_FLUX_NAME = defineRule({ id: 'ARC-FLUX-NAME', level: RuleLevel.ERROR, description: 'A Flux configuration name matches ^[a-z\\d]([-a-z\\d]{0,28}[a-z\\d])?$', source: `${TF} internal/services/arckubernetes/validate/flux_configuration.go` });
+export const ARC_FLUX_NAME = defineRule({ id: 'ARC-FLUX-NAME', level: RuleLevel.ERROR, description: 'A Flux configuration name, and each of its kustomization names, matches ^[a-z\\d]([-a-z\\d]{0,28}[a-z\\d])?$; a configuration has at least one kustomization', source: `${TF} internal/services/arckubernetes/validate/flux_configuration.go; arc_kubernetes_flux_configuration_resource.go (kustomizations: MinItems 1, name pattern)` });
 export const ARC_FLUX_SOURCE = defineRule({ id: 'ARC-FLUX-SOURCE', level: RuleLevel.ERROR, description: 'A Flux configuration has exactly one source: git repository, bucket or blob storage', source: `${TF} arc_kubernetes_flux_configuration_resource.go` });
 export const ARC_FLUX_URL = defineRule({ id: 'ARC-FLUX-URL', level: RuleLevel.ERROR, description: 'A Flux git URL starts with http://, https://, git@ or ssh://; a bucket URL with http:// or https://', source: `${TF} arc_kubernetes_flux_configuration_resource.go` });
 export const ARC_FLUX_INTERVAL = defineRule({ id: 'ARC-FLUX-INTERVAL', level: RuleLevel.ERROR, description: 'Flux sync, retry and timeout intervals are 1-35791394 seconds', source: `${TF} arc_kubernetes_flux_configuration_resource.go` });
@@ -46,6 +47,7 @@ export const MANAGEMENT_RULES = [
   MON_DCR_EMPTY,
   MON_MACHINE_ID,
   MON_ALERT_THRESHOLD,
+  MON_WORKSPACE_QUOTA,
   MON_WEBTEST_URL,
   MON_WEBTEST_FREQUENCY,
   GWD_BANDWIDTH_PERCENT,

@@ -18,6 +18,7 @@ export const BKP_RETENTION = defineRule({ id: 'BKP-RETENTION', level: RuleLevel.
 export const BKP_SNAPSHOT_CAP = defineRule({ id: 'BKP-SNAPSHOT-CAP', level: RuleLevel.ERROR, description: 'A file share keeps at most 200 snapshots: the recovery points a policy retains must not exceed it', source: `${AD} backup/azure-file-share-support-matrix.md` });
 export const BKP_POLICY_UNKNOWN = defineRule({ id: 'BKP-POLICY-UNKNOWN', level: RuleLevel.ERROR, description: 'A protected item must use a backup policy of the same vault', source: 'library pattern' });
 export const BKP_SHARE_UNKNOWN = defineRule({ id: 'BKP-SHARE-UNKNOWN', level: RuleLevel.ERROR, description: 'Only a share of the storage account can be protected, once', source: `${TF} backup_protected_file_share.html.markdown` });
+export const BKP_POLICY_NAME = defineRule({ id: 'BKP-POLICY-NAME', level: RuleLevel.ERROR, description: "A backup policy name is 3-150 characters of letters, digits, '-', '_' and '!', starting with a letter", source: `${TF} internal/services/recoveryservices/backup_policy_vm_resource.go and backup_policy_file_share_resource.go (name: ^[a-zA-Z][-_!a-zA-Z0-9]{2,149}$)` });
 // VM backup
 export const BKP_VM_RETENTION = defineRule({ id: 'BKP-VM-RETENTION', level: RuleLevel.ERROR, description: 'VM backup daily retention is 7-9999 days; instant restore 1-5 days (V1) or 1-30 days (V2, Enhanced)', source: `${TF} backup_policy_vm.html.markdown` });
 export const BKP_VM_ID = defineRule({ id: 'BKP-VM-ID', level: RuleLevel.ERROR, description: 'A protected VM is given by its resource id (.../providers/Microsoft.Compute/virtualMachines/<name>)', source: `${TF} backup_protected_vm.html.markdown` });
@@ -47,6 +48,7 @@ export const RESILIENCY_RULES = [
   BKP_SHARE_UNKNOWN,
   BKP_VM_RETENTION,
   BKP_VM_ID,
+  BKP_POLICY_NAME,
   ASR_HV_INTERVAL,
   ASR_HV_RETENTION,
   ASR_VMM_MAPPING,

@@ -25,6 +25,10 @@ export const STG_PE_SUBNET = defineRule({ id: 'STG-PE-SUBNET', level: RuleLevel.
 export const STG_ACCOUNT_ID = defineRule({ id: 'STG-ACCOUNT-ID', level: RuleLevel.ERROR, description: 'An existing storage account is imported by its full resource id (/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>)', source: `${AD} azure-resource-manager/management/resource-name-rules.md` });
 export const STG_ROLE_PRINCIPAL = defineRule({ id: 'STG-ROLE-PRINCIPAL', level: RuleLevel.ERROR, description: 'A role assignment principal id is an object id (GUID)', source: `${TF} role_assignment_resource.go` });
 // File Sync
+export const STG_REPLICATION_TYPE = defineRule({ id: 'STG-REPLICATION-TYPE', level: RuleLevel.ERROR, description: 'A storage account replication type is one of LRS, ZRS, GRS, RAGRS, GZRS or RAGZRS, in capitals', source: `${TF} internal/services/storage/storage_account_resource.go (account_replication_type: StringInSlice, case-sensitive)` });
+export const STG_SHARE_TIER = defineRule({ id: 'STG-SHARE-TIER', level: RuleLevel.ERROR, description: 'A file share access tier is TransactionOptimized, Hot, Cool or Premium', source: `${TF} internal/services/storage/storage_share_resource.go (access_tier: StringInSlice, case-sensitive)` });
+export const STG_SHARE_ROLE = defineRule({ id: 'STG-SHARE-ROLE', level: RuleLevel.ERROR, description: 'A share-level grant uses one of the Storage File Data SMB Share roles (Reader, Contributor, Elevated Contributor), never a broader role such as Owner', source: `${AD} articles/storage/files/storage-files-identity-assign-share-level-permissions.md` });
+export const STG_ZONE_LINK = defineRule({ id: 'STG-ZONE-LINK', level: RuleLevel.ERROR, description: "The private DNS zone of a file share or File Sync is always linked to the hub; further links need names that give distinct link names (link-<name>, lower case), since two links of one zone cannot share a name", source: `${AD} articles/dns/private-dns-virtual-network-links.md; ${TF} internal/services/privatedns/private_dns_zone_virtual_network_link_resource.go` });
 export const SYNC_CLOUD_ENDPOINT = defineRule({ id: 'SYNC-CLOUD-ENDPOINT', level: RuleLevel.ERROR, description: 'A sync group has exactly one cloud endpoint', source: `${AD} storage/file-sync/file-sync-planning.md` });
 export const SYNC_REGION = defineRule({ id: 'SYNC-REGION', level: RuleLevel.ERROR, description: "The storage account of a cloud endpoint must be in the Storage Sync Service's region", source: `${AD} storage/file-sync/file-sync-planning.md` });
 export const SYNC_GROUP_DUPLICATE = defineRule({ id: 'SYNC-GROUP-DUPLICATE', level: RuleLevel.ERROR, description: 'Sync group names must be unique in a Storage Sync Service', source: `${AD} storage/file-sync/file-sync-deployment-guide.md` });
@@ -55,6 +59,10 @@ export const STORAGE_RULES = [
   STG_PE_SUBNET,
   STG_ACCOUNT_ID,
   STG_ROLE_PRINCIPAL,
+  STG_REPLICATION_TYPE,
+  STG_SHARE_TIER,
+  STG_SHARE_ROLE,
+  STG_ZONE_LINK,
   SYNC_CLOUD_ENDPOINT,
   SYNC_REGION,
   SYNC_GROUP_DUPLICATE,
