@@ -104,6 +104,8 @@ project.compileTask.exec('mkdir -p dist/checks && cp lib/checks/azurerm-schema.j
 project.compileTask.exec('node scripts/lazy-index.js');
 project.addPackageIgnore('!/dist/checks/azurerm-schema.json');
 project.addPackageIgnore('!/bin/');
+// Build output, examples and tooling stay out of the package.
+for (const ignored of ['/cdktf.out/', '/.ci/', '/examples/', '/bench/', '/scripts/', '/docs/diagrams/', '/cdktf.json', '/API.md']) project.addPackageIgnore(ignored);
 project.addTask('schema', {
   description: 'Regenerate lib/checks/azurerm-schema.json from the provider package\'s .jsii assembly',
   exec: 'node scripts/build-azurerm-schema.js',
