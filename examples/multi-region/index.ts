@@ -1,7 +1,7 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { AzureProvider, HubMesh, HubNetwork, OnPremisesNetwork, RegionAddressPlan, VpnDevice, VpnGateway } from '../../lib';
+import { AzureProvider, HubMesh, HubNetwork, LogAnalyticsWorkspace, OnPremisesNetwork, RegionAddressPlan, VpnDevice, VpnGateway } from '../../lib';
 import { HubFirewall } from '../../lib/network/security/firewall';
 import { HubRouting } from '../../lib/network/security/hub-routing';
 
@@ -17,10 +17,13 @@ class Region {
     const rg = new ResourceGroup(stack, 'ResourceGroup', { name: `rg-connectivity-${location}`, location });
     this.plan = RegionAddressPlan.fromSupernet(supernet);
     this.hub = new HubNetwork(stack, 'Hub', { resourceGroupName: rg.name, location, addressSpace: [this.plan.hubAddressSpace] });
-    this.firewall = new HubFirewall(stack, 'Firewall', { hub: this.hub });
+    // Each region's firewall and gateway log to a workspace in the region.
+    const logAnalyticsWorkspace = new LogAnalyticsWorkspace(stack, 'Workspace', { resourceGroupName: rg.name, location });
+    this.firewall = new HubFirewall(stack, 'Firewall', { hub: this.hub, logAnalyticsWorkspace });
     const tenantId = pointToSite ? new TerraformVariable(stack, 'entra_tenant_id', { type: 'string', description: 'Entra tenant whose users connect over point-to-site' }) : undefined;
     this.gateway = new VpnGateway(stack, 'VpnGateway', {
       hub: this.hub,
+      logAnalyticsWorkspace,
       pointToSite: tenantId && {
         clientAddressPool: ['172.16.200.0/24'],
         entraId: { tenantId: tenantId.stringValue },

@@ -1,11 +1,12 @@
 import { createHash } from 'crypto';
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DiagnosticSetting, DiagnosticsOptions } from './diagnostics';
 import { ProblemCollector } from './errors';
 import { PrivateEndpointOptions, PrivateLink, PrivateLinkParts } from './private-endpoint';
-import { addSuppressions, reportAtSynth } from './report';
+import { addSuppressions, decidesFor, reportAtSynth } from './report';
 import { CHK_SUPPRESSION, DIAG_MISSING, LOCK_LEVEL, PRIVATE_ENDPOINT, ROLE_ASSIGNMENT } from './rules';
 import { resolveExpression } from './tokens';
 import type { ILogAnalyticsWorkspace } from './workspace';
@@ -209,6 +210,10 @@ export abstract class AzureResource extends Construct implements IAzureResource 
     problems.type('logAnalyticsWorkspace', props?.logAnalyticsWorkspace, 'object', 'use a LogAnalyticsWorkspace, or LogAnalyticsWorkspace.fromWorkspaceId(scope, id, workspaceResourceId) for an existing one');
     problems.throwIfAny();
     if (props?.logAnalyticsWorkspace !== undefined) this.sendDiagnosticsTo(props.logAnalyticsWorkspace);
+    // The construct decides DIAG-MISSING for its own resources: the pack does not repeat it on them.
+    for (const node of this.node.findAll()) {
+      if (node instanceof TerraformResource && (DIAG_MISSING.types ?? []).includes(node.terraformResourceType)) decidesFor(node, DIAG_MISSING);
+    }
     reportAtSynth(this, DIAG_MISSING, () => {
       const targets = this.diagnosticTargets();
       if (targets.length === 0 || this.diagnosticSettings.length > 0) return undefined;

@@ -96,6 +96,16 @@ export function checkFinalBody(owner: IConstruct, resource: TerraformResource, r
   }
 }
 
+/**
+ * Declares that a construct decides `rule` itself for `resource` (through `reportAtSynth`), so
+ * the policy pack does not report the same finding a second time on the resource.
+ */
+export function decidesFor(resource: IConstruct, rule: Rule): void {
+  let decided = DECIDED.get(resource);
+  if (!decided) DECIDED.set(resource, (decided = new Set()));
+  decided.add(rule.id);
+}
+
 /** Rule ids a construct decides itself on this resource (the pack skips them). */
 export function rulesDecidedOn(resource: IConstruct): ReadonlySet<string> {
   return DECIDED.get(resource) ?? new Set();

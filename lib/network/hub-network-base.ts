@@ -36,6 +36,13 @@ export interface SubnetOptions {
    * @default - none
    */
   readonly serviceEndpoints?: string[];
+  /**
+   * Keep Azure's implicit default outbound internet access. Azure retires it (new virtual networks
+   * are private by default since 2025-09-30; virtual-network/ip-services/default-outbound-access.md):
+   * give the subnet an explicit egress (the hub firewall, or a NAT gateway) instead.
+   * @default false (in-place update on an existing subnet: provider v4.55.0 subnet_resource.go has no ForceNew on it)
+   */
+  readonly defaultOutboundAccessEnabled?: boolean;
 }
 
 /**
@@ -169,6 +176,7 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
       virtualNetworkName: this.virtualNetworkName,
       addressPrefixes: [prefix],
       serviceEndpoints: options.serviceEndpoints,
+      defaultOutboundAccessEnabled: options.defaultOutboundAccessEnabled ?? false,
     });
     this._subnetsByName.set(name, subnet);
     if (options.networkSecurityGroupId !== undefined) {

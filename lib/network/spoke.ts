@@ -202,7 +202,8 @@ export class SpokePeering extends Construct {
       dnsServers: props.dnsServers,
     });
     for (const [name, prefix] of Object.entries(props.subnets ?? {})) {
-      this.subnets[name] = new Subnet(this, `Subnet${name}`, { name, resourceGroupName, virtualNetworkName: network.name, addressPrefixes: [prefix] });
+      // No implicit internet egress (NET-DEFAULT-OUTBOUND): spokes leave through the hub firewall or a NAT gateway.
+      this.subnets[name] = new Subnet(this, `Subnet${name}`, { name, resourceGroupName, virtualNetworkName: network.name, addressPrefixes: [prefix], defaultOutboundAccessEnabled: false });
     }
     return network;
   }

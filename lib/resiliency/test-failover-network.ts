@@ -93,6 +93,8 @@ export class TestFailoverNetwork extends Construct {
         resourceGroupName: props.resourceGroupName,
         virtualNetworkName: this.virtualNetwork.name,
         addressPrefixes: [prefix],
+        // An isolated test network has no business reaching the internet (NET-DEFAULT-OUTBOUND).
+        defaultOutboundAccessEnabled: false,
       });
     }
     reportAtSynth(this, ASR_TESTNET_ISOLATED, () => this.peerings());

@@ -2,7 +2,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { HybridChecks, HybridTags, LogAnalyticsWorkspace } from '../../lib';
+import { HubNetwork, HybridChecks, HybridTags, LogAnalyticsWorkspace, VpnGateway } from '../../lib';
 import { AzureResource, DiagnosticTarget } from '../../lib/core/azure-resource';
 import { checkFinalBody, reportAtSynth } from '../../lib/core/report';
 import { DIAG_MISSING, TAG_INVALID } from '../../lib/core/rules';
@@ -115,3 +115,16 @@ function newStackIn(app: App, id: string): TerraformStack {
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   return stack;
 }
+
+describe('DIAG-MISSING is reported once', () => {
+  test('by the construct, not a second time by the rule pack on its gateway', () => {
+    // GIVEN a VPN gateway without a workspace, and the rule pack on the stack
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.0.0.0/16'] });
+    new VpnGateway(stack, 'Vpn', { hub });
+    HybridChecks.addTo(stack);
+    // THEN one DIAG-MISSING warning, on the construct the user created
+    const diag = annotationsAfterSynth(stack).filter(([l, , m]) => l === 'warning' && m.startsWith('[DIAG-MISSING]'));
+    expect(diag.map(([, path]) => path)).toEqual(['test/Vpn']);
+  });
+});
