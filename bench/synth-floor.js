@@ -143,7 +143,15 @@ function buildFloor(app, stacksJson, mode = 'bare') {
     if (mode === 'l1') buildL1Resources(stack, json.resource ?? {}, strip);
     else {
       for (const [type, byName] of Object.entries(json.resource ?? {})) {
-        for (const [name, body] of Object.entries(byName)) new RawResource(stack, name, type, strip(body));
+        for (const [name, body] of Object.entries(byName)) {
+          // Meta-arguments (depends_on, count, lifecycle) as overrides: cdktf writes its own
+          // meta-arguments over the attributes, so a depends_on in the body would be lost.
+          const attributes = {};
+          const meta = {};
+          for (const [k, v] of Object.entries(strip(body))) (META[k] ? meta : attributes)[k] = v;
+          const resource = new RawResource(stack, name, type, attributes);
+          for (const [k, v] of Object.entries(meta)) resource.addOverride(k, v);
+        }
       }
     }
     for (const [type, byName] of Object.entries(json.data ?? {})) {
