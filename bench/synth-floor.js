@@ -98,6 +98,8 @@ function hubAttributes(hub) {
     location: hub.location,
     gatewaySubnetId: hub.gatewaySubnetId,
     addressSpace: hub.addressSpace,
+    // The core stack's hub has its gateway (an imported hub must say so for spokes that use it).
+    hasGateway: true,
   };
 }
 
