@@ -120,11 +120,18 @@ function toVerdict(result: ReturnType<NonNullable<Rule['check']>>): RuleVerdict 
   return typeof result === 'string' ? { compliance: result } : result;
 }
 
+/** Drops trailing characters of `chars` (a loop: a regex like `[.\s]+$` is quadratic on hostile input). */
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
 /** "what is wrong. Fix: how" -> [what is wrong, how]. */
 function splitFix(text: string): [string, string] {
   const i = text.lastIndexOf('Fix: ');
-  if (i < 0) return [text.replace(/\.\s*$/, ''), 'see the rule in RULES.md'];
-  return [text.slice(0, i).replace(/[.\s]+$/, ''), text.slice(i + 5).replace(/\.\s*$/, '')];
+  if (i < 0) return [trimEnd(text, '. \t\n'), 'see the rule in RULES.md'];
+  return [trimEnd(text.slice(0, i), '. \t\n'), trimEnd(text.slice(i + 5), '. \t\n')];
 }
 
 function valueAt(body: Record<string, any>, dotted: string): unknown {

@@ -1,7 +1,8 @@
 import { AD, defineRule, RuleLevel, TF } from '../rule';
 import { DIAG_MISSING } from './diag-missing';
+import { SECRET_LITERAL } from './secret-literal';
 
-export { DIAG_MISSING };
+export { DIAG_MISSING, SECRET_LITERAL };
 
 // Naming and address plans
 export const NAME_INVALID = defineRule({ id: 'NAME-INVALID', level: RuleLevel.ERROR, description: "A resource name must satisfy Azure's length and character rules for its type", source: `${AD} azure-resource-manager/management/resource-name-rules.md` });
@@ -74,4 +75,5 @@ export const CORE_RULES = [
   TAG_STACK_UNTAGGED,
   CHK_APP_ASPECT,
   DIAG_MISSING,
+  SECRET_LITERAL,
 ] as const;

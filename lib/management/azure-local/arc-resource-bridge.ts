@@ -12,6 +12,8 @@ import { LifecycleGate } from '../../core/gates';
 import { LazySection, outputName, Runbook } from '../../core/outputs';
 import { isLiteralString } from '../../core/tokens';
 import { ARB_IP_PLAN, ARB_NAME, ARB_PROVIDER, ARB_VMM_SERVER } from '../rules/azure-local';
+import { checkFinalBody } from '../../core/report';
+import { SECRET_LITERAL } from '../../core/rules';
 
 /** The on-premises platform an Arc resource bridge manages. */
 export enum ResourceBridgeInfrastructure {
@@ -140,6 +142,8 @@ export class ArcResourceBridge extends AzureResource {
       },
     });
     gate.guard(server);
+    // The password's final value (after escape hatches, Fn.*, Lazy) has no literal part.
+    checkFinalBody(this, server, [SECRET_LITERAL]);
     return server;
   }
 }
