@@ -78,6 +78,15 @@ export class PrivateLink {
     problems.check(spec.privateDnsZones !== undefined && catalogZone === undefined, PRIVATE_ENDPOINT, 'privateDnsZones', spec.zoneName, `the zone catalog ${spec.privateDnsZones?.node.path} has no zone ${spec.zoneName}`, `add ${spec.zoneName} to the catalog`);
     problems.check(spec.privateDnsZones !== undefined && spec.privateDnsZoneId !== undefined, PRIVATE_ENDPOINT, 'privateDnsZoneId', spec.privateDnsZoneId, 'give a zone id or a zone catalog, not both', 'drop one');
     problems.throwIfAny();
+    // Link names are derived from the given names: two that map to one would replace each other.
+    const linkName = (name: string) => `link-${name.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`;
+    const seen = new Map<string, string>();
+    for (const name of Object.keys(spec.linkVirtualNetworkIds ?? {})) {
+      const other = seen.get(linkName(name));
+      problems.check(other !== undefined, PRIVATE_ENDPOINT, 'linkVirtualNetworkIds', name, `${name} and ${other} give the same link name ${linkName(name)}`, 'give each virtual network a distinct name');
+      seen.set(linkName(name), name);
+    }
+    problems.throwIfAny();
     const zoneId = spec.privateDnsZoneId ?? catalogZone;
     let zone: PrivateDnsZone | undefined;
     const links: PrivateDnsZoneVirtualNetworkLink[] = [];
@@ -86,7 +95,7 @@ export class PrivateLink {
       for (const [name, virtualNetworkId] of Object.entries(spec.linkVirtualNetworkIds ?? {})) {
         links.push(
           new PrivateDnsZoneVirtualNetworkLink(scope, `${prefix}DnsLink${name}`, {
-            name: `link-${name.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`,
+            name: linkName(name),
             resourceGroupName: spec.resourceGroupName,
             privateDnsZoneName: zone.name,
             virtualNetworkId,
