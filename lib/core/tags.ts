@@ -1,5 +1,6 @@
 import { IAspect, TerraformResource, Token } from 'cdktf';
 import { addToEveryStack } from './aspects';
+import { forgetResolvedBody } from './tokens';
 import { IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
 import { TAG_INVALID, TAG_STACK_UNTAGGED } from './rules';
@@ -54,6 +55,7 @@ export class HybridTags implements IAspect {
     const own = taggable.tagsInput;
     if (own !== undefined && Token.isUnresolved(own)) return; // tags given as one expression: leave them
     taggable.tags = { ...this.tags, ...(own ?? {}) };
+    forgetResolvedBody(node); // the cached final body (if any) predates the tags
   }
 }
 
