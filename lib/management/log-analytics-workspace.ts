@@ -72,7 +72,7 @@ export class LogAnalyticsWorkspace extends AzureResource implements ILogAnalytic
     checkName(problems, 'logAnalyticsWorkspace', 'name', props.name);
     problems.integer(DIAG_WORKSPACE_RETENTION, 'retentionInDays', props.retentionInDays, 30, 730, 'use 30-730 days; archive older data with a data export rule');
     // NaN and Infinity were written as `null` (fuzz review 6); -5 and -0.5 mean nothing.
-    if (!problems.number(MON_WORKSPACE_QUOTA, 'dailyQuotaGb', props.dailyQuotaGb, -1, Number.MAX_VALUE, 'use -1 (no cap) or a daily cap in GB such as 5')) {
+    if (!problems.number(MON_WORKSPACE_QUOTA, 'dailyQuotaGb', props.dailyQuotaGb, -1, 100_000, 'use -1 (no cap) or a daily cap in GB such as 5 (a cap above 100,000 GB a day caps nothing: use -1)')) {
       problems.check(typeof props.dailyQuotaGb === 'number' && !Token.isUnresolved(props.dailyQuotaGb) && props.dailyQuotaGb < 0 && props.dailyQuotaGb !== -1, MON_WORKSPACE_QUOTA, 'dailyQuotaGb', props.dailyQuotaGb, 'a negative cap other than -1 means nothing', 'use -1 (no cap) or a positive number of GB');
     }
     problems.throwIfAny();
