@@ -6,6 +6,7 @@ import { LISTENER_RULE_NAME, SENDER_RULE_NAME } from './defaults';
 import { HybridConnectionTarget } from './hybrid-connection-target';
 import { generateName } from '../core/naming';
 import { Runbook } from '../core/outputs';
+import { ProblemCollector } from '../core/errors';
 
 /** One on-premises TCP endpoint the app reaches through a hybrid connection. */
 export interface HybridConnectionEndpointOptions {
@@ -56,6 +57,14 @@ export class HybridConnectionEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: HybridConnectionEndpointProps) {
     super(scope, id);
+    // JavaScript callers: name a missing prop instead of a TypeError.
+    const given = new ProblemCollector(this);
+    given.required('host', props?.host, 'string');
+    given.required('port', props?.port, 'number');
+    given.required('resourceGroupName', props?.resourceGroupName, 'string');
+    given.required('relayNamespaceName', props?.relayNamespaceName, 'string');
+    given.required('app', props?.app, 'object', 'use HybridConnectionTarget.webApp(id) or HybridConnectionTarget.functionApp(id)');
+    given.throwIfAny();
     // A number token printed with `${}` would read -8.1e+298: render it as its expression.
     this.endpoint = `${props.host}:${Token.isUnresolved(props.port) ? Token.asString(props.port) : props.port}`;
     this.hybridConnectionName = props.name ?? generateName(this, 'relayHybridConnection');
