@@ -175,7 +175,7 @@ test('AppServiceHybridConnection with hostile endpoint ids and ports, and secret
       runs.classify('AppServiceHybridConnection', () => {
         const stack = newStack();
         const hc = new AppServiceHybridConnection(stack, 'Hc', { resourceGroupName: 'rg', location: 'westeurope', app: HybridConnectionTarget.webApp(APP_ID), otherConnectionsOnPlan: num(stack, others) });
-        endpoints.forEach((e) => hc.addEndpoint(str(stack, e.id), { host: 'sql01.corp.contoso.com', port: num(stack, e.port) }));
+        endpoints.forEach((e) => hc.addEndpoint(str(stack, e.id), { host: 'sql01.corp.contoso.com', port: num(stack, e.port) as number }));
         synthChecked(stack);
       });
     }),

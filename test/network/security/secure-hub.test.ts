@@ -63,7 +63,7 @@ describe('HubFirewall, HubRouting, HubBastion', () => {
     const hub = hubIn(stack);
     const dns = new TerraformVariable(stack, 'dns_ip', { type: 'string' });
     const subnet = new TerraformVariable(stack, 'subnet_id', { type: 'string' });
-    const firewall = new HubFirewall(stack, 'Firewall', { hub, dnsServers: [dns.stringValue] });
+    new HubFirewall(stack, 'Firewall', { hub, dnsServers: [dns.stringValue] });
     new HubRouting(stack, 'Routing', { hub, firewall: HubFirewall.fromFirewallAttributes(stack, 'Existing', { privateIpAddress: dns.stringValue }), spokePrefixes: ['10.1.0.0/16'], onPremisesPrefixes: [], spokeSubnetIds: { app: subnet.stringValue } });
     new NatGatewayEgress(stack, 'Nat', { resourceGroupName: 'rg', location: 'westeurope', subnetIds: { app: subnet.stringValue } });
     new HubBastion(stack, 'Bastion', { hub });
