@@ -1,8 +1,8 @@
-import { Annotations, IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ProblemCollector } from '../core/errors';
 import { addToEveryStack } from '../core/aspects';
-import { addSuppressions, rulesDecidedOn, suppressionsOf } from '../core/report';
+import { addSuppressions, annotateOnce, rulesDecidedOn, suppressionsOf } from '../core/report';
 import { ContextExtras, ResourceIndex, RuleLevel } from '../core/rule';
 import { resolvedResourceBody, resolveExpression, startResolvedBodies } from '../core/tokens';
 import { RuleCatalogue, ruleById } from './catalogue';
@@ -182,16 +182,8 @@ export class HybridChecks implements IAspect {
     return extras;
   }
 
-  /** Adds an annotation once per node (aspects run again at every synth). */
   private report(node: IConstruct, level: 'error' | 'warning' | 'info', message: string): void {
-    let seen = this.reported.get(node);
-    if (!seen) this.reported.set(node, (seen = new Set()));
-    if (seen.has(message)) return;
-    seen.add(message);
-    const a = Annotations.of(node);
-    if (level === 'error') a.addError(message);
-    else if (level === 'warning') a.addWarning(message);
-    else a.addInfo(message);
+    annotateOnce(this.reported, node, level, message);
   }
 }
 

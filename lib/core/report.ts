@@ -256,15 +256,22 @@ class SynthReporter implements IAspect {
     this.once(stack, 'warning', line);
   }
 
-  /** Adds an annotation once per node (aspects run again at every synth). */
   private once(node: IConstruct, level: 'error' | 'warning' | 'info', message: string): void {
-    let seen = this.reported.get(node);
-    if (!seen) this.reported.set(node, (seen = new Set()));
-    if (seen.has(message)) return;
-    seen.add(message);
-    const a = Annotations.of(node);
-    if (level === 'error') a.addError(message);
-    else if (level === 'warning') a.addWarning(message);
-    else a.addInfo(message);
+    annotateOnce(this.reported, node, level, message);
   }
+}
+
+/**
+ * Adds an annotation to `node` once: aspects run again at every synth, and the same finding must
+ * not be listed twice. `reported` is the caller's memory of what it already said.
+ */
+export function annotateOnce(reported: WeakMap<IConstruct, Set<string>>, node: IConstruct, level: 'error' | 'warning' | 'info', message: string): void {
+  let seen = reported.get(node);
+  if (!seen) reported.set(node, (seen = new Set()));
+  if (seen.has(message)) return;
+  seen.add(message);
+  const a = Annotations.of(node);
+  if (level === 'error') a.addError(message);
+  else if (level === 'warning') a.addWarning(message);
+  else a.addInfo(message);
 }
