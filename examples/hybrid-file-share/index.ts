@@ -1,7 +1,7 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Aspects, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { AzureProvider, FileSync, HubNetwork, HybridFileShare, RecoveryServicesVault, HybridTags, LogAnalyticsWorkspace, ShareAccessLevel } from '../../lib';
+import { AzureProvider, DnsPrivateResolver, FileSync, HubNetwork, HybridFileShare, PrivateDnsZoneCatalog, PrivateLinkZones, RecoveryServicesVault, HybridTags, LogAnalyticsWorkspace, ShareAccessLevel } from '../../lib';
 
 /** The on-premises side of the example. */
 export interface HybridFileShareStackProps {
@@ -36,6 +36,20 @@ export class HybridFileShareStack extends TerraformStack {
       addressSpace: ['10.20.0.0/16'],
       subnets: { privatelink: { prefixLength: 26 } },
     });
+    // Hybrid DNS: the hub's private-link zones, created once and linked to the hub, and a DNS
+    // Private Resolver whose inbound endpoint on-premises DNS forwards these zones to (the
+    // runbook gives the conditional forwarders). Forwarding rules for on-premises domains: see the
+    // secure-hub example.
+    const zones = new PrivateDnsZoneCatalog(this, 'PrivateDnsZones', {
+      resourceGroupName: rg.name,
+      virtualNetworkIds: { hub: hub.virtualNetworkId },
+      zoneNames: [PrivateLinkZones.FILE, PrivateLinkZones.FILE_SYNC, PrivateLinkZones.backup('we'), PrivateLinkZones.BLOB, PrivateLinkZones.QUEUE],
+    });
+    new DnsPrivateResolver(this, 'Dns', {
+      hub,
+      privateDnsZones: zones,
+      logAnalyticsWorkspace: workspace,
+    });
     const fileUsers = new TerraformVariable(this, 'file_users_group_id', { type: 'string', description: 'Entra object id of the group of file share users (synced from AD DS)' });
     const syncPrincipal = new TerraformVariable(this, 'storage_sync_principal_id', {
       type: 'string',
@@ -49,6 +63,7 @@ export class HybridFileShareStack extends TerraformStack {
       resourceGroupName: rg.name,
       location: 'westeurope',
       privateEndpointSubnetId: hub.subnetId('privatelink')!,
+      privateDnsZones: zones,
       logAnalyticsWorkspace: workspace,
       activeDirectory: {
         domainName: adValue('ad_domain_name', 'AD DS domain DNS name: (Get-ADDomain).DNSRoot'),
@@ -70,6 +85,7 @@ export class HybridFileShareStack extends TerraformStack {
       resourceGroupName: rg.name,
       location: 'westeurope',
       privateEndpointSubnetId: hub.subnetId('privatelink')!,
+      privateDnsZones: zones,
       storageSyncPrincipalId: syncPrincipal.stringValue,
       logAnalyticsWorkspace: workspace,
       syncGroups: {
@@ -84,7 +100,7 @@ export class HybridFileShareStack extends TerraformStack {
     this.backup = new RecoveryServicesVault(this, 'Backup', { resourceGroupName: rg.name, location: 'westeurope', logAnalyticsWorkspace: workspace });
     // Public access is off: MARS/MABS register through this AzureBackup endpoint (with the vault's
     // identity), created before the first registration.
-    this.backup.addPrivateEndpoint('Backup', { subnetId: hub.subnetId('privatelink')!, linkVirtualNetworkIds: { hub: hub.virtualNetworkId } });
+    this.backup.addPrivateEndpoint('Backup', { subnetId: hub.subnetId('privatelink')!, privateDnsZones: zones });
     const hourly = this.backup.addFileSharePolicy('files-hourly', { hourlyIntervalHours: 6, hourlyWindowHours: 12, time: '08:00', dailyRetention: 14 });
     // Id 'Filesfinance' keeps the protected item's logical id (ShareFilesfinance) from 0.x.
     this.backup.protectFileShare('Filesfinance', { fileShare: this.files, shareName: 'finance', policy: hourly });
