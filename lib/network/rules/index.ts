@@ -1,5 +1,6 @@
 import { AD, defineRule, RuleLevel, TF } from '../../core/rule';
 import { NET_GWSUBNET_NSG } from './net-gwsubnet-nsg';
+import { NET_GWSUBNET_SIZE } from './net-gwsubnet-size';
 import { PIP_SKU } from './pip-sku';
 import { PIP_ZONES } from './pip-zones';
 import { VPN_ACTIVE_ACTIVE } from './vpn-active-active';
@@ -18,10 +19,10 @@ import { VPN_P2S_ENTRA } from './vpn-p2s-entra';
 export * from './connectivity-at-scale';
 export { NET_GATEWAY_PER_VNET, VPN_P2S_ENTRA };
 
-export { VPN_IPCONFIG_COUNT, NET_GWSUBNET_NSG, VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_PUBLICIP_ZONES, VPN_PUBLICIP_SKU, VPN_SHARED_KEY_LITERAL, PIP_SKU, PIP_ZONES, VPN_ACTIVE_ACTIVE };
+export { VPN_IPCONFIG_COUNT, NET_GWSUBNET_SIZE, NET_GWSUBNET_NSG, VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_PUBLICIP_ZONES, VPN_PUBLICIP_SKU, VPN_SHARED_KEY_LITERAL, PIP_SKU, PIP_ZONES, VPN_ACTIVE_ACTIVE };
 
 // GatewaySubnet
-export const NET_GWSUBNET_SIZE = defineRule({ id: 'NET-GWSUBNET-SIZE', level: RuleLevel.ERROR, description: 'GatewaySubnet must be /27 or larger (/26 recommended); Azure allows /29 but active-active, ExpressRoute coexistence and new features need more', source: `${AD} vpn-gateway/vpn-gateway-vpn-faq.md` });
+// NET-GWSUBNET-SIZE: defined with its body check in ./net-gwsubnet-size.ts
 // NET-GWSUBNET-NSG: defined with its body check in ./net-gwsubnet-nsg.ts
 export const NET_GWSUBNET_NAME = defineRule({ id: 'NET-GWSUBNET-NAME', level: RuleLevel.ERROR, description: 'The gateway subnet must be named exactly GatewaySubnet', source: `${TF} internal/services/network/validate/gateway_subnet.go` });
 export const NET_GWSUBNET_RESERVED = defineRule({ id: 'NET-GWSUBNET-RESERVED', level: RuleLevel.ERROR, description: 'The name GatewaySubnet is reserved for the gateway subnet; other subnets cannot use it', source: `${AD} vpn-gateway/vpn-gateway-about-vpn-gateway-settings.md` });
