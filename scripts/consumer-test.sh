@@ -29,19 +29,20 @@ cat > tsconfig.json <<'JSON'
 JSON
 cat > main.ts <<'TS'
 import { App, TerraformStack } from 'cdktf';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { HubNetwork, LogAnalyticsWorkspace, VpnGateway, RuleCatalogue } from 'cdktf-azure-hybrid';
+import { AzureProvider, HubNetwork, HybridChecks, HybridTags, LogAnalyticsWorkspace, RuleCatalogue, VpnDevice, VpnGateway } from 'cdktf-azure-hybrid';
 
 const app = new App();
 const stack = new TerraformStack(app, 'connectivity');
-new AzurermProvider(stack, 'azurerm', { features: [{}] });
+new AzureProvider(stack, 'azurerm');
 
 const workspace = new LogAnalyticsWorkspace(stack, 'Workspace', { resourceGroupName: 'rg-hub', location: 'westeurope' });
 const hub = new HubNetwork(stack, 'Hub', { resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.10.0.0/16'] });
 const vpn = new VpnGateway(stack, 'Vpn', { hub, logAnalyticsWorkspace: workspace });
-vpn.addSite('Paris', { gatewayAddress: '203.0.113.10', addressSpaces: ['192.168.10.0/24'] });
-vpn.addSite('Lyon', { gatewayAddress: '198.51.100.20', bgpAsn: 65010, bgpPeeringAddress: '192.168.20.1' });
+vpn.addSite('Paris', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['192.168.10.0/24'] });
+vpn.addSite('Lyon', { device: VpnDevice.address('198.51.100.20'), bgpAsn: 65010, bgpPeeringAddress: '192.168.20.1' });
 if (RuleCatalogue.all().length === 0) throw new Error('empty rule catalogue');
+HybridChecks.addTo(app);
+HybridTags.addTo(app, { workload: 'hybrid' });
 
 app.synth();
 TS
