@@ -6,10 +6,8 @@ import { StorageSync } from '@cdktf/provider-azurerm/lib/storage-sync';
 import { StorageSyncCloudEndpoint } from '@cdktf/provider-azurerm/lib/storage-sync-cloud-endpoint';
 import { StorageSyncGroup } from '@cdktf/provider-azurerm/lib/storage-sync-group';
 import { StorageSyncServerEndpoint } from '@cdktf/provider-azurerm/lib/storage-sync-server-endpoint';
-import { TimeProvider } from '@cdktf/provider-time/lib/provider';
-import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { TerraformStack, Token } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { AFS_PRIVATE_DNS_ZONE, READER_AND_DATA_ACCESS_ROLE, ROLE_PROPAGATION_WAIT, STORAGE_SYNC_APP_ID, VOLUME_FREE_SPACE_PERCENT } from './defaults';
 import { checkEndpointSubnet } from './endpoint-subnet';
 import { zoneLinks } from './zone-links';
@@ -28,6 +26,7 @@ import { GUID } from '../core/resource-ids';
 import { resolveExpression } from '../core/tokens';
 import type { IHubNetwork } from '../network/hub-network';
 import { SYNC_CLOUD_ENDPOINT, SYNC_GROUP_DUPLICATE, SYNC_PRINCIPAL, SYNC_REGION, SYNC_SERVER_DUPLICATE, SYNC_SERVER_ID, SYNC_SERVER_PATH, SYNC_TIERING } from './rules';
+import { TimeSleep } from '../core/time-sleep';
 
 /** A server endpoint: a path on a registered server that syncs with the group's share. */
 export interface ServerEndpointOptions {
@@ -178,7 +177,7 @@ export class FileSync extends AzureResource {
 
   private readonly principalId: string;
   private readonly groups = new Map<string, GroupState>();
-  private readonly accountAccess = new Map<string, Sleep>();
+  private readonly accountAccess = new Map<string, TimeSleep>();
   private serversGate?: LifecycleGate;
 
   constructor(scope: Construct, id: string, props: FileSyncProps) {
@@ -376,7 +375,7 @@ export class FileSync extends AzureResource {
    * `time_sleep` after it that the cloud endpoint waits for: the role takes minutes to take
    * effect, and the cloud endpoint create fails until it has.
    */
-  private grantAccountAccess(account: IFileShareAccount): Sleep {
+  private grantAccountAccess(account: IFileShareAccount): TimeSleep {
     const existing = this.accountAccess.get(account.node.path);
     if (existing) return existing;
     // Letters and digits of the account's path; two paths that clean to the same key (`Files-1`,
@@ -389,8 +388,7 @@ export class FileSync extends AzureResource {
       principalId: this.principalId,
       principalType: 'ServicePrincipal',
     });
-    ensureTimeProvider(this);
-    const wait = new Sleep(this, `ReaderAndDataAccess${key}Propagation`, { createDuration: ROLE_PROPAGATION_WAIT, triggers: { role_assignment_id: role.id } });
+    const wait = new TimeSleep(this, `ReaderAndDataAccess${key}Propagation`, { createDuration: ROLE_PROPAGATION_WAIT, triggers: { role_assignment_id: role.id } });
     this.accountAccess.set(account.node.path, wait);
     return wait;
   }
@@ -423,8 +421,3 @@ export class FileSync extends AzureResource {
   }
 }
 
-/** The stack's `time` provider, declared once (like the random provider of `SharedKey`). */
-function ensureTimeProvider(scope: IConstruct): void {
-  const stack = TerraformStack.of(scope);
-  if (!stack.node.findAll().some((c) => c instanceof TimeProvider)) new TimeProvider(stack, 'time');
-}
