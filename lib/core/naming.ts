@@ -212,7 +212,7 @@ export function generateName(scope: IConstruct, kind: NameKind, qualifier?: stri
   }
   const rule: NameRule = NAME_RULES[kind];
   const hash = createHash('sha256').update(`collision/${key}`).digest('hex').slice(0, 8);
-  const distinct = rule.alphanumericOnly ? `${name.slice(0, rule.maxLength - hash.length)}${hash}` : `${name.slice(0, rule.maxLength - hash.length - 1).replace(/[-.]+$/, '')}-${hash}`;
+  const distinct = rule.alphanumericOnly ? `${name.slice(0, rule.maxLength - hash.length)}${hash}` : `${trimSeparators(name.slice(0, rule.maxLength - hash.length - 1))}-${hash}`;
   names.set(distinct, key);
   return distinct;
 }
@@ -239,6 +239,13 @@ function baseName(scope: IConstruct, kind: NameKind, qualifier?: string): string
   const suffix = rule.globallyUnique || !fits ? `-${hash}` : '';
   const room = rule.maxLength - rule.abbreviation.length - 1 - suffix.length;
   // Truncation may leave a separator before the suffix or at the end, which most types refuse.
-  const head = `${rule.abbreviation}-${clean.slice(0, room)}`.replace(/[-.]+$/, '');
+  const head = trimSeparators(`${rule.abbreviation}-${clean.slice(0, room)}`);
   return `${head}${suffix}`.toLowerCase();
+}
+
+/** Drops trailing '-' and '.' (a loop: `/[-.]+$/` is quadratic on a long run of them, test/hardening/regex-linearity). */
+export function trimSeparators(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '-' || text[end - 1] === '.')) end--;
+  return text.slice(0, end);
 }

@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { trimSeparators } from '../../core/naming';
 
 /**
  * `<abbreviation>-<construct path in the stack>` for the hub's security and DNS resources (CAF
@@ -10,5 +11,5 @@ export function hubResourceName(scope: IConstruct, abbreviation: string, qualifi
   const scopes = scope.node.scopes;
   const parts = scopes.slice(scopes.indexOf(TerraformStack.of(scope)) + 1).map((s) => s.node.id);
   if (qualifier) parts.push(qualifier);
-  return `${abbreviation}-${parts.join('-')}`.toLowerCase().replace(/[^a-z0-9_.-]/g, '-').replace(/-+/g, '-').slice(0, 80).replace(/[-.]+$/, '');
+  return trimSeparators(`${abbreviation}-${parts.join('-')}`.toLowerCase().replace(/[^a-z0-9_.-]/g, '-').replace(/-+/g, '-').slice(0, 80));
 }

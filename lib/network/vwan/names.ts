@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { trimSeparators } from '../../core/naming';
 
 /**
  * Names of Virtual WAN resources the user did not name: `<abbreviation>-<path inside the stack>`,
@@ -11,5 +12,5 @@ export function vwanName(scope: IConstruct, abbreviation: string, qualifier?: st
   const parts = scopes.slice(scopes.indexOf(TerraformStack.of(scope)) + 1).map((s) => s.node.id);
   if (qualifier) parts.push(qualifier);
   const clean = parts.join('-').replace(/[^a-zA-Z0-9_.-]/g, '-').replace(/-+/g, '-');
-  return `${abbreviation}-${clean}`.slice(0, 80).replace(/[-.]+$/, '').toLowerCase();
+  return trimSeparators(`${abbreviation}-${clean}`.slice(0, 80)).toLowerCase();
 }
