@@ -167,6 +167,11 @@ export interface IExpressRouteCircuit extends IAzureResource {
   readonly connectionDependencies: ITerraformDependable[];
   /** Name of the sensitive output with the service key, for a circuit this stack owns. */
   readonly serviceKeyOutputName?: string;
+  /**
+   * Peering location of a provider circuit this stack owns (what ER-RESILIENCY compares);
+   * undefined for an existing circuit and for one on an ExpressRoute Direct port.
+   */
+  readonly peeringLocation?: string;
   /** `BgpAvailability` (percent, Average), split by `PeeringType` and `Peer`. */
   metricBgpAvailability(): MetricDefinition;
   /** `ArpAvailability` (percent, Average), split by `PeeringType` and `Peer`. */
@@ -202,6 +207,7 @@ export abstract class ExpressRouteCircuitBase extends AzureResource implements I
   public abstract readonly serviceProviderProvisioningState?: string;
   public abstract readonly connectionDependencies: ITerraformDependable[];
   public abstract readonly serviceKeyOutputName?: string;
+  public abstract readonly peeringLocation?: string;
 
   // Names and dimensions: ./metrics.ts (Azure Monitor reference, research.md section 4).
   public metricBgpAvailability(): MetricDefinition {
@@ -228,6 +234,7 @@ class ImportedExpressRouteCircuit extends ExpressRouteCircuitBase {
   public readonly serviceProviderProvisioningState?: string = undefined;
   public readonly connectionDependencies: ITerraformDependable[] = [];
   public readonly serviceKeyOutputName?: string = undefined;
+  public readonly peeringLocation?: string = undefined;
 
   constructor(scope: Construct, id: string, attrs: ExpressRouteCircuitAttributes) {
     super(scope, id);
@@ -285,6 +292,8 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
   public readonly connectionDependencies: ITerraformDependable[];
   /** Name of the sensitive output carrying the service key. */
   public readonly serviceKeyOutputName?: string;
+  /** The `peeringLocation` prop (a provider circuit), as given. */
+  public readonly peeringLocation?: string;
 
   private readonly props: ExpressRouteCircuitProps;
   private readonly md5Key?: SharedKeyConfig;
@@ -297,6 +306,7 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     this.validate(props);
     this.onPremisesNetwork = props.onPremisesNetwork;
     this.onPremisesPrefixes = [...(props.onPremisesPrefixes ?? props.onPremisesNetwork?.prefixes ?? [])];
+    this.peeringLocation = props.peeringLocation;
 
     // Build.
     this.circuit = new ExpressRouteCircuitResource(this, 'Resource', {

@@ -9,7 +9,7 @@ import { ExpressRouteGatewaySku, LEGACY_EXPRESSROUTE_SKUS, VALID_EXPRESSROUTE_SK
 import { renderExpressRouteGatewayHandoff } from './handoff/expressroute-gateway';
 import type { IHubNetwork } from './hub-network-base';
 import { metricOf, VNG_NAMESPACE } from './metrics';
-import { ER_CONNECTION_CIRCUIT, ER_CONNECTION_FASTPATH, ER_CONNECTION_WEIGHT, ER_GATEWAY_SKU_LEGACY, ER_GATEWAY_SKU_UNKNOWN, VPN_PUBLICIP_ZONES, VPN_SKU_ZONES } from './rules';
+import { ER_CONNECTION_CIRCUIT, ER_CONNECTION_FASTPATH, ER_CONNECTION_FASTPATH_SKU, ER_CONNECTION_WEIGHT, ER_RESILIENCY, ER_GATEWAY_SKU_LEGACY, ER_GATEWAY_SKU_UNKNOWN, VPN_PUBLICIP_ZONES, VPN_SKU_ZONES } from './rules';
 import { NET_GATEWAY_PER_VNET } from './rules/net-gateway-per-vnet';
 import { checkFinalBody } from '../core/report';
 import { MetricDefinition } from '../core/alerts';
@@ -18,7 +18,7 @@ import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import { reportAtSynth } from '../core/report';
+import { Finding, reportAtSynth } from '../core/report';
 import type { ILogAnalyticsWorkspace } from '../core/workspace';
 
 export * from './expressroute-gateway-sku';
@@ -80,12 +80,15 @@ export interface ExpressRouteConnectionOptions {
    */
   readonly name?: string;
   /**
-   * Routing weight, 0-32000: among several circuits, the higher weight is preferred.
+   * Routing weight, 0-32000 (ER-CONNECTION-WEIGHT): when several circuits connected to the gateway
+   * advertise the same prefix, the connection with the higher weight is preferred (e.g. 100 on the
+   * primary circuit and 0 on the one in the second peering location).
    * @default 0
    */
   readonly routingWeight?: number;
   /**
-   * FastPath: traffic from the virtual network bypasses the gateway (ErGw3AZ).
+   * FastPath (`express_route_gateway_bypass`): traffic from on-premises bypasses the gateway.
+   * Needs an ErGw3AZ gateway (ER-CONNECTION-FASTPATH-SKU).
    * @default false
    */
   readonly fastPath?: boolean;
@@ -141,6 +144,9 @@ class ImportedExpressRouteGateway extends ExpressRouteGatewayBase {
     this.hub = attrs.hub;
   }
 }
+
+/** Gateway SKUs FastPath works with (expressroute/about-fastpath.md; UltraPerformance is legacy, refused here). */
+const FASTPATH_SKUS = ['ErGw3AZ', 'UltraPerformance'];
 
 interface ConnectionEntry {
   readonly id: string;
@@ -203,6 +209,7 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     reportAtSynth(this, VPN_SKU_ZONES, () => (zones.length === 1 && !Token.isUnresolved(zones[0])
       ? { prop: 'publicIpZones', value: zones, detail: `a public IP in zone ${zones[0]} only makes a zonal gateway: a zone outage takes ExpressRoute down`, fix: "use ['1', '2', '3'] (default)" }
       : undefined));
+    reportAtSynth(this, ER_RESILIENCY, () => this.resiliencyFinding());
 
     // Hand off.
     const stackName = TerraformStack.of(this).node.id;
@@ -215,7 +222,9 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
   }
 
   /**
-   * Links a circuit to the gateway. For a circuit of this stack the connection sits behind the
+   * Links a circuit to the gateway. For maximum resiliency, connect two circuits in two peering
+   * locations (warning ER-RESILIENCY at synth when the stack's circuits all share one), each with
+   * its `routingWeight`. For a circuit of this stack the connection sits behind the
    * circuit's `provisionedGate` (`count = var.<gate> ? 1 : 0`) and has a precondition on the
    * circuit's provisioning state; for an existing circuit it is created with the gateway.
    */
@@ -260,6 +269,25 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     this.connectionDependencies.push(...resources);
   }
 
+  /**
+   * ER-RESILIENCY: two or more circuits, every one of this stack with a literal peering location,
+   * all in the same place. A gateway with an existing circuit (location unknown) is not judged.
+   */
+  private resiliencyFinding(): Finding | undefined {
+    const circuits = this.connections.map((c) => c.circuit).filter((c, i, all) => all.indexOf(c) === i);
+    if (circuits.length < 2) return undefined;
+    const locations = circuits.map((c) => c.peeringLocation);
+    if (locations.some((l) => l === undefined || Token.isUnresolved(l))) return undefined;
+    const places = new Set(locations.map((l) => l!.trim().toLowerCase()));
+    if (places.size > 1) return undefined;
+    return {
+      prop: 'circuit',
+      value: locations,
+      detail: `circuits ${circuits.map((c) => c.node.path).join(', ')} are all in peering location ${locations[0]}: an outage of that site takes every connection of the gateway down`,
+      fix: 'connect a circuit in a second peering location (maximum resiliency), or acknowledge ER-RESILIENCY with the reason',
+    };
+  }
+
   private validate(props: ExpressRouteGatewayProps): string[] {
     const problems = new ProblemCollector(this);
     problems.required('hub', props?.hub, 'object');
@@ -289,6 +317,7 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     checkName(problems, 'connection', 'name', options.name);
     problems.check(options.privateLinkFastPath === true && options.fastPath !== true, ER_CONNECTION_FASTPATH, 'privateLinkFastPath', true, 'Private Link FastPath requires FastPath (express_route_gateway_bypass)', 'set `fastPath: true` as well');
     problems.integer(ER_CONNECTION_WEIGHT, 'routingWeight', options.routingWeight, 0, 32000);
+    problems.check(options.fastPath === true && !FASTPATH_SKUS.includes(this.sku.name), ER_CONNECTION_FASTPATH_SKU, 'fastPath', true, `FastPath needs an ErGw3AZ gateway, and this one is ${this.sku.name}`, 'use `sku: ExpressRouteGatewaySku.ERGW3_AZ` on the gateway, or leave `fastPath` off');
     problems.check(this.connections.some((c) => c.id === id), ER_CONNECTION_CIRCUIT, 'id', id, `a connection ${id} already exists on this gateway`, 'give each connection its own id');
     problems.throwIfAny();
   }

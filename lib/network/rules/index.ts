@@ -68,6 +68,8 @@ export const ER_CONNECTION_CIRCUIT = defineRule({ id: 'ER-CONNECTION-CIRCUIT', l
 export const ER_AUTHORIZATION_KEY = defineRule({ id: 'ER-AUTHORIZATION-KEY', level: RuleLevel.ERROR, description: "A connection to another subscription's circuit needs its authorization key, never as a literal", source: `${AD} expressroute/expressroute-howto-linkvnet-arm.md` });
 export const ER_CONNECTION_FASTPATH = defineRule({ id: 'ER-CONNECTION-FASTPATH', level: RuleLevel.ERROR, description: 'Private Link FastPath requires FastPath (express_route_gateway_bypass)', source: `${TF} virtual_network_gateway_connection.html.markdown` });
 export const ER_CONNECTION_WEIGHT = defineRule({ id: 'ER-CONNECTION-WEIGHT', level: RuleLevel.ERROR, description: 'Connection routing weight must be 0-32000', source: `${TF} virtual_network_gateway_connection_resource.go` });
+export const ER_CONNECTION_FASTPATH_SKU = defineRule({ id: 'ER-CONNECTION-FASTPATH-SKU', level: RuleLevel.ERROR, description: 'FastPath (express_route_gateway_bypass) needs an ErGw3AZ (or legacy Ultra Performance) ExpressRoute gateway', source: `${AD} expressroute/about-fastpath.md: "To configure FastPath, the virtual network gateway must be either: Ultra Performance, ErGw3AZ"` });
+export const ER_RESILIENCY = defineRule({ id: 'ER-RESILIENCY', level: RuleLevel.WARNING, description: "A gateway's circuits should be in at least two peering locations (maximum resiliency): circuits that all share one peering location fail together with it", source: `${AD} expressroute/design-architecture-for-resiliency.md: "This set up is achieved by configuring a pair of circuits across two distinct locations for site diversity with ExpressRoute."` });
 // Hybrid connectivity: ExpressRoute + VPN coexistence
 export const HYB_MODE_OPTIONS = defineRule({ id: 'HYB-MODE-OPTIONS', level: RuleLevel.ERROR, description: 'Only connectivity with a VPN gateway (HybridConnectivity.vpn, .expressRouteWithVpnFailover) takes VPN sites; ExpressRoute-only connectivity has none', source: 'MicrosoftDocs/architecture-center reference-architectures/hybrid-networking/index-content.md' });
 export const ER_COEXIST_SUBNET = defineRule({ id: 'ER-COEXIST-SUBNET', level: RuleLevel.ERROR, description: 'Coexisting ExpressRoute and VPN gateways must be in the same GatewaySubnet', source: `${AD} expressroute/expressroute-howto-coexist-resource-manager.md` });
@@ -126,6 +128,8 @@ export const NETWORK_RULES = [
   ER_AUTHORIZATION_KEY,
   ER_CONNECTION_FASTPATH,
   ER_CONNECTION_WEIGHT,
+  ER_CONNECTION_FASTPATH_SKU,
+  ER_RESILIENCY,
   HYB_MODE_OPTIONS,
   ER_COEXIST_SUBNET,
   ER_COEXIST_VPN_TYPE,
