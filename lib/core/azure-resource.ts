@@ -179,10 +179,18 @@ export abstract class AzureResource extends Construct implements IAzureResource 
    * `linkVirtualNetworkIds`.
    */
   public addPrivateEndpoint(id: string, options: PrivateEndpointOptions): PrivateLinkParts {
-    const target = this.privateLinkTarget();
+    return this._addPrivateEndpointFor(id, options, this.privateLinkTarget());
+  }
+
+  /**
+   * @internal A private endpoint to a given sub-resource, for resources with more than one
+   * (a Recovery Services vault: AzureBackup and AzureSiteRecovery).
+   */
+  protected _addPrivateEndpointFor(id: string, options: PrivateEndpointOptions, target: PrivateLinkTarget | undefined): PrivateLinkParts {
     const problems = new ProblemCollector(this);
     problems.check(target === undefined, PRIVATE_ENDPOINT, 'addPrivateEndpoint', id, `${this.constructor.name} has no private link`, 'reach it through its public endpoint with network rules');
     problems.required('id', id, 'string');
+    problems.required('options', options, 'object');
     problems.throwIfAny();
     const parts = PrivateLink.create(this, id, { ...target!, ...options, targetResourceId: this.resourceId });
     this.privateEndpoints.push(parts);

@@ -14,7 +14,7 @@ import { AzureResource, AzureResourceProps, DiagnosticTarget, IAzureResource, Pr
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import { PrivateEndpointOptions, PrivateLink, PrivateLinkParts } from '../core/private-endpoint';
+import { PrivateEndpointOptions, PrivateLinkParts } from '../core/private-endpoint';
 import { checkFinalBody, reportAtSynth } from '../core/report';
 import { checkUniqueIds, distinctChildId } from '../core/ids';
 import type { IFileShareAccount } from '../storage/file-share-account';
@@ -376,20 +376,13 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
    * `privatelink.prod.migration.windowsazure.com` (see the runbook).
    */
   public addSiteRecoveryPrivateEndpoint(id: string, options: PrivateEndpointOptions): PrivateLinkParts {
-    const problems = new ProblemCollector(this);
-    problems.required('id', id, 'string');
-    problems.required('options', options, 'object');
-    problems.throwIfAny();
     this.enableSystemIdentity();
-    const parts = PrivateLink.create(this, id, {
-      ...options,
-      resourceGroupName: this.resourceGroupName,
-      location: this.location,
-      targetResourceId: this.vault.id,
+    const parts = this._addPrivateEndpointFor(id, options, {
       subresource: 'AzureSiteRecovery',
       zoneName: 'privatelink.siterecovery.windowsazure.com',
+      resourceGroupName: this.resourceGroupName,
+      location: this.location,
     });
-    this.privateEndpoints.push(parts);
     this.subresources.add('AzureSiteRecovery');
     return parts;
   }
