@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 
 // A wait between two resources, for a role assignment that a service uses at once (Azure RBAC can
@@ -8,6 +8,9 @@ import { Construct, IConstruct } from 'constructs';
 // must move to cdktn by a rename of imports (README, "The way off CDKTF").
 
 const PROVIDER_ID = 'time';
+
+/** How long to wait after a role assignment that a service uses at once (role-based-access-control/troubleshooting.md: "it can take up to 10 minutes"). */
+export const ROLE_PROPAGATION_WAIT = '5m';
 const PROVIDER = { providerName: 'time', providerVersion: '0.13.1', providerVersionConstraint: '~> 0.7' };
 
 /** The `time` provider block (hashicorp/time), declared once per stack. */
@@ -31,12 +34,14 @@ export interface TimeSleepOptions {
   readonly createDuration: string;
   /** Values whose change makes the wait happen again (e.g. the role assignment id). */
   readonly triggers?: { [name: string]: string };
+  /** What the wait comes after (the role assignments). */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /** `time_sleep` (hashicorp/time): waits `createDuration` after the resources it depends on. */
 export class TimeSleep extends TerraformResource {
   constructor(scope: Construct, id: string, private readonly options: TimeSleepOptions) {
-    super(scope, id, { terraformResourceType: 'time_sleep', terraformGeneratorMetadata: PROVIDER });
+    super(scope, id, { terraformResourceType: 'time_sleep', terraformGeneratorMetadata: PROVIDER, dependsOn: options.dependsOn });
     ensureTimeProvider(scope);
   }
 

@@ -37,4 +37,3 @@ export const SHARE_ACCESS_TIERS = ['TransactionOptimized', 'Hot', 'Cool', 'Premi
  * "Role assignment changes are not being detected"); most take a minute or two, and the cloud
  * endpoint create fails while the role is not yet effective (deploy review B8).
  */
-export const ROLE_PROPAGATION_WAIT = '5m';

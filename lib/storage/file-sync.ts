@@ -8,7 +8,7 @@ import { StorageSyncGroup } from '@cdktf/provider-azurerm/lib/storage-sync-group
 import { StorageSyncServerEndpoint } from '@cdktf/provider-azurerm/lib/storage-sync-server-endpoint';
 import { TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { AFS_PRIVATE_DNS_ZONE, READER_AND_DATA_ACCESS_ROLE, ROLE_PROPAGATION_WAIT, STORAGE_SYNC_APP_ID, VOLUME_FREE_SPACE_PERCENT } from './defaults';
+import { AFS_PRIVATE_DNS_ZONE, READER_AND_DATA_ACCESS_ROLE, STORAGE_SYNC_APP_ID, VOLUME_FREE_SPACE_PERCENT } from './defaults';
 import { checkEndpointSubnet } from './endpoint-subnet';
 import { zoneLinks } from './zone-links';
 import type { IFileShareAccount } from './file-share-account';
@@ -26,7 +26,7 @@ import { GUID } from '../core/resource-ids';
 import { resolveExpression } from '../core/tokens';
 import type { IHubNetwork } from '../network/hub-network';
 import { SYNC_CLOUD_ENDPOINT, SYNC_GROUP_DUPLICATE, SYNC_PRINCIPAL, SYNC_REGION, SYNC_SERVER_DUPLICATE, SYNC_SERVER_ID, SYNC_SERVER_PATH, SYNC_TIERING } from './rules';
-import { TimeSleep } from '../core/time-sleep';
+import { ROLE_PROPAGATION_WAIT, TimeSleep } from '../core/time-sleep';
 
 /** A server endpoint: a path on a registered server that syncs with the group's share. */
 export interface ServerEndpointOptions {

@@ -23,6 +23,7 @@ import { LazySection, outputName, Runbook } from '../../core/outputs';
 import { checkFinalBody } from '../../core/report';
 import { ROLE_ASSIGNMENT } from '../../core/rules';
 import { AZL_IMAGE, AZL_STORAGE_PATH, AZL_SWITCHLESS_NODES, AZL_VM_RESOURCE_NAME } from '../rules/azure-local';
+import { ROLE_PROPAGATION_WAIT, TimeSleep } from '../../core/time-sleep';
 
 /** Props of `AzureLocalCluster`. */
 export interface AzureLocalClusterProps extends AzureResourceProps {
@@ -307,12 +308,16 @@ export class AzureLocalCluster extends AzureResource {
   /** Phase 2: the deployment setting (validate, then deploy), after every machine is Connected. */
   private buildDeployment(props: AzureLocalClusterProps): StackHciDeploymentSetting {
     const lookups = props.machines.map((m) => this.machineLookups[m.name]);
+    // The validation uses the machines' new roles at once: give them time to take effect.
+    const roles = [...this.machineRoleAssignments, ...(this.resourceProviderRoleAssignment ? [this.resourceProviderRoleAssignment] : [])];
+    const rolesPropagated = new TimeSleep(this, 'RolePropagation', { createDuration: ROLE_PROPAGATION_WAIT, dependsOn: roles });
+    this.machinesRegisteredGate.guard(rolesPropagated);
     const setting = new StackHciDeploymentSetting(this, 'Deployment', {
       stackHciClusterId: this.cluster.id,
       arcResourceIds: lookups.map((l) => gatedRef(l, 'id')),
       version: props.version ?? D.DEPLOYMENT_VERSION,
       scaleUnit: [deploymentScaleUnit(props, this.customLocationName)],
-      dependsOn: [...this.machineRoleAssignments, ...(this.resourceProviderRoleAssignment ? [this.resourceProviderRoleAssignment] : [])],
+      dependsOn: [...roles, rolesPropagated],
       lifecycle: {
         precondition: [{
           condition: `\${alltrue([${lookups.map((l) => `data.${l.terraformResourceType}.${l.friendlyUniqueId}[0].status == "Connected"`).join(', ')}])}`,

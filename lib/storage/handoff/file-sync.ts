@@ -1,4 +1,5 @@
-import { READER_AND_DATA_ACCESS_ROLE, ROLE_PROPAGATION_WAIT, STORAGE_SYNC_APP_ID, VOLUME_FREE_SPACE_PERCENT } from '../defaults';
+import { ROLE_PROPAGATION_WAIT } from '../../core/time-sleep';
+import { READER_AND_DATA_ACCESS_ROLE, STORAGE_SYNC_APP_ID, VOLUME_FREE_SPACE_PERCENT } from '../defaults';
 
 /** One sync group as the runbook shows it. */
 export interface SyncGroupHandoff {
