@@ -243,9 +243,17 @@ function baseName(scope: IConstruct, kind: NameKind, qualifier?: string): string
   return `${head}${suffix}`.toLowerCase();
 }
 
-/** Drops trailing '-' and '.' (a loop: `/[-.]+$/` is quadratic on a long run of them, test/hardening/regex-linearity). */
-export function trimSeparators(text: string): string {
+/**
+ * Drops trailing characters found in `chars`. A loop: a regex such as `/[-.]+$/` is quadratic on a
+ * long run of them (test/hardening/regex-linearity).
+ */
+export function trimTrailing(text: string, chars: string): string {
   let end = text.length;
-  while (end > 0 && (text[end - 1] === '-' || text[end - 1] === '.')) end--;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
   return text.slice(0, end);
+}
+
+/** Drops trailing '-' and '.', which most Azure names may not end with. */
+export function trimSeparators(text: string): string {
+  return trimTrailing(text, '-.');
 }

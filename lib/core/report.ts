@@ -1,6 +1,7 @@
 import { Annotations, App, Aspects, IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { describeValue, formatProblem, maskedValue } from './errors';
+import { trimTrailing } from './naming';
 import { ContextExtras, contextFor, ResourceIndex, Rule, RuleContext, RuleLevel, RuleVerdict } from './rule';
 import { CHK_APP_ASPECT } from './rules';
 import { resolvedResourceBody, resolveExpression, startResolvedBodies } from './tokens';
@@ -120,18 +121,11 @@ function toVerdict(result: ReturnType<NonNullable<Rule['check']>>): RuleVerdict 
   return typeof result === 'string' ? { compliance: result } : result;
 }
 
-/** Drops trailing characters of `chars` (a loop: a regex like `[.\s]+$` is quadratic on hostile input). */
-function trimEnd(text: string, chars: string): string {
-  let end = text.length;
-  while (end > 0 && chars.includes(text[end - 1])) end--;
-  return text.slice(0, end);
-}
-
 /** "what is wrong. Fix: how" -> [what is wrong, how]. */
 function splitFix(text: string): [string, string] {
   const i = text.lastIndexOf('Fix: ');
-  if (i < 0) return [trimEnd(text, '. \t\n'), 'see the rule in RULES.md'];
-  return [trimEnd(text.slice(0, i), '. \t\n'), trimEnd(text.slice(i + 5), '. \t\n')];
+  if (i < 0) return [trimTrailing(text, '. \t\n'), 'see the rule in RULES.md'];
+  return [trimTrailing(text.slice(0, i), '. \t\n'), trimTrailing(text.slice(i + 5), '. \t\n')];
 }
 
 function valueAt(body: Record<string, any>, dotted: string): unknown {
