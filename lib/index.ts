@@ -44,6 +44,7 @@ export * from './resiliency/site-recovery-vmware';
 export { HybridChecks } from './checks/hybrid-checks';
 export type { HybridChecksProps, RuleSuppression } from './checks/hybrid-checks';
 export * from './network/expressroute-circuit';
+export * from './network/expressroute-global-reach';
 export * from './network/expressroute-gateway';
 export * from './network/hybrid-connectivity';
 export * from './network/spoke';

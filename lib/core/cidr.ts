@@ -172,3 +172,15 @@ function firstEndingAtOrAfter(union: Interval[], address: number): number {
   }
   return lo;
 }
+
+/**
+ * IPv4 ranges that are not publicly routable (IANA special-purpose registry, RFC 6890): private
+ * (RFC 1918), shared (RFC 6598), loopback, link-local, documentation/benchmarking, multicast,
+ * reserved. Microsoft peering accepts only public addresses registered to the customer.
+ */
+const NON_PUBLIC = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.2.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4'];
+
+/** The non-public range `range` overlaps, or undefined when it is wholly public. */
+export function nonPublicOverlap(range: CidrRange): string | undefined {
+  return NON_PUBLIC.find((cidr) => cidrOverlaps(parseCidr(cidr)!, range));
+}

@@ -129,6 +129,10 @@ export const NAME_RULES = {
   },
   arcPrivateLinkScope: network('pls', 64),
   expressRouteCircuitAuthorization: network('erauth'),
+  // Global Reach link between two circuits' private peerings (validate.ExpressRouteCircuitConnectionName: 1-80, ends with a letter, digit or '_').
+  expressRouteCircuitConnection: network('ergr'),
+  // CAF abbreviation for a route filter: rf.
+  routeFilter: network('rf'),
   storageSyncService: network('sss', 260),
 } satisfies Record<string, NameRule>;
 

@@ -37,6 +37,8 @@ export const EXPRESSROUTE_SKU_TIER = 'Standard';
 export const EXPRESSROUTE_SKU_FAMILY = 'MeteredData';
 /** Longest MD5 key a circuit peering takes, and the length of a generated one. */
 export const EXPRESSROUTE_SHARED_KEY_MAX_LENGTH = 25;
+/** Global Reach takes a /29 (expressroute-howto-set-global-reach.md). */
+export const EXPRESSROUTE_GLOBAL_REACH_PREFIX_LENGTH = 29;
 /** Bandwidths (Mbps) connectivity providers offer. */
 export const EXPRESSROUTE_PROVIDER_BANDWIDTHS_MBPS = [50, 100, 200, 500, 1000, 2000, 5000, 10000];
 /** Bandwidths (Gbps) of circuits on an ExpressRoute Direct port. */

@@ -1,6 +1,7 @@
 import { ExpressRouteCircuit as ExpressRouteCircuitResource } from '@cdktf/provider-azurerm/lib/express-route-circuit';
 import { ExpressRouteCircuitAuthorization } from '@cdktf/provider-azurerm/lib/express-route-circuit-authorization';
 import { ExpressRouteCircuitPeering } from '@cdktf/provider-azurerm/lib/express-route-circuit-peering';
+import { RouteFilter } from '@cdktf/provider-azurerm/lib/route-filter';
 import { ITerraformDependable, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkAsn } from './bgp';
@@ -14,7 +15,7 @@ import {
 import { SharedKey, SharedKeyConfig } from './shared-key';
 import { addressPlanNetworkOf, checkInsideNetwork, IOnPremisesNetwork } from './on-premises-network';
 import { AddressPlan, onPremisesNetworkOf } from '../core/address-plan';
-import { cidrOverlaps, parseCidr } from '../core/cidr';
+import { cidrOverlaps, nonPublicOverlap, parseCidr } from '../core/cidr';
 import { MetricDefinition } from '../core/alerts';
 import { AzureResource, AzureResourceProps, DiagnosticTarget, IAzureResource } from '../core/azure-resource';
 import { checkCidrs } from '../core/cidr-checks';
@@ -26,7 +27,7 @@ import { displayValue } from '../core/tokens';
 import { renderCircuitHandoff } from './handoff/expressroute-circuit';
 import { checkFinalBody } from '../core/report';
 import { CIRCUIT_NAMESPACE, metricOf } from './metrics';
-import { ER_AUTHORIZATION_DUPLICATE, ER_AUTHORIZATION_KEY, ER_CIRCUIT_BANDWIDTH, ER_CIRCUIT_PROVIDER_OR_PORT, ER_CIRCUIT_SKU, ER_CONNECTION_CIRCUIT, ER_PEERING_PREFIX, ER_PEERING_VLAN, ER_SHARED_KEY_LENGTH, VPN_SHARED_KEY_LITERAL } from './rules';
+import { ER_AUTHORIZATION_DUPLICATE, ER_AUTHORIZATION_KEY, ER_CIRCUIT_BANDWIDTH, ER_CIRCUIT_PROVIDER_OR_PORT, ER_CIRCUIT_SKU, ER_CONNECTION_CIRCUIT, ER_PEERING_PREFIX, ER_PEERING_VLAN, ER_SHARED_KEY_LENGTH, ER_MSPEERING_PREFIX_LIMIT, ER_MSPEERING_PUBLIC, ER_MSPEERING_REGISTRY, ER_MSPEERING_ROUTE_FILTER, VPN_SHARED_KEY_LITERAL } from './rules';
 
 /** Service tier of a circuit. */
 export enum ExpressRouteSkuTier {
@@ -61,6 +62,57 @@ export interface ExpressRoutePrivatePeeringOptions {
   /**
    * MD5 key of the BGP sessions, at most 25 characters. A generated key must ask for 25 or fewer
    * characters: `SharedKey.generate(25)`.
+   * @default - no MD5 authentication
+   */
+  readonly md5SharedKey?: SharedKey;
+}
+
+/** Internet routing registries Microsoft validates Microsoft-peering prefixes and ASNs against. */
+export enum ExpressRouteRoutingRegistry {
+  ARIN = 'ARIN',
+  APNIC = 'APNIC',
+  AFRINIC = 'AFRINIC',
+  LACNIC = 'LACNIC',
+  RIPENCC = 'RIPENCC',
+  RADB = 'RADB',
+  ALTDB = 'ALTDB',
+  LEVEL3 = 'LEVEL3',
+}
+
+/**
+ * Microsoft peering of a circuit: Microsoft 365 and Azure public endpoints over ExpressRoute.
+ * It runs on public addresses registered to you, and Microsoft advertises only the services
+ * whose BGP communities the route filter allows.
+ */
+export interface ExpressRouteMicrosoftPeeringOptions {
+  /** Public /30 of the primary link, registered to you (your router gets the first usable address). */
+  readonly primaryPeerAddressPrefix: string;
+  /** Public /30 of the secondary link, distinct from the primary one. */
+  readonly secondaryPeerAddressPrefix: string;
+  /** VLAN id of the peering, 1-4094, not the private peering's. */
+  readonly vlanId: number;
+  /** Your edge routers' ASN (a public ASN registered to you, or a private one with `customerAsn`). */
+  readonly peerAsn: number;
+  /**
+   * Public prefixes you advertise to Microsoft (the NAT pool your traffic leaves from), registered
+   * to you or to `customerAsn`; at most 200.
+   */
+  readonly advertisedPublicPrefixes: string[];
+  /** Registry the prefixes and ASN are registered in. */
+  readonly routingRegistryName: ExpressRouteRoutingRegistry;
+  /**
+   * ASN the advertised prefixes belong to, when it is not `peerAsn`.
+   * @default - none (the prefixes belong to `peerAsn`)
+   */
+  readonly customerAsn?: number;
+  /**
+   * BGP community values of the services and regions Microsoft should advertise (the route
+   * filter), e.g. `12076:5010` (Exchange Online), `12076:51002` (Azure West Europe). At least one:
+   * without a route filter Microsoft advertises nothing.
+   */
+  readonly routeFilterCommunities: string[];
+  /**
+   * MD5 key of the BGP sessions, at most 25 characters.
    * @default - no MD5 authentication
    */
   readonly md5SharedKey?: SharedKey;
@@ -119,6 +171,11 @@ export interface ExpressRouteCircuitProps extends AzureResourceProps {
    */
   readonly privatePeering?: ExpressRoutePrivatePeeringOptions;
   /**
+   * Microsoft peering with its route filter (Microsoft 365, Azure public endpoints).
+   * @default - none
+   */
+  readonly microsoftPeering?: ExpressRouteMicrosoftPeeringOptions;
+  /**
    * On-premises prefixes your routers advertise over the circuit; checked against the hub,
    * spokes and VPN sites so that no address range is used twice.
    * @default - the prefixes of `onPremisesNetwork`, else none
@@ -139,9 +196,37 @@ export interface ExpressRouteCircuitProps extends AzureResourceProps {
   readonly authorizations?: string[];
 }
 
+/** The two /30 links, VLAN and ASN of a peering (private or Microsoft). */
+function checkPeeringLinks(problems: ProblemCollector, name: string, peering: ExpressRoutePrivatePeeringOptions | ExpressRouteMicrosoftPeeringOptions): void {
+  const primary = peering.primaryPeerAddressPrefix;
+  const secondary = peering.secondaryPeerAddressPrefix;
+  for (const [prop, prefix] of [[`${name}.primaryPeerAddressPrefix`, primary], [`${name}.secondaryPeerAddressPrefix`, secondary]] as const) {
+    if (Token.isUnresolved(prefix)) continue;
+    if (!checkCidrs(problems, prop, [prefix])) continue;
+    problems.check(parseCidr(prefix)!.prefixLength !== 30, ER_PEERING_PREFIX, prop, prefix, `${prefix} is not a /30; each peering link is a /30`, 'use a /30 such as 192.168.100.0/30');
+  }
+  const p = parseCidr(primary);
+  const s = parseCidr(secondary);
+  problems.check(
+    p !== undefined && s !== undefined && cidrOverlaps(p, s),
+    ER_PEERING_PREFIX,
+    `${name}.secondaryPeerAddressPrefix`,
+    secondary,
+    `${secondary} (secondary link) overlaps ${primary} (primary link)`,
+    'use two different /30s, e.g. 192.168.100.0/30 and 192.168.100.4/30',
+  );
+  problems.integer(ER_PEERING_VLAN, `${name}.vlanId`, peering.vlanId, 1, 4094, 'use the VLAN agreed with the provider, 1-4094');
+  if (!Token.isUnresolved(peering.peerAsn)) checkAsn(problems, `${name}.peerAsn`, peering.peerAsn, true);
+}
+
 /** The circuit types the library accepts. */
 const VALID_TIERS = Object.values(ExpressRouteSkuTier) as string[];
 const VALID_FAMILIES = Object.values(ExpressRouteSkuFamily) as string[];
+const REGISTRIES = Object.values(ExpressRouteRoutingRegistry) as string[];
+/** Prefixes per BGP session on Microsoft peering (expressroute-routing.md). */
+const MICROSOFT_PEERING_MAX_PREFIXES = 200;
+/** Microsoft's communities: services 12076:5xxx, regions 12076:5xxxx (expressroute-routing.md). */
+const MICROSOFT_COMMUNITY = /^12076:5\d{3,4}$/;
 
 /**
  * An ExpressRoute circuit a gateway connects to: one this stack owns (`ExpressRouteCircuit`) or
@@ -172,6 +257,14 @@ export interface IExpressRouteCircuit extends IAzureResource {
    * undefined for an existing circuit and for one on an ExpressRoute Direct port.
    */
   readonly peeringLocation?: string;
+  /**
+   * Resource id of the circuit's Azure private peering, what Global Reach links: the peering of a
+   * circuit of this stack (undefined without `privatePeering`), `<circuitId>/peerings/AzurePrivatePeering`
+   * for an existing one.
+   */
+  readonly privatePeeringId?: string;
+  /** SKU tier, when known (Global Reach is not available on Local). */
+  readonly skuTier?: string;
   /** `BgpAvailability` (percent, Average), split by `PeeringType` and `Peer`. */
   metricBgpAvailability(): MetricDefinition;
   /** `ArpAvailability` (percent, Average), split by `PeeringType` and `Peer`. */
@@ -195,6 +288,16 @@ export interface ExpressRouteCircuitAttributes {
    * @default - a network of the circuit's own
    */
   readonly onPremisesNetwork?: IOnPremisesNetwork;
+  /**
+   * Peering location of the circuit (e.g. `Amsterdam`), which ER-RESILIENCY and Global Reach compare.
+   * @default - unknown: not compared
+   */
+  readonly peeringLocation?: string;
+  /**
+   * SKU tier of the circuit.
+   * @default - unknown
+   */
+  readonly skuTier?: ExpressRouteSkuTier;
 }
 
 /** What circuits of this stack and existing ones share: the resource contract and the metrics. */
@@ -208,6 +311,8 @@ export abstract class ExpressRouteCircuitBase extends AzureResource implements I
   public abstract readonly connectionDependencies: ITerraformDependable[];
   public abstract readonly serviceKeyOutputName?: string;
   public abstract readonly peeringLocation?: string;
+  public abstract readonly privatePeeringId?: string;
+  public abstract readonly skuTier?: string;
 
   // Names and dimensions: ./metrics.ts (Azure Monitor reference, research.md section 4).
   public metricBgpAvailability(): MetricDefinition {
@@ -234,20 +339,28 @@ class ImportedExpressRouteCircuit extends ExpressRouteCircuitBase {
   public readonly serviceProviderProvisioningState?: string = undefined;
   public readonly connectionDependencies: ITerraformDependable[] = [];
   public readonly serviceKeyOutputName?: string = undefined;
-  public readonly peeringLocation?: string = undefined;
+  public readonly peeringLocation?: string;
+  public readonly privatePeeringId?: string;
+  public readonly skuTier?: string;
 
   constructor(scope: Construct, id: string, attrs: ExpressRouteCircuitAttributes) {
     super(scope, id);
     const problems = new ProblemCollector(this);
     problems.required('circuitId', attrs?.circuitId, 'string');
     problems.required('onPremisesPrefixes', attrs?.onPremisesPrefixes, 'array');
+    problems.type('peeringLocation', attrs?.peeringLocation, 'string');
     problems.throwIfAny();
     problems.resourceId(ER_CONNECTION_CIRCUIT, 'circuitId', attrs.circuitId, 'ExpressRoute circuit');
+    problems.check(attrs.skuTier !== undefined && !VALID_TIERS.includes(attrs.skuTier), ER_CIRCUIT_SKU, 'skuTier', attrs.skuTier, `${attrs.skuTier} is not a circuit tier`, `use one of ${VALID_TIERS.join(', ')}`);
     const key = attrs.authorizationKey;
     problems.check(key !== undefined && !Token.isUnresolved(key), ER_AUTHORIZATION_KEY, 'authorizationKey', key === undefined ? undefined : `(literal, ${key.length} characters)`, 'the authorization key is a literal in the Terraform configuration', "pass a sensitive TerraformVariable's value or a Key Vault secret (DataAzurermKeyVaultSecret.value)");
     checkCidrs(problems, 'onPremisesPrefixes', attrs.onPremisesPrefixes);
     problems.throwIfAny();
     this.circuitId = this.resourceId = attrs.circuitId;
+    // The private peering's id is the circuit's id and the peering type (azurerm commonids.ExpressRouteCircuitPeeringId).
+    this.privatePeeringId = `${attrs.circuitId}/peerings/AzurePrivatePeering`;
+    this.peeringLocation = attrs.peeringLocation;
+    this.skuTier = attrs.skuTier;
     this.onPremisesPrefixes = [...attrs.onPremisesPrefixes];
     this.authorizationKey = key;
     this.onPremisesNetwork = attrs.onPremisesNetwork;
@@ -273,6 +386,12 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
   public readonly circuit: ExpressRouteCircuitResource;
   /** The private peering, when configured. */
   public readonly privatePeering?: ExpressRouteCircuitPeering;
+  /** The Microsoft peering, when configured. */
+  public readonly microsoftPeering?: ExpressRouteCircuitPeering;
+  /** The route filter of the Microsoft peering, when configured. */
+  public readonly routeFilter?: RouteFilter;
+  public readonly privatePeeringId?: string;
+  public readonly skuTier?: string;
   /** Authorizations by name. */
   public readonly authorizations: { [name: string]: ExpressRouteCircuitAuthorization } = {};
   public readonly circuitId: string;
@@ -297,6 +416,7 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
 
   private readonly props: ExpressRouteCircuitProps;
   private readonly md5Key?: SharedKeyConfig;
+  private readonly microsoftMd5Key?: SharedKeyConfig;
   private readonly authorizationOutputs: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: ExpressRouteCircuitProps) {
@@ -307,6 +427,7 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     this.onPremisesNetwork = props.onPremisesNetwork;
     this.onPremisesPrefixes = [...(props.onPremisesPrefixes ?? props.onPremisesNetwork?.prefixes ?? [])];
     this.peeringLocation = props.peeringLocation;
+    this.skuTier = props.skuTier ?? EXPRESSROUTE_SKU_TIER;
 
     // Build.
     this.circuit = new ExpressRouteCircuitResource(this, 'Resource', {
@@ -318,14 +439,20 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
       bandwidthInMbps: props.bandwidthInMbps,
       expressRoutePortId: props.expressRoutePortId,
       bandwidthInGbps: props.bandwidthInGbps,
-      sku: { tier: props.skuTier ?? EXPRESSROUTE_SKU_TIER, family: props.skuFamily ?? EXPRESSROUTE_SKU_FAMILY },
+      sku: { tier: this.skuTier, family: props.skuFamily ?? EXPRESSROUTE_SKU_FAMILY },
     });
     this.circuitId = this.resourceId = this.circuit.id;
     this.circuitName = this.circuit.name;
     this.serviceProviderProvisioningState = this.circuit.serviceProviderProvisioningState;
     if (props.privatePeering) {
-      if (props.privatePeering.md5SharedKey) this.md5Key = this.bindMd5Key(props.privatePeering.md5SharedKey);
+      if (props.privatePeering.md5SharedKey) this.md5Key = this.bindMd5Key('Md5Key', 'privatePeering.md5SharedKey', props.privatePeering.md5SharedKey);
       this.privatePeering = this.createPrivatePeering(props.privatePeering);
+      this.privatePeeringId = this.privatePeering.id;
+    }
+    if (props.microsoftPeering) {
+      if (props.microsoftPeering.md5SharedKey) this.microsoftMd5Key = this.bindMd5Key('MicrosoftPeeringMd5Key', 'microsoftPeering.md5SharedKey', props.microsoftPeering.md5SharedKey);
+      this.routeFilter = this.createRouteFilter(props.microsoftPeering);
+      this.microsoftPeering = this.createMicrosoftPeering(props.microsoftPeering, this.routeFilter);
     }
     this.connectionDependencies = this.privatePeering ? [this.privatePeering] : [];
     for (const name of props.authorizations ?? []) this.addAuthorization(name);
@@ -353,9 +480,9 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     return this.privatePeering !== undefined;
   }
 
-  private bindMd5Key(key: SharedKey): SharedKeyConfig {
-    const config = key.bind(new Construct(this, 'Md5Key'));
-    this.checkGeneratedKeyLength(config);
+  private bindMd5Key(id: string, prop: string, key: SharedKey): SharedKeyConfig {
+    const config = key.bind(new Construct(this, id));
+    this.checkGeneratedKeyLength(prop, config);
     return config;
   }
 
@@ -372,6 +499,38 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
       ipv4Enabled: true,
     });
     // The one literal-key rule (VPN-SHARED-KEY-LITERAL, formerly ER-SHARED-KEY-LITERAL) on the final body.
+    checkFinalBody(this, resource, [VPN_SHARED_KEY_LITERAL]);
+    return resource;
+  }
+
+  /** One rule allowing the communities (azurerm allows one rule per filter). */
+  private createRouteFilter(peering: ExpressRouteMicrosoftPeeringOptions): RouteFilter {
+    return new RouteFilter(this, 'RouteFilter', {
+      name: generateName(this, 'routeFilter'),
+      resourceGroupName: this.props.resourceGroupName,
+      location: this.props.location,
+      rule: [{ name: 'allow-communities', access: 'Allow', ruleType: 'Community', communities: [...peering.routeFilterCommunities] }],
+    });
+  }
+
+  private createMicrosoftPeering(peering: ExpressRouteMicrosoftPeeringOptions, routeFilter: RouteFilter): ExpressRouteCircuitPeering {
+    const resource = new ExpressRouteCircuitPeering(this, 'MicrosoftPeering', {
+      peeringType: 'MicrosoftPeering',
+      expressRouteCircuitName: this.circuit.name,
+      resourceGroupName: this.props.resourceGroupName,
+      primaryPeerAddressPrefix: peering.primaryPeerAddressPrefix,
+      secondaryPeerAddressPrefix: peering.secondaryPeerAddressPrefix,
+      vlanId: peering.vlanId,
+      peerAsn: peering.peerAsn,
+      sharedKey: this.microsoftMd5Key?.value,
+      ipv4Enabled: true,
+      microsoftPeeringConfig: {
+        advertisedPublicPrefixes: [...peering.advertisedPublicPrefixes],
+        routingRegistryName: peering.routingRegistryName,
+        customerAsn: peering.customerAsn,
+      },
+      routeFilterId: routeFilter.id,
+    });
     checkFinalBody(this, resource, [VPN_SHARED_KEY_LITERAL]);
     return resource;
   }
@@ -441,26 +600,12 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     );
 
     const peering = props.privatePeering;
-    if (peering) {
-      const primary = peering.primaryPeerAddressPrefix;
-      const secondary = peering.secondaryPeerAddressPrefix;
-      for (const [prop, prefix] of [['privatePeering.primaryPeerAddressPrefix', primary], ['privatePeering.secondaryPeerAddressPrefix', secondary]] as const) {
-        if (Token.isUnresolved(prefix)) continue;
-        if (!checkCidrs(problems, prop, [prefix])) continue;
-        problems.check(parseCidr(prefix)!.prefixLength !== 30, ER_PEERING_PREFIX, prop, prefix, `${prefix} is not a /30; each peering link is a /30`, 'use a /30 such as 192.168.100.0/30');
-      }
-      const p = parseCidr(primary);
-      const s = parseCidr(secondary);
-      problems.check(
-        p !== undefined && s !== undefined && cidrOverlaps(p, s),
-        ER_PEERING_PREFIX,
-        'privatePeering.secondaryPeerAddressPrefix',
-        secondary,
-        `${secondary} (secondary link) overlaps ${primary} (primary link)`,
-        'use two different /30s, e.g. 192.168.100.0/30 and 192.168.100.4/30',
-      );
-      problems.integer(ER_PEERING_VLAN, 'privatePeering.vlanId', peering.vlanId, 1, 4094, 'use the VLAN agreed with the provider, 1-4094');
-      if (!Token.isUnresolved(peering.peerAsn)) checkAsn(problems, 'privatePeering.peerAsn', peering.peerAsn, true);
+    problems.type('microsoftPeering', props.microsoftPeering, 'object');
+    if (peering) checkPeeringLinks(problems, 'privatePeering', peering);
+    const microsoft = props.microsoftPeering;
+    if (microsoft) {
+      checkPeeringLinks(problems, 'microsoftPeering', microsoft);
+      this.validateMicrosoftPeering(problems, microsoft, peering);
     }
 
     checkCidrs(problems, 'onPremisesPrefixes', prefixes);
@@ -480,14 +625,64 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     problems.throwIfAny();
   }
 
+  /**
+   * Microsoft peering: public links and prefixes, at most 200 prefixes, a known registry, a route
+   * filter with Microsoft communities, its own VLAN (expressroute-routing.md, expressroute-faqs.md).
+   */
+  private validateMicrosoftPeering(problems: ProblemCollector, microsoft: ExpressRouteMicrosoftPeeringOptions, privatePeering?: ExpressRoutePrivatePeeringOptions): void {
+    const prop = (p: string) => `microsoftPeering.${p}`;
+    const missing = [
+      problems.required(prop('advertisedPublicPrefixes'), microsoft.advertisedPublicPrefixes, 'array'),
+      problems.required(prop('routeFilterCommunities'), microsoft.routeFilterCommunities, 'array'),
+      problems.required(prop('routingRegistryName'), microsoft.routingRegistryName, 'string'),
+    ];
+    if (missing.some((m) => m)) return;
+    for (const [name, prefix] of [['primaryPeerAddressPrefix', microsoft.primaryPeerAddressPrefix], ['secondaryPeerAddressPrefix', microsoft.secondaryPeerAddressPrefix]] as const) {
+      const range = parseCidr(prefix);
+      const hit = range && nonPublicOverlap(range);
+      problems.check(hit !== undefined, ER_MSPEERING_PUBLIC, prop(name), prefix, `${prefix} lies in the non-public range ${hit}: Microsoft peering runs on public addresses registered to you`, 'use a public /30 from a block registered to you (or ask the provider for one)');
+    }
+    const advertised = microsoft.advertisedPublicPrefixes;
+    if (!Token.isUnresolved(advertised)) {
+      problems.check(advertised.length === 0, ER_MSPEERING_PUBLIC, prop('advertisedPublicPrefixes'), advertised, 'Microsoft peering advertises at least one public prefix (the NAT pool your traffic leaves from)', 'list the public prefixes registered to you');
+      problems.check(advertised.length > MICROSOFT_PEERING_MAX_PREFIXES, ER_MSPEERING_PREFIX_LIMIT, prop('advertisedPublicPrefixes'), `${advertised.length} prefixes`, `Microsoft accepts at most ${MICROSOFT_PEERING_MAX_PREFIXES} prefixes per BGP session and drops the session beyond`, 'aggregate the prefixes');
+      if (checkCidrs(problems, prop('advertisedPublicPrefixes'), advertised)) {
+        advertised.forEach((prefix, i) => {
+          const range = parseCidr(prefix);
+          const hit = range && (range.prefixLength === 0 ? '0.0.0.0/0' : nonPublicOverlap(range));
+          problems.check(hit !== undefined, ER_MSPEERING_PUBLIC, prop(`advertisedPublicPrefixes[${i}]`), prefix, `${prefix} lies in the non-public range ${hit}: Microsoft drops private prefixes and the default route on Microsoft peering`, 'advertise only public prefixes registered to you; NAT on-premises traffic to them');
+        });
+      }
+    }
+    problems.oneOf(ER_MSPEERING_REGISTRY, prop('routingRegistryName'), microsoft.routingRegistryName, REGISTRIES, `use one of ${REGISTRIES.join(', ')} (ExpressRouteRoutingRegistry)`);
+    if (microsoft.customerAsn !== undefined && !Token.isUnresolved(microsoft.customerAsn)) checkAsn(problems, prop('customerAsn'), microsoft.customerAsn, true);
+    const communities = microsoft.routeFilterCommunities;
+    if (!Token.isUnresolved(communities)) {
+      problems.check(communities.length === 0, ER_MSPEERING_ROUTE_FILTER, prop('routeFilterCommunities'), communities, 'without a community in the route filter Microsoft advertises no routes over Microsoft peering', "list the services' and regions' communities, e.g. '12076:5010' (Exchange Online), '12076:51002' (Azure West Europe)");
+      communities.forEach((community, i) => {
+        if (Token.isUnresolved(community)) return;
+        problems.check(typeof community !== 'string' || !MICROSOFT_COMMUNITY.test(community), ER_MSPEERING_ROUTE_FILTER, prop(`routeFilterCommunities[${i}]`), community, "not a Microsoft BGP community: Microsoft tags its services 12076:5xxx and its regions 12076:5xxxx", "use a value from Azure's BGP community list, e.g. '12076:5010' or '12076:51002'");
+        problems.check(communities.indexOf(community) !== i, ER_MSPEERING_ROUTE_FILTER, prop(`routeFilterCommunities[${i}]`), community, 'listed twice', 'list each community once');
+      });
+    }
+    problems.check(
+      privatePeering !== undefined && !Token.isUnresolved(microsoft.vlanId) && microsoft.vlanId === privatePeering.vlanId,
+      ER_PEERING_VLAN,
+      prop('vlanId'),
+      microsoft.vlanId,
+      `VLAN ${microsoft.vlanId} is the private peering's too: each peering of a circuit has its own VLAN`,
+      'use another VLAN id for Microsoft peering',
+    );
+  }
+
   /** A generated MD5 key's length is known at synth (`SharedKeyConfig.generatedLength`). */
-  private checkGeneratedKeyLength(config: SharedKeyConfig): void {
+  private checkGeneratedKeyLength(prop: string, config: SharedKeyConfig): void {
     const length = config.generatedLength;
     const problems = new ProblemCollector(this);
     problems.check(
       length !== undefined && !Token.isUnresolved(length) && length > EXPRESSROUTE_SHARED_KEY_MAX_LENGTH,
       ER_SHARED_KEY_LENGTH,
-      'privatePeering.md5SharedKey',
+      prop,
       `SharedKey.generate(${length})`,
       `a circuit peering MD5 key is at most ${EXPRESSROUTE_SHARED_KEY_MAX_LENGTH} characters; this one would have ${length}`,
       `use SharedKey.generate(${EXPRESSROUTE_SHARED_KEY_MAX_LENGTH})`,
@@ -498,6 +693,7 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
   private renderHandoff(gate: LifecycleGate, serviceKeyOutputName: string): string {
     const props = this.props;
     const peering = props.privatePeering;
+    const microsoft = props.microsoftPeering;
     const show = (v: unknown): string => displayValue(this, v);
     return renderCircuitHandoff({
       serviceKeyOutputName,
@@ -513,6 +709,17 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
         vlanId: show(peering.vlanId),
         peerAsn: show(peering.peerAsn),
         md5WhereToFindIt: this.md5Key?.whereToFindIt,
+      },
+      microsoftPeering: microsoft && {
+        primary: show(microsoft.primaryPeerAddressPrefix),
+        secondary: show(microsoft.secondaryPeerAddressPrefix),
+        vlanId: show(microsoft.vlanId),
+        peerAsn: show(microsoft.peerAsn),
+        advertisedPublicPrefixes: microsoft.advertisedPublicPrefixes.map(show),
+        routingRegistryName: show(microsoft.routingRegistryName),
+        customerAsn: microsoft.customerAsn === undefined ? undefined : show(microsoft.customerAsn),
+        communities: microsoft.routeFilterCommunities.map(show),
+        md5WhereToFindIt: this.microsoftMd5Key?.whereToFindIt,
       },
       onPremisesPrefixes: this.onPremisesPrefixes.map(show),
       authorizations: Object.entries(this.authorizationOutputs).map(([name, outputName]) => ({ name, outputName })),

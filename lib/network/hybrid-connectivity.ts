@@ -9,7 +9,7 @@ import { ExpressRouteGateway } from './expressroute-gateway';
 import { ExpressRouteGatewaySku } from './expressroute-gateway-sku';
 import { renderHybridHandoff } from './handoff/hybrid-connectivity';
 import type { IHubNetwork } from './hub-network-base';
-import { ER_COEXIST_SUBNET, ER_COEXIST_VPN_ASN, ER_COEXIST_VPN_SKU, ER_COEXIST_VPN_TYPE, HYB_MODE_OPTIONS, HYB_ROUTESERVER } from './rules';
+import { ER_CONNECTION_CIRCUIT, ER_COEXIST_SUBNET, ER_COEXIST_VPN_ASN, ER_COEXIST_VPN_SKU, ER_COEXIST_VPN_TYPE, HYB_MODE_OPTIONS, HYB_ROUTESERVER } from './rules';
 import { SiteToSiteConnection, SiteToSiteConnectionOptions } from './site-to-site-connection';
 import { VpnGateway, VpnType } from './vpn-gateway';
 import { VpnGatewaySku } from './vpn-gateway-sku';
@@ -68,6 +68,25 @@ export interface ExpressRouteConnectivityProps extends HybridConnectivityCommonP
    */
   readonly circuit: IExpressRouteCircuit;
   /**
+   * A second circuit, at another peering location, connected to the same gateway: Microsoft's
+   * "maximum resiliency" (two circuits in two peering locations, both active). It should reach
+   * the same on-premises network (`OnPremisesNetwork`); ER-RESILIENCY warns at synth when both
+   * circuits share a peering location.
+   * @default - one circuit
+   */
+  readonly secondaryCircuit?: IExpressRouteCircuit;
+  /**
+   * Routing weight of the connection to `circuit` (0-32000; the higher weight wins for prefixes
+   * both circuits advertise).
+   * @default 0
+   */
+  readonly circuitRoutingWeight?: number;
+  /**
+   * Routing weight of the connection to `secondaryCircuit`.
+   * @default 0 (equal weights: traffic is spread over both circuits)
+   */
+  readonly secondaryCircuitRoutingWeight?: number;
+  /**
    * ExpressRoute gateway SKU.
    * @default ExpressRouteGatewaySku.ERGW1_AZ
    */
@@ -101,11 +120,24 @@ export interface ExpressRouteVpnFailoverProps extends ExpressRouteConnectivityPr
 interface Spec extends HybridConnectivityCommonProps {
   readonly mode: HybridConnectivityMode;
   readonly circuit?: IExpressRouteCircuit;
+  readonly secondaryCircuit?: IExpressRouteCircuit;
+  readonly circuitRoutingWeight?: number;
+  readonly secondaryCircuitRoutingWeight?: number;
   readonly expressRouteGatewaySku?: ExpressRouteGatewaySku;
   readonly vpnGatewaySku?: VpnGatewaySku;
   readonly vpnAsn?: number;
   readonly vpnActiveActive?: boolean;
   readonly routeServer?: boolean;
+}
+
+/** The circuit props the ExpressRoute factories pass on (and only those). */
+function circuitsOf(props: ExpressRouteConnectivityProps | undefined): Pick<Spec, 'circuit' | 'secondaryCircuit' | 'circuitRoutingWeight' | 'secondaryCircuitRoutingWeight'> {
+  return {
+    circuit: props?.circuit,
+    secondaryCircuit: props?.secondaryCircuit,
+    circuitRoutingWeight: props?.circuitRoutingWeight,
+    secondaryCircuitRoutingWeight: props?.secondaryCircuitRoutingWeight,
+  };
 }
 
 /**
@@ -128,7 +160,7 @@ export class HybridConnectivity extends Construct {
   public static expressRoute(scope: Construct, id: string, props: ExpressRouteConnectivityProps): HybridConnectivity {
     return new HybridConnectivity(scope, id, {
       mode: HybridConnectivityMode.EXPRESSROUTE, hub: props?.hub, logAnalyticsWorkspace: props?.logAnalyticsWorkspace,
-      circuit: props?.circuit, expressRouteGatewaySku: props?.expressRouteGatewaySku,
+      ...circuitsOf(props), expressRouteGatewaySku: props?.expressRouteGatewaySku,
     });
   }
 
@@ -137,7 +169,7 @@ export class HybridConnectivity extends Construct {
     // Only the failover props: the VPN gateway stays RouteBased on ASN 65515 whatever else a JavaScript caller passes.
     return new HybridConnectivity(scope, id, {
       mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER, hub: props?.hub, logAnalyticsWorkspace: props?.logAnalyticsWorkspace,
-      circuit: props?.circuit, expressRouteGatewaySku: props?.expressRouteGatewaySku,
+      ...circuitsOf(props), expressRouteGatewaySku: props?.expressRouteGatewaySku,
       vpnGatewaySku: props?.vpnGatewaySku, vpnActiveActive: props?.vpnActiveActive, routeServer: props?.routeServer,
     });
   }
@@ -152,6 +184,10 @@ export class HybridConnectivity extends Construct {
   public readonly expressRouteConnection?: VirtualNetworkGatewayConnection;
   /** The circuit (ExpressRoute and failover). */
   public readonly circuit?: IExpressRouteCircuit;
+  /** The second circuit, when given. */
+  public readonly secondaryCircuit?: IExpressRouteCircuit;
+  /** The connection to the second circuit (behind its gate for a circuit of this stack). */
+  public readonly secondaryExpressRouteConnection?: VirtualNetworkGatewayConnection;
   /** Azure Route Server, when asked for. */
   public readonly routeServer?: RouteServer;
   /** The hub. */
@@ -164,6 +200,7 @@ export class HybridConnectivity extends Construct {
     this.hub = spec.hub;
     this.mode = spec.mode;
     this.circuit = spec.circuit;
+    this.secondaryCircuit = spec.secondaryCircuit;
 
     // Build.
     const workspace = spec.logAnalyticsWorkspace;
@@ -177,7 +214,10 @@ export class HybridConnectivity extends Construct {
     }
     if (this.expressRouteGateway && spec.circuit) {
       this.expressRouteGateway._connectAfter(this.expressRouteGateway.gateway, ...(this.vpnGateway ? [this.vpnGateway.gateway] : []));
-      this.expressRouteConnection = this.expressRouteGateway.addConnection('Circuit', { circuit: spec.circuit });
+      this.expressRouteConnection = this.expressRouteGateway.addConnection('Circuit', { circuit: spec.circuit, routingWeight: spec.circuitRoutingWeight });
+      if (spec.secondaryCircuit) {
+        this.secondaryExpressRouteConnection = this.expressRouteGateway.addConnection('SecondaryCircuit', { circuit: spec.secondaryCircuit, routingWeight: spec.secondaryCircuitRoutingWeight });
+      }
     }
     if (spec.routeServer) this.routeServer = this.createRouteServer();
     if (this.vpnGateway && this.expressRouteGateway) this.reportCoexistence(this.vpnGateway, this.expressRouteGateway);
@@ -201,6 +241,8 @@ export class HybridConnectivity extends Construct {
     const problems = new ProblemCollector(this);
     problems.required('hub', spec.hub, 'object');
     if (spec.mode !== HybridConnectivityMode.VPN) problems.required('circuit', spec.circuit, 'object');
+    problems.type('secondaryCircuit', spec.secondaryCircuit, 'object');
+    problems.check(spec.secondaryCircuit !== undefined && spec.secondaryCircuit === spec.circuit, ER_CONNECTION_CIRCUIT, 'secondaryCircuit', spec.secondaryCircuit?.node?.path, 'the second circuit is the first one: a gateway connects to a circuit once', 'give a circuit at another peering location');
     problems.literal('routeServer', spec.routeServer, 'it decides whether Route Server and its subnet exist');
     problems.literal('vpnActiveActive', spec.vpnActiveActive, 'it decides how many public IPs the VPN gateway has');
     problems.check(spec.routeServer === true && spec.vpnActiveActive === false, HYB_ROUTESERVER, 'vpnActiveActive', false, 'Route Server interoperates only with an active-active VPN gateway', 'leave `vpnActiveActive` out (true)');
@@ -264,6 +306,10 @@ export class HybridConnectivity extends Construct {
       gate: gate && { name: gate.name, command: gate.openCommand(TerraformStack.of(this).node.id) },
       expressRoutePrefixes: circuit?.onPremisesPrefixes ?? [],
       routeServer: this.routeServer !== undefined,
+      secondary: this.secondaryCircuit && {
+        circuit: this.secondaryCircuit.node.path,
+        gate: this.secondaryCircuit.provisionedGate && { name: this.secondaryCircuit.provisionedGate.name, command: this.secondaryCircuit.provisionedGate.openCommand(TerraformStack.of(this).node.id) },
+      },
     });
   }
 }

@@ -8,6 +8,8 @@ export interface HybridHandoff {
   readonly gate?: { readonly name: string; readonly command: string };
   readonly expressRoutePrefixes: string[];
   readonly routeServer: boolean;
+  /** The second circuit (maximum resiliency): its path and gate, if it has one. */
+  readonly secondary?: { readonly circuit: string; readonly gate?: { readonly name: string; readonly command: string } };
 }
 
 /** The runbook section of `HybridConnectivity` (pure). */
@@ -25,6 +27,14 @@ export function renderHybridHandoff(h: HybridHandoff): string {
     );
   } else {
     lines.push('2. The circuit exists and is provisioned: the connection is created in phase 1 (with the authorization key when the circuit is in another subscription).');
+  }
+  if (h.secondary) {
+    lines.push(
+      h.secondary.gate
+        ? `4. **Second circuit** \`${h.secondary.circuit}\` (another peering location): the same with its own service key and provider; open gate \`${h.secondary.gate.name}\`: \`${h.secondary.gate.command}\`. Each gate opens on its own: one circuit can carry traffic while the other is still being provisioned.`
+        : `4. **Second circuit** \`${h.secondary.circuit}\` exists: its connection is created in phase 1.`,
+      '5. Advertise the same on-premises prefixes over both circuits (maximum resiliency); the connection with the higher routing weight carries the traffic, equal weights spread it over both. Enable BFD on all four BGP sessions so that a failed circuit is dropped in under a second.',
+    );
   }
   lines.push('');
   if (!h.failover) return lines.join('\n');

@@ -13,10 +13,12 @@ import { VPN_SKU_ZONES } from './vpn-sku-zones';
 import { DNS_SECURITY_RULES } from './dns-and-security';
 import { VWAN_RULES } from './vwan';
 import { CONNECTIVITY_AT_SCALE_RULES } from './connectivity-at-scale';
+import { EXPRESSROUTE_REACH_RULES } from './expressroute-reach';
 import { NET_GATEWAY_PER_VNET } from './net-gateway-per-vnet';
 import { VPN_P2S_ENTRA } from './vpn-p2s-entra';
 
 export * from './connectivity-at-scale';
+export * from './expressroute-reach';
 export { NET_GATEWAY_PER_VNET, VPN_P2S_ENTRA };
 
 export { VPN_IPCONFIG_COUNT, NET_GWSUBNET_SIZE, NET_GWSUBNET_NSG, VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_PUBLICIP_ZONES, VPN_PUBLICIP_SKU, VPN_SHARED_KEY_LITERAL, PIP_SKU, PIP_ZONES, VPN_ACTIVE_ACTIVE };
@@ -57,7 +59,7 @@ export const ER_CIRCUIT_BANDWIDTH = defineRule({ id: 'ER-CIRCUIT-BANDWIDTH', lev
 export const ER_CIRCUIT_SKU = defineRule({ id: 'ER-CIRCUIT-SKU', level: RuleLevel.ERROR, description: 'Circuit SKU tier is Basic, Local, Standard or Premium and family MeteredData or UnlimitedData', source: `${TF} express_route_circuit.html.markdown` });
 // ER-CIRCUIT-DIAGNOSTICS: now DIAG-MISSING (lib/core/rules/diag-missing.ts), which still honours suppressions by this id
 export const ER_PEERING_PREFIX = defineRule({ id: 'ER-PEERING-PREFIX', level: RuleLevel.ERROR, description: 'Private peering needs two distinct, non-overlapping /30 prefixes (primary and secondary link)', source: `${TF} express_route_circuit_peering.html.markdown` });
-export const ER_PEERING_VLAN = defineRule({ id: 'ER-PEERING-VLAN', level: RuleLevel.ERROR, description: 'The peering VLAN id must be 1-4094', source: `${TF} internal/services/network/express_route_circuit_peering_resource.go` });
+export const ER_PEERING_VLAN = defineRule({ id: 'ER-PEERING-VLAN', level: RuleLevel.ERROR, description: 'The peering VLAN id must be 1-4094, and each peering of a circuit has its own VLAN', source: `${TF} internal/services/network/express_route_circuit_peering_resource.go` });
 export const ER_SHARED_KEY_LENGTH = defineRule({ id: 'ER-SHARED-KEY-LENGTH', level: RuleLevel.ERROR, description: 'The MD5 key of a circuit peering is at most 25 characters', source: `${TF} internal/services/network/express_route_circuit_peering_resource.go` });
 // ER-SHARED-KEY-LITERAL: merged into VPN-SHARED-KEY-LITERAL (./vpn-shared-key-literal.ts), which still honours suppressions by this id
 export const ER_AUTHORIZATION_DUPLICATE = defineRule({ id: 'ER-AUTHORIZATION-DUPLICATE', level: RuleLevel.ERROR, description: 'Circuit authorization names must be unique on a circuit', source: `${AD} expressroute/expressroute-howto-linkvnet-arm.md` });
@@ -146,6 +148,7 @@ export const NETWORK_RULES = [
   ...DNS_SECURITY_RULES,
   ...VWAN_RULES,
   ...CONNECTIVITY_AT_SCALE_RULES,
+  ...EXPRESSROUTE_REACH_RULES,
   NET_GATEWAY_PER_VNET,
   VPN_P2S_ENTRA,
 ] as const;
