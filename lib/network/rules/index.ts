@@ -16,10 +16,11 @@ import { CONNECTIVITY_AT_SCALE_RULES } from './connectivity-at-scale';
 import { EXPRESSROUTE_REACH_RULES } from './expressroute-reach';
 import { NET_GATEWAY_PER_VNET } from './net-gateway-per-vnet';
 import { VPN_P2S_ENTRA } from './vpn-p2s-entra';
+import { ER_GATEWAY_PUBLICIP_CUSTOMER } from './er-gateway-publicip-customer';
 
 export * from './connectivity-at-scale';
 export * from './expressroute-reach';
-export { NET_GATEWAY_PER_VNET, VPN_P2S_ENTRA };
+export { NET_GATEWAY_PER_VNET, VPN_P2S_ENTRA, ER_GATEWAY_PUBLICIP_CUSTOMER };
 
 export { VPN_IPCONFIG_COUNT, NET_GWSUBNET_SIZE, NET_GWSUBNET_NSG, VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_PUBLICIP_ZONES, VPN_PUBLICIP_SKU, VPN_SHARED_KEY_LITERAL, PIP_SKU, PIP_ZONES, VPN_ACTIVE_ACTIVE };
 
@@ -87,6 +88,9 @@ export const SPOKE_NO_HUB_GATEWAY = defineRule({ id: 'SPOKE-NO-HUB-GATEWAY', lev
 // PIP-SKU: defined with its body check in ./pip-sku.ts
 // PIP-ZONES: defined with its body check in ./pip-zones.ts
 // VPN-ACTIVE-ACTIVE: defined with its body check in ./vpn-active-active.ts
+// ExpressRoute gateway public IP (research.md section 11)
+export const ER_GATEWAY_PUBLICIP_ZONES = defineRule({ id: 'ER-GATEWAY-PUBLICIP-ZONES', level: RuleLevel.ERROR, description: 'Public IP zones of an ExpressRoute gateway are set only on a customer-managed public IP, once: an Azure-managed (auto-assigned) public IP has no zones to choose, the gateway is always zone-redundant', source: `${AD} expressroute/expressroute-about-virtual-network-gateways.md ("Auto-Assigned Public IP": "New behavior is that the gateway is always zone redundant")` });
+// ER-GATEWAY-PUBLICIP-CUSTOMER: defined with its body check in ./er-gateway-publicip-customer.ts
 
 /** Every rule of this area, for the catalogue (lib/checks/catalogue.ts). */
 export const NETWORK_RULES = [
@@ -151,4 +155,6 @@ export const NETWORK_RULES = [
   ...EXPRESSROUTE_REACH_RULES,
   NET_GATEWAY_PER_VNET,
   VPN_P2S_ENTRA,
+  ER_GATEWAY_PUBLICIP_ZONES,
+  ER_GATEWAY_PUBLICIP_CUSTOMER,
 ] as const;
