@@ -9,7 +9,7 @@ import { ExpressRouteGatewaySku, LEGACY_EXPRESSROUTE_SKUS, VALID_EXPRESSROUTE_SK
 import { renderExpressRouteGatewayHandoff } from './handoff/expressroute-gateway';
 import type { IHubNetwork } from './hub-network-base';
 import { metricOf, VNG_NAMESPACE } from './metrics';
-import { ER_CONNECTION_CIRCUIT, ER_CONNECTION_FASTPATH, ER_CONNECTION_FASTPATH_SKU, ER_CONNECTION_WEIGHT, ER_RESILIENCY, ER_GATEWAY_SKU_LEGACY, ER_GATEWAY_SKU_UNKNOWN, VPN_PUBLICIP_ZONES, VPN_SKU_ZONES } from './rules';
+import { ER_CONNECTION_CIRCUIT, ER_CONNECTION_FASTPATH, ER_CONNECTION_FASTPATH_SKU, ER_CONNECTION_WEIGHT, ER_RESILIENCY, ER_GATEWAY_PUBLICIP_CUSTOMER, ER_GATEWAY_PUBLICIP_ZONES, ER_GATEWAY_SKU_LEGACY, ER_GATEWAY_SKU_UNKNOWN, VPN_PUBLICIP_ZONES, VPN_SKU_ZONES } from './rules';
 import { NET_GATEWAY_PER_VNET } from './rules/net-gateway-per-vnet';
 import { checkFinalBody } from '../core/report';
 import { MetricDefinition } from '../core/alerts';
@@ -43,6 +43,53 @@ export interface ExpressRouteGatewayAttributes {
   readonly hub: IHubNetwork;
 }
 
+/** Options of `ExpressRouteGatewayPublicIp.customerManaged`. */
+export interface CustomerManagedPublicIpOptions {
+  /**
+   * Availability zones of the public IP. Zone-redundant by default; one zone makes a zonal
+   * gateway (warning VPN-SKU-ZONES at synth); an empty list is refused (VPN-PUBLICIP-ZONES).
+   * @default ['1', '2', '3']
+   */
+  readonly zones?: string[];
+}
+
+/**
+ * Who owns the public IP of an ExpressRoute gateway.
+ *
+ * Since mid-2025 Azure assigns and manages the public IP of a new ExpressRoute gateway itself
+ * ("Auto-Assigned Public IP", ExpressRoute only: VPN gateways still need one of their own). The
+ * gateway is then always zone-redundant, and no `azurerm_public_ip` exists in your subscription.
+ */
+export class ExpressRouteGatewayPublicIp {
+  /**
+   * Azure assigns and manages the public IP (no `azurerm_public_ip`, no `public_ip_address_id`);
+   * the gateway is zone-redundant. The default, and the only choice azurerm 4.59+ accepts.
+   */
+  public static azureManaged(): ExpressRouteGatewayPublicIp {
+    return new ExpressRouteGatewayPublicIp(true, undefined);
+  }
+
+  /**
+   * A Standard static public IP in your subscription, as earlier releases of this library made.
+   * Keep it only for a gateway created with one before Azure-managed IPs reached its region
+   * (warning ER-GATEWAY-PUBLICIP-CUSTOMER: for a new gateway Azure ignores it, and every plan
+   * then replaces the gateway).
+   */
+  public static customerManaged(options: CustomerManagedPublicIpOptions = {}): ExpressRouteGatewayPublicIp {
+    return new ExpressRouteGatewayPublicIp(false, options?.zones);
+  }
+
+  /** True when Azure manages the public IP. */
+  public readonly isAzureManaged: boolean;
+  /** Zones given for a customer-managed IP (undefined: the default, or Azure-managed). */
+  public readonly zones?: string[];
+
+  private constructor(azureManaged: boolean, zones: string[] | undefined) {
+    this.isAzureManaged = azureManaged;
+    this.zones = zones;
+  }
+}
+
 /** Props of `ExpressRouteGateway`. */
 export interface ExpressRouteGatewayProps extends AzureResourceProps {
   /** The hub whose `GatewaySubnet` the gateway goes into. */
@@ -58,11 +105,19 @@ export interface ExpressRouteGatewayProps extends AzureResourceProps {
    */
   readonly sku?: ExpressRouteGatewaySku;
   /**
-   * Availability zones of the gateway's public IP.
+   * The gateway's public IP: Azure-managed (no public IP resource, always zone-redundant) or a
+   * customer-managed Standard public IP (`customerManaged({ zones })`, the Terraform of earlier
+   * releases: keep it for a gateway created with one).
+   * @default ExpressRouteGatewayPublicIp.azureManaged()
+   */
+  readonly publicIp?: ExpressRouteGatewayPublicIp;
+  /**
+   * Availability zones of a customer-managed public IP.
    *
-   * Zone-redundant by default; one zone makes a zonal gateway (warning VPN-SKU-ZONES at synth);
-   * an empty list is refused (VPN-PUBLICIP-ZONES).
-   * @default ['1', '2', '3']
+   * Only with `publicIp: ExpressRouteGatewayPublicIp.customerManaged()` (without its own `zones`);
+   * refused otherwise (ER-GATEWAY-PUBLICIP-ZONES): an Azure-managed IP has no zones to choose.
+   * @default ['1', '2', '3'] for a customer-managed public IP
+   * @deprecated use `publicIp: ExpressRouteGatewayPublicIp.customerManaged({ zones })`
    */
   readonly publicIpZones?: string[];
 }
@@ -155,8 +210,8 @@ interface ConnectionEntry {
 }
 
 /**
- * A zone-redundant ExpressRoute gateway (ErGw1AZ) in the hub's `GatewaySubnet`, with a Standard
- * static public IP. Circuits are linked with `addConnection`; a connection to a circuit of this
+ * A zone-redundant ExpressRoute gateway (ErGw1AZ) in the hub's `GatewaySubnet`, whose public IP
+ * Azure assigns and manages (or a Standard static one of yours: `publicIp`). Circuits are linked with `addConnection`; a connection to a circuit of this
  * stack waits behind the circuit's gate until the provider has provisioned it.
  */
 export class ExpressRouteGateway extends ExpressRouteGatewayBase {
@@ -167,8 +222,8 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
 
   /** The gateway (escape hatch). */
   public readonly gateway: VirtualNetworkGateway;
-  /** Its public IP. */
-  public readonly publicIp: PublicIp;
+  /** Its customer-managed public IP; undefined when Azure manages the IP (the default). */
+  public readonly publicIp?: PublicIp;
   public readonly hub: IHubNetwork;
   /** SKU in use. */
   public readonly sku: ExpressRouteGatewaySku;
@@ -181,39 +236,35 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
   constructor(scope: Construct, id: string, props: ExpressRouteGatewayProps) {
     super(scope, id);
     // Resolve.
-    const zones = this.validate(props);
+    const ip = this.validate(props);
     this.hub = props.hub;
     this.sku = props.sku ?? ExpressRouteGatewaySku.of(EXPRESSROUTE_GATEWAY_SKU);
 
-    // Build.
-    this.publicIp = new PublicIp(this, 'PublicIp', {
-      name: generateName(this, 'publicIp'),
-      resourceGroupName: this.hub.resourceGroupName,
-      location: this.hub.location,
-      sku: 'Standard',
-      allocationMethod: 'Static',
-      zones,
-    });
+    // Build. Azure-managed: no public IP resource and no public_ip_address_id (azurerm 4.55 reads
+    // an ip_configuration without one back as it is: no diff; research.md section 11).
+    this.publicIp = ip.zones ? this.customerPublicIp(ip.zones) : undefined;
     this.gateway = new VirtualNetworkGateway(this, 'Resource', {
       name: props.name ?? generateName(this, 'expressRouteGateway'),
       resourceGroupName: this.hub.resourceGroupName,
       location: this.hub.location,
       type: 'ExpressRoute',
       sku: this.sku.name,
-      ipConfiguration: [{ name: 'default', publicIpAddressId: this.publicIp.id, privateIpAddressAllocation: 'Dynamic', subnetId: this.hub.gatewaySubnetId }],
+      ipConfiguration: [{ name: 'default', publicIpAddressId: this.publicIp?.id, privateIpAddressAllocation: 'Dynamic', subnetId: this.hub.gatewaySubnetId }],
     });
     this.gatewayId = this.resourceId = this.gateway.id;
     this.hub.registerGateway(this.gateway);
-    // One ExpressRoute gateway per virtual network: the rule the policy pack checks, on this body.
-    checkFinalBody(this, this.gateway, [NET_GATEWAY_PER_VNET]);
-    reportAtSynth(this, VPN_SKU_ZONES, () => (zones.length === 1 && !Token.isUnresolved(zones[0])
-      ? { prop: 'publicIpZones', value: zones, detail: `a public IP in zone ${zones[0]} only makes a zonal gateway: a zone outage takes ExpressRoute down`, fix: "use ['1', '2', '3'] (default)" }
+    // The rules the policy pack checks on this body: one ExpressRoute gateway per virtual network,
+    // and no public IP of its own (unless acknowledged for a gateway created with one).
+    checkFinalBody(this, this.gateway, [NET_GATEWAY_PER_VNET, ER_GATEWAY_PUBLICIP_CUSTOMER]);
+    reportAtSynth(this, VPN_SKU_ZONES, () => (ip.zones?.length === 1 && !Token.isUnresolved(ip.zones[0])
+      ? { prop: ip.zonesProp, value: ip.zones, detail: `a public IP in zone ${ip.zones[0]} only makes a zonal gateway: a zone outage takes ExpressRoute down`, fix: "use ['1', '2', '3'] (default), or the Azure-managed public IP (always zone-redundant)" }
       : undefined));
     reportAtSynth(this, ER_RESILIENCY, () => this.resiliencyFinding());
 
     // Hand off.
     const stackName = TerraformStack.of(this).node.id;
-    Runbook.of(this).addSection(new LazySection(`ExpressRoute gateway ${this.node.path}`, () => renderExpressRouteGatewayHandoff(this.sku.name, this.hub.node.path, this.connections.map((c) => ({
+    const publicIpHandoff = { azureManaged: this.publicIp === undefined, zones: ip.zones && !Token.isUnresolved(ip.zones) ? ip.zones : undefined };
+    Runbook.of(this).addSection(new LazySection(`ExpressRoute gateway ${this.node.path}`, () => renderExpressRouteGatewayHandoff(this.sku.name, this.hub.node.path, publicIpHandoff, this.connections.map((c) => ({
       id: c.id,
       target: `circuit ${c.circuit.node.path}`,
       gate: c.circuit.provisionedGate && { name: c.circuit.provisionedGate.name, command: c.circuit.provisionedGate.openCommand(stackName) },
@@ -288,11 +339,26 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     };
   }
 
-  private validate(props: ExpressRouteGatewayProps): string[] {
+  /** The customer-managed Standard static public IP (construct id `PublicIp`, as before). */
+  private customerPublicIp(zones: string[]): PublicIp {
+    return new PublicIp(this, 'PublicIp', {
+      name: generateName(this, 'publicIp'),
+      resourceGroupName: this.hub.resourceGroupName,
+      location: this.hub.location,
+      sku: 'Standard',
+      allocationMethod: 'Static',
+      zones,
+    });
+  }
+
+  private validate(props: ExpressRouteGatewayProps): { zones?: string[]; zonesProp: string } {
     const problems = new ProblemCollector(this);
     problems.required('hub', props?.hub, 'object');
     problems.type('sku', props?.sku, 'object');
+    problems.type('publicIp', props?.publicIp, 'object');
     problems.type('publicIpZones', props?.publicIpZones, 'array');
+    problems.throwIfAny();
+    problems.type('publicIp.zones', props.publicIp?.zones, 'array');
     problems.throwIfAny();
     checkName(problems, 'expressRouteGateway', 'name', props.name);
     const sku = (props.sku ?? ExpressRouteGatewaySku.of(EXPRESSROUTE_GATEWAY_SKU)).name;
@@ -301,11 +367,12 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     } else {
       problems.oneOf(ER_GATEWAY_SKU_UNKNOWN, 'sku', sku, VALID_EXPRESSROUTE_SKUS);
     }
-    const zones = props.publicIpZones ?? ZONES;
-    // As for the VPN gateway: an AZ SKU runs zonal (one zone) or zone-redundant; its public IP must say which.
-    problems.check(typeof sku === 'string' && sku.endsWith('AZ') && !Token.isUnresolved(zones) && zones.length === 0, VPN_PUBLICIP_ZONES, 'publicIpZones', zones, 'an AZ SKU gateway needs a zonal or zone-redundant public IP, and this one has no zone', "use ['1', '2', '3'] (default, zone-redundant) or one zone for a zonal gateway");
+    const ip = resolvePublicIp(problems, props);
+    // As for the VPN gateway: an AZ SKU runs zonal (one zone) or zone-redundant; a customer IP must say which.
+    const zones = ip.zones;
+    problems.check(zones !== undefined && typeof sku === 'string' && sku.endsWith('AZ') && !Token.isUnresolved(zones) && zones.length === 0, VPN_PUBLICIP_ZONES, ip.zonesProp, zones, 'an AZ SKU gateway needs a zonal or zone-redundant public IP, and this one has no zone', "use ['1', '2', '3'] (default, zone-redundant), one zone for a zonal gateway, or the Azure-managed public IP");
     problems.throwIfAny();
-    return zones;
+    return ip;
   }
 
   private validateConnection(id: string, options: ExpressRouteConnectionOptions): void {
@@ -321,4 +388,25 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     problems.check(this.connections.some((c) => c.id === id), ER_CONNECTION_CIRCUIT, 'id', id, `a connection ${id} already exists on this gateway`, 'give each connection its own id');
     problems.throwIfAny();
   }
+}
+
+/**
+ * The zones of the customer-managed public IP (undefined: Azure manages the IP) and the prop
+ * they came from. `publicIpZones` (deprecated) is accepted only beside a customer IP without
+ * zones of its own (ER-GATEWAY-PUBLICIP-ZONES).
+ */
+function resolvePublicIp(problems: ProblemCollector, props: ExpressRouteGatewayProps): { zones?: string[]; zonesProp: string } {
+  const choice = props.publicIp ?? ExpressRouteGatewayPublicIp.azureManaged();
+  const legacy = props.publicIpZones;
+  if (choice.isAzureManaged) {
+    problems.check(legacy !== undefined, ER_GATEWAY_PUBLICIP_ZONES, 'publicIpZones', legacy,
+      `zones are set for a public IP that Azure manages (${props.publicIp ? 'publicIp: ExpressRouteGatewayPublicIp.azureManaged()' : 'the default since this release'}): it has no zones to choose, the gateway is always zone-redundant`,
+      'remove publicIpZones, or keep a public IP of your own (the Terraform of earlier releases) with `publicIp: ExpressRouteGatewayPublicIp.customerManaged({ zones })`');
+    return { zonesProp: 'publicIpZones' };
+  }
+  problems.check(legacy !== undefined && choice.zones !== undefined, ER_GATEWAY_PUBLICIP_ZONES, 'publicIpZones', legacy,
+    'zones are given twice: in publicIpZones and in ExpressRouteGatewayPublicIp.customerManaged({ zones })',
+    'keep only `customerManaged({ zones })`');
+  if (choice.zones !== undefined) return { zones: choice.zones, zonesProp: 'publicIp.zones' };
+  return { zones: legacy ?? ZONES, zonesProp: legacy !== undefined ? 'publicIpZones' : 'publicIp.zones' };
 }

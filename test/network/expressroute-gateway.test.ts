@@ -4,8 +4,10 @@ import {
   ExpressRouteCircuit,
   ExpressRouteConnectionOptions,
   ExpressRouteGateway,
+  ExpressRouteGatewayPublicIp,
   ExpressRouteGatewaySku,
   HubNetwork,
+  HybridChecks,
   Runbook,
 } from '../../lib';
 import { expectValidationError, newStack, onlyResource, synthJson, warningsAfterSynth } from '../util';
@@ -39,9 +41,9 @@ function connectWith(options: Partial<ExpressRouteConnectionOptions>): () => unk
 }
 
 describe('ExpressRouteGateway', () => {
-  test('is an ErGw1AZ ExpressRoute gateway in GatewaySubnet with a Standard static zone-redundant public IP', () => {
+  test('is an ErGw1AZ ExpressRoute gateway in GatewaySubnet whose public IP Azure manages (no public IP resource)', () => {
     // GIVEN
-    const { stack, hub } = erStack();
+    const { stack, hub, gateway } = erStack();
     // THEN
     const json = synthJson(stack);
     const gw = onlyResource(json, 'azurerm_virtual_network_gateway');
@@ -49,8 +51,12 @@ describe('ExpressRouteGateway', () => {
     expect(gw.vpn_type).toBeUndefined();
     expect(gw.ip_configuration).toHaveLength(1);
     expect(gw.ip_configuration[0].subnet_id).toMatch(/^\$\{azurerm_subnet\.Hub_GatewaySubnet_[A-F0-9]+\.id\}$/);
+    expect(gw.ip_configuration[0]).not.toHaveProperty('public_ip_address_id');
+    expect(json.resource.azurerm_public_ip).toBeUndefined();
+    expect(gateway.publicIp).toBeUndefined();
     expect(hub.gatewaySubnetPrefix).toBe('10.0.0.0/26');
-    expect(onlyResource(json, 'azurerm_public_ip')).toMatchObject({ sku: 'Standard', allocation_method: 'Static', zones: ['1', '2', '3'] });
+    expect(warningsAfterSynth(stack).join('\n')).not.toContain('[ER-GATEWAY-PUBLICIP-CUSTOMER]');
+    expect(Runbook.of(stack).render()).toContain('- Public IP: assigned and managed by Azure (no public IP resource in the subscription; the gateway is zone-redundant)');
   });
 
   test('phase 1: no connection while the circuit gate is closed, and the runbook says how to open it', () => {
@@ -167,21 +173,86 @@ describe('examples/expressroute', () => {
   });
 });
 
+/** GIVEN: a stack with a hub only. */
+function hubStack(): { stack: TerraformStack; hub: HubNetwork } {
+  const stack = newStack();
+  return { stack, hub: new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] }) };
+}
+
 describe('ExpressRouteGateway public IP zones and connection ids', () => {
-  test('fails when the public IP of an AZ SKU gateway has no zone', () => {
-    // GIVEN a hub
-    const stack = newStack();
-    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
-    // WHEN / THEN: refused at construction, with the rule id the policy rule pack reports
-    expectValidationError(() => new ExpressRouteGateway(stack, 'Er', { hub, publicIpZones: [] }), 'VPN-PUBLICIP-ZONES', 'publicIpZones', []);
+  test('a customer-managed public IP is the Standard static zone-redundant IP of earlier releases (same logical id), with a warning', () => {
+    // GIVEN / WHEN
+    const { stack, hub } = hubStack();
+    const gateway = new ExpressRouteGateway(stack, 'Er', { hub, publicIp: ExpressRouteGatewayPublicIp.customerManaged() });
+    // THEN
+    const json = synthJson(stack);
+    expect(Object.keys(json.resource.azurerm_public_ip)).toEqual([expect.stringMatching(/^Er_PublicIp_[A-F0-9]+$/)]);
+    expect(onlyResource(json, 'azurerm_public_ip')).toMatchObject({ sku: 'Standard', allocation_method: 'Static', zones: ['1', '2', '3'] });
+    expect(onlyResource(json, 'azurerm_virtual_network_gateway').ip_configuration[0].public_ip_address_id).toMatch(/^\$\{azurerm_public_ip\.Er_PublicIp_[A-F0-9]+\.id\}$/);
+    expect(gateway.publicIp).toBeDefined();
+    expect(warningsAfterSynth(stack).join('\n')).toContain('[ER-GATEWAY-PUBLICIP-CUSTOMER]');
+    expect(Runbook.of(stack).render()).toContain('- Public IP: a Standard static public IP of this stack (zones 1, 2, 3)');
   });
 
-  test('warns when the public IP is in one zone only, and uses that zone', () => {
-    const stack = newStack();
-    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
-    new ExpressRouteGateway(stack, 'Er', { hub, publicIpZones: ['2'] });
+  test('ER-GATEWAY-PUBLICIP-CUSTOMER is cleared by acknowledge and by HybridChecks.suppress', () => {
+    const acked = hubStack();
+    new ExpressRouteGateway(acked.stack, 'Er', { hub: acked.hub, publicIp: ExpressRouteGatewayPublicIp.customerManaged() })
+      .acknowledge('ER-GATEWAY-PUBLICIP-CUSTOMER', 'gateway created with its own public IP in 2024');
+    expect(warningsAfterSynth(acked.stack).join('\n')).not.toContain('[ER-GATEWAY-PUBLICIP-CUSTOMER]');
+    const suppressed = hubStack();
+    new ExpressRouteGateway(suppressed.stack, 'Er', { hub: suppressed.hub, publicIp: ExpressRouteGatewayPublicIp.customerManaged() });
+    HybridChecks.suppress(suppressed.stack, [{ id: 'ER-GATEWAY-PUBLICIP-CUSTOMER', reason: 'brownfield gateway' }]);
+    expect(warningsAfterSynth(suppressed.stack).join('\n')).not.toContain('[ER-GATEWAY-PUBLICIP-CUSTOMER]');
+  });
+
+  test('ER-GATEWAY-PUBLICIP-CUSTOMER is decided on the final body: an escape hatch adding a public IP is caught', () => {
+    const { stack, hub } = hubStack();
+    const gateway = new ExpressRouteGateway(stack, 'Er', { hub });
+    gateway.gateway.addOverride('ip_configuration.0.public_ip_address_id', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresses/pip');
+    expect(warningsAfterSynth(stack).join('\n')).toContain('[ER-GATEWAY-PUBLICIP-CUSTOMER]');
+  });
+
+  test('fails when zones are set for an Azure-managed public IP, or given twice (ER-GATEWAY-PUBLICIP-ZONES)', () => {
+    const { hub } = hubStack();
+    const byDefault = expectValidationError(() => new ExpressRouteGateway(hub, 'Default', { hub, publicIpZones: ['1', '2', '3'] }), 'ER-GATEWAY-PUBLICIP-ZONES', 'publicIpZones', ['1', '2', '3']);
+    expect(byDefault.message).toContain('ExpressRouteGatewayPublicIp.customerManaged({ zones })');
+    expectValidationError(() => new ExpressRouteGateway(hub, 'Managed', { hub, publicIp: ExpressRouteGatewayPublicIp.azureManaged(), publicIpZones: ['2'] }), 'ER-GATEWAY-PUBLICIP-ZONES', 'publicIpZones', ['2']);
+    expectValidationError(() => new ExpressRouteGateway(hub, 'Twice', { hub, publicIp: ExpressRouteGatewayPublicIp.customerManaged({ zones: ['1'] }), publicIpZones: ['2'] }), 'ER-GATEWAY-PUBLICIP-ZONES', 'publicIpZones', ['2']);
+  });
+
+  test('publicIpZones (deprecated) still sets the zones of a customer-managed public IP', () => {
+    const { stack, hub } = hubStack();
+    new ExpressRouteGateway(stack, 'Er', { hub, publicIp: ExpressRouteGatewayPublicIp.customerManaged(), publicIpZones: ['1', '2'] });
+    expect(onlyResource(synthJson(stack), 'azurerm_public_ip').zones).toEqual(['1', '2']);
+  });
+
+  test('fails when the customer public IP of an AZ SKU gateway has no zone', () => {
+    // GIVEN a hub
+    const { stack, hub } = hubStack();
+    // WHEN / THEN: refused at construction, with the rule id the policy rule pack reports
+    expectValidationError(() => new ExpressRouteGateway(stack, 'Er', { hub, publicIp: ExpressRouteGatewayPublicIp.customerManaged({ zones: [] }) }), 'VPN-PUBLICIP-ZONES', 'publicIp.zones', []);
+    expectValidationError(() => new ExpressRouteGateway(stack, 'Er2', { hub, publicIp: ExpressRouteGatewayPublicIp.customerManaged(), publicIpZones: [] }), 'VPN-PUBLICIP-ZONES', 'publicIpZones', []);
+  });
+
+  test('warns when the customer public IP is in one zone only, and uses that zone', () => {
+    const { stack, hub } = hubStack();
+    new ExpressRouteGateway(stack, 'Er', { hub, publicIp: ExpressRouteGatewayPublicIp.customerManaged({ zones: ['2'] }) });
     expect(warningsAfterSynth(stack).join('\n')).toContain('[VPN-SKU-ZONES]');
     expect(onlyResource(synthJson(stack), 'azurerm_public_ip').zones).toEqual(['2']);
+  });
+
+  test('the zones of a customer public IP accept a Terraform expression', () => {
+    const { stack, hub } = hubStack();
+    const zones = new TerraformVariable(stack, 'zones', { type: 'list(string)' });
+    new ExpressRouteGateway(stack, 'Er', { hub, publicIp: ExpressRouteGatewayPublicIp.customerManaged({ zones: zones.listValue }) });
+    expect(onlyResource(synthJson(stack), 'azurerm_public_ip').zones).toBe('${var.zones}');
+    expect(Runbook.of(stack).render()).toContain('zones from a Terraform expression');
+  });
+
+  test('fails with PROP-TYPE when publicIp or its zones are of the wrong kind (JavaScript callers)', () => {
+    const { hub } = hubStack();
+    expectValidationError(() => new ExpressRouteGateway(hub, 'A', { hub, publicIp: 'azure' as any }), 'PROP-TYPE', 'publicIp');
+    expectValidationError(() => new ExpressRouteGateway(hub, 'B', { hub, publicIp: ExpressRouteGatewayPublicIp.customerManaged({ zones: '1' as any }) }), 'PROP-TYPE', 'publicIp.zones');
   });
 
   test('fails when a connection id is repeated (already refused)', () => {

@@ -143,4 +143,10 @@ export const RULE_CASES: Row[] = [
   ['VWAN-TYPE-STANDARD', 'azurerm_virtual_wan', { name: 'vwan', resource_group_name: 'rg-vwan', location: 'westeurope', type: 'Basic' }, { name: 'vwan', resource_group_name: 'rg-vwan', location: 'westeurope', type: 'Standard' }, 'type', wanWithErGateway],
   ['VPN-P2S-ENTRA', 'azurerm_virtual_network_gateway', p2sGateway(['OpenVPN', 'IkeV2']), p2sGateway(['OpenVPN']), 'vpn_client_configuration.0.vpn_client_protocols'],
   ['NET-GWSUBNET-SIZE', 'azurerm_subnet', { name: 'GatewaySubnet', resource_group_name: 'rg', virtual_network_name: 'vnet', address_prefixes: ['10.0.0.0/28'] }, { name: 'GatewaySubnet', resource_group_name: 'rg', virtual_network_name: 'vnet', address_prefixes: ['10.0.0.0/26'] }, 'address_prefixes'],
+  ['ER-GATEWAY-PUBLICIP-CUSTOMER', 'azurerm_virtual_network_gateway', erGatewayWithIp('${azurerm_public_ip.er.id}'), erGatewayWithIp(undefined), 'ip_configuration.public_ip_address_id'],
 ];
+
+/** An ExpressRoute gateway, with or without a public IP of its own. */
+function erGatewayWithIp(publicIpId: string | undefined): Record<string, any> {
+  return { name: 'ergw', resource_group_name: 'rg', location: 'westeurope', type: 'ExpressRoute', sku: 'ErGw1AZ', ip_configuration: [{ name: 'default', private_ip_address_allocation: 'Dynamic', subnet_id: '${azurerm_subnet.gw.id}', ...(publicIpId ? { public_ip_address_id: publicIpId } : {}) }] };
+}
