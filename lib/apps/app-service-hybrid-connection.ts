@@ -219,6 +219,7 @@ export class AppServiceHybridConnection extends AzureResource {
     problems.throwIfAny();
     problems.required('resourceGroupName', props.resourceGroupName, 'string');
     problems.required('location', props.location, 'string');
+    problems.region('location', props.location);
     const legacy = props as { webAppId?: unknown; functionAppId?: unknown };
     if (props.app === undefined && (legacy.webAppId !== undefined || legacy.functionAppId !== undefined)) {
       problems.add(APP_HC_APP_TARGET, 'app', undefined, '`webAppId` and `functionAppId` were replaced by `app`', 'pass `app: HybridConnectionTarget.webApp(id)` or `HybridConnectionTarget.functionApp(id)`');

@@ -304,6 +304,7 @@ export class CrossCloudTrafficManager extends AzureResource {
       'Performance routing needs the Azure region closest to an external endpoint',
       'set `endpointLocation`, e.g. the region nearest the data centre',
     );
+    problems.region('endpointLocation', location);
     const entry = this.checkCommon(problems, id, 'external', options.target, options);
     problems.throwIfAny();
     this.entries.push(entry);

@@ -3,9 +3,9 @@ import { IConstruct } from 'constructs';
 import { isIpv4Address } from './cidr';
 import { ARM_ID, ArmType, GUID } from './resource-ids';
 import { isDnsName } from './dns';
-import { isAzureRegion } from './regions';
+import { regionProblem } from './regions';
 import { Rule } from './rule';
-import { PROP_LITERAL, PROP_REQUIRED, PROP_TYPE } from './rules';
+import { NET_REGION, PROP_LITERAL, PROP_REQUIRED, PROP_TYPE } from './rules';
 import { resolveExpression } from './tokens';
 
 /**
@@ -251,10 +251,17 @@ export class ProblemCollector {
     return this.check(typeof value !== 'string' || !GUID.test(value), rule, prop, value, 'not a GUID', fix ?? 'use the id as 8-4-4-4-12 hexadecimal digits, e.g. from `az ad sp show --id <app> --query id -o tsv`');
   }
 
-  /** An Azure region name (`westeurope` or `West Europe`). */
-  public region(rule: Rule, prop: string, value: string | undefined, fix?: string): boolean {
+  /**
+   * An Azure region in its canonical form (`westeurope`), rule NET-REGION, with a "did you mean":
+   * `West Europe` and `westeurop` -> `westeurope`. The one region check of every construct that
+   * takes a location (one rule id, so that one form flows between constructs).
+   */
+  public region(prop: string, value: string | undefined): boolean {
+    // A value of the wrong kind is PROP-TYPE (the same problem `required(prop, v, 'string')` records, kept once).
     if (unknownYet(value)) return false;
-    return this.check(typeof value !== 'string' || !isAzureRegion(value), rule, prop, value, 'not an Azure region', fix ?? 'use a region name such as westeurope (`az account list-locations -o table`)');
+    if (this.type(prop, value, 'string')) return true;
+    const problem = regionProblem(value, true);
+    return this.check(problem !== undefined, NET_REGION, prop, value, problem?.detail ?? '', problem?.fix ?? '');
   }
 
   /**

@@ -5,7 +5,8 @@
 // list is kept here, from `az account list-locations --query "[?metadata.regionType=='Physical'].name"`
 // (public cloud) and MicrosoftDocs/azure-docs articles/reliability/regions-list.md; sovereign
 // clouds from their own list-locations. Update it when Azure opens a region.
-// Display names ("West Europe") are accepted by isAzureRegion: Azure and the provider normalise them.
+// Display names ("West Europe") are accepted by isAzureRegion (Azure and the provider normalise
+// them), and refused by the constructs (regionProblem with canonical = true; rule NET-REGION).
 const REGIONS = new Set([
   'australiacentral', 'australiacentral2', 'australiaeast', 'australiasoutheast', 'austriaeast', 'belgiumcentral', 'brazilsouth', 'brazilsoutheast',
   'canadacentral', 'canadaeast', 'centralindia', 'centralus', 'centraluseuap', 'chilecentral', 'denmarkeast', 'eastasia', 'eastus', 'eastus2', 'eastus2euap',
@@ -52,6 +53,36 @@ export function suggestRegion(value: string): string | undefined {
     }
   }
   return best;
+}
+
+/** What is wrong with a location, and the fix. */
+export interface RegionProblem {
+  readonly detail: string;
+  readonly fix: string;
+}
+
+/**
+ * What is wrong with a literal location, or undefined when it is a region: in its canonical form
+ * when `canonical` (what the constructs need), in either spelling otherwise (what Azure takes).
+ * The detail says "did you mean" with the nearest region: `West Europe` and `westeurop` ->
+ * `westeurope`. The one region check of the library (rule NET-REGION).
+ */
+export function regionProblem(value: unknown, canonical: boolean): RegionProblem | undefined {
+  if (typeof value === 'string' && (canonical ? isCanonicalRegion(value) : isAzureRegion(value))) return undefined;
+  const suggestion = typeof value === 'string' ? suggestRegion(value) : undefined;
+  if (suggestion === undefined) {
+    return {
+      detail: 'not an Azure region name',
+      fix: 'use a region name such as westeurope (`az account list-locations --query "[].name" -o tsv`); for a region newer than this library\'s list, pass the location as a Terraform variable',
+    };
+  }
+  const spelling = regionName(value as string) === suggestion;
+  return {
+    detail: spelling
+      ? `another spelling of the region ${suggestion}: the library takes its canonical name (names and region comparisons are derived from it); did you mean \`${suggestion}\`?`
+      : `not an Azure region name; did you mean \`${suggestion}\`?`,
+    fix: `use '${suggestion}'`,
+  };
 }
 
 /** Levenshtein distance, stopping early once every entry of a row is at least `limit`. */

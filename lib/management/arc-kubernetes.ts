@@ -280,6 +280,7 @@ export class ArcKubernetes extends AzureResource {
     problems.throwIfAny();
     problems.required('resourceGroupName', props.resourceGroupName, 'string');
     problems.required('location', props.location, 'string');
+    problems.region('location', props.location);
     const given = [props.existingClusterId, props.agentPublicKeyCertificate].filter((v) => v !== undefined).length;
     problems.check(given !== 1, ARC_K8S_SOURCE, 'existingClusterId', props.existingClusterId, `give exactly one of \`existingClusterId\` and \`agentPublicKeyCertificate\` (${given} given)`, 'reference a connected cluster, or create one from its agent public key');
     problems.resourceId(ARC_K8S_CLUSTER_ID, 'existingClusterId', props.existingClusterId, 'Arc-enabled Kubernetes cluster', 'use `az connectedk8s show -n <name> -g <rg> --query id -o tsv`');

@@ -94,9 +94,11 @@ export class ArcServers extends Construct {
     problems.required('resourceGroupName', props.resourceGroupName, 'string');
     problems.required('resourceGroupId', props.resourceGroupId, 'string');
     problems.required('location', props.location, 'string');
+    problems.region('location', props.location);
     problems.guid(ARC_SRV_PRINCIPAL, 'onboardingPrincipalId', props.onboardingPrincipalId, 'use the object id: `az ad sp show --id <app id> --query id -o tsv`');
     problems.literal('privateLinkScope', props.privateLinkScope, 'it decides whether the scope exists');
     problems.literal('machines', props.machines, 'each machine keys its own resources');
+    if (!Token.isUnresolved(props.machines)) for (const [name, m] of Object.entries(props.machines ?? {})) problems.region(`machines.${name}.location`, m?.location);
     checkName(problems, 'arcPrivateLinkScope', 'privateLinkScopeName', props.privateLinkScopeName);
     problems.throwIfAny();
     this.props = props;
@@ -139,6 +141,7 @@ export class ArcServers extends Construct {
     problems.required('name', name, 'string');
     problems.required('options', options, 'object');
     problems.throwIfAny();
+    problems.region('location', options.location);
     problems.check(!this.props.monitoring, ARC_SRV_MONITORING, 'monitoring', undefined, `machine ${name} needs a HybridMonitoring for its agent and rules`, 'pass `monitoring`');
     problems.throwIfAny();
     this.props.monitoring!.associateMachine(name, {

@@ -187,6 +187,7 @@ export function resolveMachine(problems: ProblemCollector, options: MonitoredMac
   problems.oneOf(MON_MACHINE_ID, 'os', options.os, [OperatingSystem.WINDOWS, OperatingSystem.LINUX]);
   problems.literal('installAgent', options.installAgent, 'it decides whether the agent extension exists');
   problems.literal('alreadyOnboarded', options.alreadyOnboarded, 'it decides whether the resources wait behind a gate');
+  problems.region('location', options.location);
   problems.throwIfAny();
   const id = options.machineId;
   if (problems.literal('machineType', options.machineType, 'it decides which extension resource type is created')) return undefined;

@@ -185,6 +185,7 @@ export class GatewayDiagnostics extends Construct {
     problems.resourceId(GWD_MONITOR_ENDPOINT, 'destinationVmId', options.destinationVmId, 'Azure VM', 'use the VM resource id, or `destinationAddress`');
     problems.oneOf(GWD_MONITOR_ENDPOINT, 'sourceOs', options.sourceOs, [OperatingSystem.WINDOWS, OperatingSystem.LINUX]);
     problems.literal('sourceOs', options.sourceOs, 'it decides which agent extensions are created');
+    problems.region('sourceLocation', options.sourceLocation);
     problems.integer(GWD_MONITOR_PORT, 'port', port, 1, 65535, 'use the port the Azure endpoint listens on');
     problems.integer(GWD_MONITOR_FREQUENCY, 'testFrequencySeconds', frequency, 30, 1800, 'use 60 (default)');
     if (!problems.check(this.monitors.some((m) => m.name === id), GWD_MONITOR_ENDPOINT, 'id', id, `a connection monitor ${id} exists`, 'give each monitor its own name')) {

@@ -341,6 +341,7 @@ export class HybridMonitoring extends Construct {
     problems.throwIfAny();
     problems.required('resourceGroupName', props.resourceGroupName, 'string');
     problems.required('location', props.location, 'string');
+    problems.region('location', props.location);
     problems.type('alertEmails', props.alertEmails, 'array');
     problems.type('alertWebhooks', props.alertWebhooks, 'array');
     problems.literal('vmInsights', props.vmInsights, 'it decides whether the VM insights rule and alerts exist');

@@ -68,6 +68,7 @@ export class LogAnalyticsWorkspace extends AzureResource implements ILogAnalytic
     const problems = new ProblemCollector(this);
     problems.required('resourceGroupName', props?.resourceGroupName, 'string');
     problems.required('location', props?.location, 'string');
+    problems.region('location', props?.location);
     problems.throwIfAny();
     checkName(problems, 'logAnalyticsWorkspace', 'name', props.name);
     problems.integer(DIAG_WORKSPACE_RETENTION, 'retentionInDays', props.retentionInDays, 30, 730, 'use 30-730 days; archive older data with a data export rule');

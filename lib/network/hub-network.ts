@@ -6,7 +6,6 @@ import { GATEWAY_SUBNET_MAX_PREFIX_LENGTH, GATEWAY_SUBNET_PREFIX_LENGTH } from '
 import { renderAddressPlan } from './handoff/hub-network';
 import { GATEWAY_SUBNET_NAME, HubNetworkBase, IHubNetwork, SubnetOptions } from './hub-network-base';
 import { NET_GWSUBNET_NAME, NET_GWSUBNET_NSG, NET_GWSUBNET_SIZE } from './rules';
-import { checkRegion } from './region-check';
 import { SpokeOptions, SpokePeering } from './spoke';
 import { AddressPlan } from '../core/address-plan';
 import { cidrOverlaps, parseCidr } from '../core/cidr';
@@ -112,6 +111,7 @@ class ImportedHubNetwork extends HubNetworkBase {
     for (const p of ['virtualNetworkId', 'virtualNetworkName', 'resourceGroupName', 'location', 'gatewaySubnetId'] as const) problems.required(p, attrs?.[p], 'string');
     problems.required('addressSpace', attrs?.addressSpace, 'array');
     problems.throwIfAny();
+    problems.region('location', attrs.location);
     problems.resourceId(NET_GWSUBNET_NAME, 'gatewaySubnetId', attrs.gatewaySubnetId, 'subnet');
     problems.check(
       !Token.isUnresolved(attrs.gatewaySubnetId) && !GATEWAY_SUBNET_ID.test(attrs.gatewaySubnetId),
@@ -240,7 +240,7 @@ export class HubNetwork extends HubNetworkBase {
     problems.type('subnets', props?.subnets, 'object');
     problems.throwIfAny();
     checkName(problems, 'virtualNetwork', 'name', props.name);
-    checkRegion(problems, 'location', props.location);
+    problems.region('location', props.location);
     problems.check(props.addressSpace.length === 0, NET_CIDR_INVALID, 'addressSpace', props.addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.0.0.0/16']");
     checkCidrs(problems, 'addressSpace', props.addressSpace);
     problems.literal('gatewaySubnetPrefixLength', props.gatewaySubnetPrefixLength, 'it decides which block GatewaySubnet is carved from');

@@ -166,6 +166,7 @@ export class SpokePeering extends Construct {
     problems.literal('useRemoteGateways', props.useRemoteGateways, 'it decides the peerings\' settings and their order');
     problems.literal('spokeHasGateway', props.spokeHasGateway, 'it decides whether the spoke may use the remote gateways');
     checkSpokeSource(problems, props, config.existing);
+    problems.region('location', props.location);
     problems.check(hasGateway && config.useRemoteGateways, SPOKE_REMOTE_GATEWAYS, 'useRemoteGateways', true, 'the spoke has its own gateway, and Azure refuses use_remote_gateways on a network with a gateway', 'set `useRemoteGateways: false`, or remove the spoke\'s gateway and use the hub\'s');
     problems.check(props.addressSpace.length === 0, NET_CIDR_INVALID, 'addressSpace', props.addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.1.0.0/16']");
     checkCidrs(problems, 'addressSpace', props.addressSpace);

@@ -228,6 +228,7 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
     problems.throwIfAny();
     problems.required('resourceGroupName', props.resourceGroupName, 'string');
     problems.required('location', props.location, 'string');
+    problems.region('location', props.location);
     problems.type('publicNetworkAccessEnabled', props.publicNetworkAccessEnabled, 'boolean');
     checkName(problems, 'recoveryServicesVault', 'name', props.name);
     const redundancy = props.redundancy ?? VaultRedundancy.GEO;
@@ -462,6 +463,7 @@ class ImportedRecoveryServicesVault extends AzureResource implements IRecoverySe
     problems.required('vaultName', attrs.vaultName, 'string');
     problems.required('resourceGroupName', attrs.resourceGroupName, 'string');
     problems.required('location', attrs.location, 'string');
+    problems.region('location', attrs.location);
     problems.resourceId(RSV_VAULT_ID, 'vaultId', attrs.vaultId, 'Recovery Services vault');
     problems.type('publicNetworkAccessEnabled', attrs.publicNetworkAccessEnabled, 'boolean');
     problems.throwIfAny();

@@ -54,6 +54,7 @@ export class TestFailoverNetwork extends Construct {
     problems.throwIfAny();
     problems.required('resourceGroupName', props.resourceGroupName, 'string');
     problems.required('location', props.location, 'string');
+    problems.region('location', props.location);
     problems.type('addressSpace', props.addressSpace, 'array');
     problems.type('subnets', props.subnets, 'object');
     problems.literal('addressSpace', props.addressSpace, 'the subnets are checked against it');

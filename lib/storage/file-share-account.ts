@@ -66,6 +66,7 @@ export class ImportedFileShareAccount extends AzureResource implements IFileShar
     problems.required('storageAccountName', attrs.storageAccountName, 'string');
     problems.required('resourceGroupName', attrs.resourceGroupName, 'string');
     problems.required('location', attrs.location, 'string');
+    problems.region('location', attrs.location);
     problems.resourceId(STG_ACCOUNT_ID, 'storageAccountId', attrs.storageAccountId, 'storage account');
     problems.type('shareNames', attrs.shareNames, 'array');
     problems.throwIfAny();

@@ -330,6 +330,7 @@ export class FileSync extends AzureResource {
     problems.type('linkVirtualNetworks', props.linkVirtualNetworks, 'object');
     problems.throwIfAny();
     checkName(problems, 'storageSyncService', 'name', props.name);
+    problems.region('location', props.location);
     problems.literal('allowAllTraffic', props.allowAllTraffic, 'it picks the incoming traffic policy');
     problems.guid(SYNC_PRINCIPAL, 'storageSyncPrincipalId', props.storageSyncPrincipalId, `run \`az ad sp show --id ${STORAGE_SYNC_APP_ID} --query id -o tsv\``);
     checkEndpointSubnet(problems, this, props.hub, 'privateEndpointSubnetId', props.privateEndpointSubnetId);

@@ -327,6 +327,7 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
     problems.type('linkVirtualNetworks', props.linkVirtualNetworks, 'object');
     problems.throwIfAny();
     checkName(problems, 'storageAccount', 'name', props.name);
+    problems.region('location', props.location);
     problems.literal('premium', props.premium, 'it decides the account kind (FileStorage or StorageV2) and which settings exist');
     problems.literal('smbHardening', props.smbHardening, 'it decides whether the SMB settings block exists');
     const premium = props.premium ?? false;

@@ -1,8 +1,9 @@
 import { AD, defineRule, RuleLevel, TF } from '../rule';
 import { DIAG_MISSING } from './diag-missing';
+import { NET_REGION } from './net-region';
 import { SECRET_LITERAL } from './secret-literal';
 
-export { DIAG_MISSING, SECRET_LITERAL };
+export { DIAG_MISSING, NET_REGION, SECRET_LITERAL };
 
 // Naming and address plans
 export const NAME_INVALID = defineRule({ id: 'NAME-INVALID', level: RuleLevel.ERROR, description: "A resource name must satisfy Azure's length and character rules for its type", source: `${AD} azure-resource-manager/management/resource-name-rules.md` });
@@ -12,6 +13,7 @@ export const NET_SUBNET_OUTSIDE = defineRule({ id: 'NET-SUBNET-OUTSIDE', level: 
 export const NET_SUBNET_OVERLAP = defineRule({ id: 'NET-SUBNET-OVERLAP', level: RuleLevel.ERROR, description: 'Subnets of one virtual network must not overlap', source: `${AD} virtual-network/virtual-network-manage-subnet.md` });
 export const NET_SUBNET_NO_SPACE = defineRule({ id: 'NET-SUBNET-NO-SPACE', level: RuleLevel.ERROR, description: 'A subnet to be carved needs a free range of its size in the address space', source: 'address plan' });
 export const NET_SUBNET_DUPLICATE = defineRule({ id: 'NET-SUBNET-DUPLICATE', level: RuleLevel.ERROR, description: 'Subnet names must be unique in a virtual network', source: `${AD} virtual-network/virtual-network-manage-subnet.md` });
+// NET-REGION: defined with its body check in ./net-region.ts
 export const NET_ADDRESS_OVERLAP = defineRule({ id: 'NET-ADDRESS-OVERLAP', level: RuleLevel.ERROR, description: 'Address spaces of the hub, spokes and on-premises sites must not overlap, or routes are ambiguous', source: `${AD} vpn-gateway/vpn-gateway-about-vpn-gateway-settings.md` });
 // Diagnostics
 export const DIAG_WORKSPACE_RETENTION = defineRule({ id: 'DIAG-WORKSPACE-RETENTION', level: RuleLevel.ERROR, description: 'Log Analytics retention must be 30-730 days', source: `${TF} log_analytics_workspace.html.markdown` });
@@ -54,6 +56,7 @@ export const CORE_RULES = [
   NET_SUBNET_NO_SPACE,
   NET_SUBNET_DUPLICATE,
   NET_ADDRESS_OVERLAP,
+  NET_REGION,
   DIAG_WORKSPACE_RETENTION,
   DIAG_CATEGORY_UNKNOWN,
   PROP_REQUIRED,

@@ -155,6 +155,7 @@ function resolveBridge(owner: ArcResourceBridge, props: ArcResourceBridgeProps):
   problems.throwIfAny();
   problems.required('resourceGroupName', props.resourceGroupName, 'string');
   problems.required('location', props.location, 'string');
+  problems.region('location', props.location);
   problems.required('infrastructure', props.infrastructure, 'string');
   problems.oneOf(ARB_PROVIDER, 'infrastructure', props.infrastructure as string, ['VMWare', 'SCVMM'], 'use ResourceBridgeInfrastructure.VMWARE or SCVMM; an Azure Local instance creates its own bridge');
   problems.check(known(props.name) && (props.name.length > 260 || /[+#%&'?/,\\]/.test(props.name)), ARB_NAME, 'name', props.name, 'an appliance name is 1-260 characters without + # % & \' ? / , \\', 'use letters, digits and "-"');

@@ -345,6 +345,7 @@ function resolve(owner: AzureLocalCluster, props: AzureLocalClusterProps): void 
   problems.required('resourceGroupId', props.resourceGroupId, 'string');
   problems.guid(ROLE_ASSIGNMENT, 'hciResourceProviderObjectId', props.hciResourceProviderObjectId, `use the object id: az ad sp show --id ${D.HCI_RP_APP_ID} --query id -o tsv`);
   problems.required('location', props.location, 'string');
+  problems.region('location', props.location);
   problems.literal('switchlessStorage', props.switchlessStorage, 'it decides which intents are valid');
   const switchless = props.switchlessStorage ?? false;
   checkDeployment(problems, props);

@@ -7,12 +7,7 @@ export const NET_ONPREM_NETWORK = defineRule({
   description: 'An on-premises network declared once (OnPremisesNetwork) has at least one prefix, and the circuits and VPN sites that reach it advertise only prefixes inside it',
   source: `library (address plan); ${AD} expressroute/designing-for-disaster-recovery-with-expressroute-privatepeering.md (the same on-premises prefixes advertised over several circuits)`,
 });
-export const NET_REGION = defineRule({
-  id: 'NET-REGION',
-  level: RuleLevel.ERROR,
-  description: 'A location is an Azure region name in its canonical form (`westeurope`, not `West Europe` or a typo): names derived from it (NetworkWatcher_<region>) and region comparisons need that form',
-  source: `${AD} reliability/regions-list.md; az account list-locations --query "[].name" (the canonical names); hashicorp/go-azure-helpers resourcemanager/location (the provider normalises by lowercasing and removing spaces)`,
-});
+// NET-REGION: now in lib/core/rules/net-region.ts (every construct with a location checks it).
 export const NET_HUB_MESH = defineRule({
   id: 'NET-HUB-MESH',
   level: RuleLevel.ERROR,
@@ -40,4 +35,4 @@ export const VPN_S2S_TUNNELS = defineRule({
 });
 
 /** The rules of this file, for NETWORK_RULES. */
-export const CONNECTIVITY_AT_SCALE_RULES = [NET_ONPREM_NETWORK, NET_REGION, NET_HUB_MESH, NET_MESH_NO_ROUTER, VPN_P2S_AUTH, VPN_S2S_TUNNELS] as const;
+export const CONNECTIVITY_AT_SCALE_RULES = [NET_ONPREM_NETWORK, NET_HUB_MESH, NET_MESH_NO_ROUTER, VPN_P2S_AUTH, VPN_S2S_TUNNELS] as const;

@@ -24,6 +24,7 @@ export class DdosProtectionPlan extends Construct {
     const problems = new ProblemCollector(this);
     problems.required('resourceGroupName', props?.resourceGroupName, 'string');
     problems.required('location', props?.location, 'string');
+    problems.region('location', props?.location);
     problems.throwIfAny();
     this.plan = new NetworkDdosProtectionPlan(this, 'Resource', { name: hubResourceName(this, 'ddos'), resourceGroupName: props.resourceGroupName, location: props.location });
     this.planId = this.plan.id;

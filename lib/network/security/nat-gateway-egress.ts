@@ -39,6 +39,7 @@ export class NatGatewayEgress extends Construct {
     const problems = new ProblemCollector(this);
     problems.required('resourceGroupName', props?.resourceGroupName, 'string');
     problems.required('location', props?.location, 'string');
+    problems.region('location', props?.location);
     problems.throwIfAny();
     problems.literal('subnetIds', props.subnetIds, 'it decides how many associations exist');
     problems.oneOf(NET_DEFAULT_OUTBOUND, 'zone', props.zone, ['1', '2', '3']);

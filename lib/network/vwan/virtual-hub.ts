@@ -184,7 +184,7 @@ function validateHub(hub: VirtualHub, props: VirtualHubProps): void {
   problems.required('location', props?.location, 'string');
   problems.required('addressPrefix', props?.addressPrefix, 'string');
   problems.throwIfAny();
-  problems.region(VWAN_HUB_SETTINGS, 'location', props.location);
+  problems.region('location', props.location);
   problems.literal('addressPrefix', props.addressPrefix, 'it is checked against the address plan and the hub size rule');
   if (checkCidrs(problems, 'addressPrefix', [props.addressPrefix]) && !Token.isUnresolved(props.addressPrefix)) {
     const range = parseCidr(props.addressPrefix);

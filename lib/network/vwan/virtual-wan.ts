@@ -51,6 +51,7 @@ class ImportedVirtualWan extends Construct implements IVirtualWan {
     problems.required('location', attrs?.location, 'string');
     problems.throwIfAny();
     problems.resourceId(VWAN_TYPE_STANDARD, 'virtualWanId', attrs.virtualWanId, 'virtual WAN');
+    problems.region('location', attrs.location);
     problems.throwIfAny();
     this.virtualWanId = attrs.virtualWanId;
     this.resourceGroupName = attrs.resourceGroupName;
@@ -83,7 +84,7 @@ export class VirtualWan extends Construct implements IVirtualWan {
     problems.required('resourceGroupName', props?.resourceGroupName, 'string');
     problems.required('location', props?.location, 'string');
     problems.throwIfAny();
-    problems.region(VWAN_TYPE_STANDARD, 'location', props.location);
+    problems.region('location', props.location);
     problems.throwIfAny();
     this.resourceGroupName = props.resourceGroupName;
     this.location = props.location;

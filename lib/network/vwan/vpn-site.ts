@@ -126,6 +126,7 @@ function validateSite(site: VpnSite, props: VpnSiteProps): void {
   problems.required('links', props?.links, 'array');
   problems.type('addressSpaces', props?.addressSpaces, 'array');
   problems.throwIfAny();
+  problems.region('location', props.location);
   problems.literal('links', props.links, 'it decides how many links (and tunnel pairs) exist');
   problems.check(props.links.length === 0, VWAN_SITE_LINK, 'links', props.links, 'a VPN site needs at least one link', 'give one link per device or ISP line');
   const spaces = props.addressSpaces ?? [];
