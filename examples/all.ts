@@ -7,6 +7,7 @@ import { BrownfieldStack } from './brownfield';
 import { CrossCloudScalingStack } from './cross-cloud-scaling';
 import { ExpressRouteStack } from './expressroute';
 import { ExpressRouteVpnFailoverStack } from './expressroute-vpn-failover';
+import { ExpressRouteGlobalReachStack } from './expressroute-global-reach';
 import { HybridFileShareStack } from './hybrid-file-share';
 import { HybridMonitoringStack } from './hybrid-monitoring';
 import { SiteRecoveryStack } from './site-recovery';
@@ -20,6 +21,7 @@ export const EXAMPLES: [string, new (scope: Construct, id: string) => TerraformS
   ['site-to-site-vpn', SiteToSiteVpnStack],
   ['expressroute', ExpressRouteStack],
   ['expressroute-vpn-failover', ExpressRouteVpnFailoverStack],
+  ['expressroute-global-reach', ExpressRouteGlobalReachStack],
   ['hybrid-monitoring', HybridMonitoringStack],
   ['arc-kubernetes-gitops', ArcKubernetesGitOpsStack],
   ['hybrid-file-share', HybridFileShareStack],

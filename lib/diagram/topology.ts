@@ -342,8 +342,20 @@ export function buildTopology(stack: string, config: any): Topology {
   }
   for (const p of peerings) {
     const b = p.body;
-    const label = ['private peering', b.vlan_id ? `VLAN ${b.vlan_id}` : '', b.peer_asn ? `ASN ${b.peer_asn}` : ''].filter(Boolean).join(', ');
+    const kind = b.peering_type === 'MicrosoftPeering' ? 'Microsoft peering' : 'private peering';
+    const label = [kind, b.vlan_id ? `VLAN ${b.vlan_id}` : '', b.peer_asn ? `ASN ${b.peer_asn}` : ''].filter(Boolean).join(', ');
     for (const circuit of resolve(b.express_route_circuit_name)) addEdge(ON_PREMISES_EDGE, circuit, label, 'link');
+  }
+  // Global Reach links the private peerings of two circuits (either may be of another stack or subscription).
+  const circuitOfPeering = (id: unknown): string[] => {
+    const peering = resolve(id)[0];
+    return peering?.startsWith('azurerm_express_route_circuit_peering.')
+      ? resolve(byAddress.get(peering)?.body.express_route_circuit_name)
+      : [external(graph, id, 'ExpressRoute circuit', 'provider')].filter((a): a is string => a !== undefined);
+  };
+  for (const link of of('azurerm_express_route_circuit_connection')) {
+    const prefix = typeof link.body.address_prefix_ipv4 === 'string' && !link.body.address_prefix_ipv4.includes('${') ? ` ${link.body.address_prefix_ipv4}` : '';
+    for (const from of circuitOfPeering(link.body.peering_id)) for (const to of circuitOfPeering(link.body.peer_peering_id)) addResourceEdge(link.body, from, to, `Global Reach${prefix}`, 'link');
   }
   // A circuit not yet connected to a gateway (two-phase provisioning) is drawn with its future link.
   const erGateways = resources.filter((r) => r.type === 'azurerm_virtual_network_gateway' && r.body.type === 'ExpressRoute');

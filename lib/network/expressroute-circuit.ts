@@ -553,6 +553,7 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     const problems = new ProblemCollector(this);
     problems.required('resourceGroupName', props?.resourceGroupName, 'string');
     problems.required('location', props?.location, 'string');
+    problems.region('location', props?.location);
     problems.type('onPremisesPrefixes', props?.onPremisesPrefixes, 'array');
     problems.type('authorizations', props?.authorizations, 'array');
     problems.type('privatePeering', props?.privatePeering, 'object');

@@ -386,6 +386,8 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     problems.integer(ER_CONNECTION_WEIGHT, 'routingWeight', options.routingWeight, 0, 32000);
     problems.check(options.fastPath === true && !FASTPATH_SKUS.includes(this.sku.name), ER_CONNECTION_FASTPATH_SKU, 'fastPath', true, `FastPath needs an ErGw3AZ gateway, and this one is ${this.sku.name}`, 'use `sku: ExpressRouteGatewaySku.ERGW3_AZ` on the gateway, or leave `fastPath` off');
     problems.check(this.connections.some((c) => c.id === id), ER_CONNECTION_CIRCUIT, 'id', id, `a connection ${id} already exists on this gateway`, 'give each connection its own id');
+    const twice = options.circuit && this.connections.find((c) => c.circuit === options.circuit || (!Token.isUnresolved(c.circuit.circuitId) && c.circuit.circuitId === options.circuit.circuitId));
+    problems.check(twice !== undefined, ER_CONNECTION_CIRCUIT, 'circuit', options.circuit?.node?.path, `circuit ${options.circuit?.node?.path} is already connected to this gateway by connection ${twice?.id}`, 'connect each circuit once; for resiliency connect a second circuit at another peering location');
     problems.throwIfAny();
   }
 }

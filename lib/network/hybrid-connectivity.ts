@@ -5,7 +5,7 @@ import { TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AZURE_VPN_ASN, ROUTE_SERVER_SUBNET_PREFIX_LENGTH, ZONES } from './defaults';
 import type { IExpressRouteCircuit } from './expressroute-circuit';
-import { ExpressRouteGateway } from './expressroute-gateway';
+import { ExpressRouteGateway, ExpressRouteGatewayPublicIp } from './expressroute-gateway';
 import { ExpressRouteGatewaySku } from './expressroute-gateway-sku';
 import { renderHybridHandoff } from './handoff/hybrid-connectivity';
 import type { IHubNetwork } from './hub-network-base';
@@ -91,6 +91,12 @@ export interface ExpressRouteConnectivityProps extends HybridConnectivityCommonP
    * @default ExpressRouteGatewaySku.ERGW1_AZ
    */
   readonly expressRouteGatewaySku?: ExpressRouteGatewaySku;
+  /**
+   * Public IP of the ExpressRoute gateway: Azure-managed, or a customer-managed one for a gateway
+   * created with one before Azure assigned them itself (see `ExpressRouteGatewayPublicIp`).
+   * @default ExpressRouteGatewayPublicIp.azureManaged()
+   */
+  readonly expressRouteGatewayPublicIp?: ExpressRouteGatewayPublicIp;
 }
 
 /**
@@ -124,6 +130,7 @@ interface Spec extends HybridConnectivityCommonProps {
   readonly circuitRoutingWeight?: number;
   readonly secondaryCircuitRoutingWeight?: number;
   readonly expressRouteGatewaySku?: ExpressRouteGatewaySku;
+  readonly expressRouteGatewayPublicIp?: ExpressRouteGatewayPublicIp;
   readonly vpnGatewaySku?: VpnGatewaySku;
   readonly vpnAsn?: number;
   readonly vpnActiveActive?: boolean;
@@ -160,7 +167,7 @@ export class HybridConnectivity extends Construct {
   public static expressRoute(scope: Construct, id: string, props: ExpressRouteConnectivityProps): HybridConnectivity {
     return new HybridConnectivity(scope, id, {
       mode: HybridConnectivityMode.EXPRESSROUTE, hub: props?.hub, logAnalyticsWorkspace: props?.logAnalyticsWorkspace,
-      ...circuitsOf(props), expressRouteGatewaySku: props?.expressRouteGatewaySku,
+      ...circuitsOf(props), expressRouteGatewaySku: props?.expressRouteGatewaySku, expressRouteGatewayPublicIp: props?.expressRouteGatewayPublicIp,
     });
   }
 
@@ -169,7 +176,7 @@ export class HybridConnectivity extends Construct {
     // Only the failover props: the VPN gateway stays RouteBased on ASN 65515 whatever else a JavaScript caller passes.
     return new HybridConnectivity(scope, id, {
       mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER, hub: props?.hub, logAnalyticsWorkspace: props?.logAnalyticsWorkspace,
-      ...circuitsOf(props), expressRouteGatewaySku: props?.expressRouteGatewaySku,
+      ...circuitsOf(props), expressRouteGatewaySku: props?.expressRouteGatewaySku, expressRouteGatewayPublicIp: props?.expressRouteGatewayPublicIp,
       vpnGatewaySku: props?.vpnGatewaySku, vpnActiveActive: props?.vpnActiveActive, routeServer: props?.routeServer,
     });
   }
@@ -205,7 +212,7 @@ export class HybridConnectivity extends Construct {
     // Build.
     const workspace = spec.logAnalyticsWorkspace;
     if (spec.mode !== HybridConnectivityMode.VPN) {
-      this.expressRouteGateway = new ExpressRouteGateway(this, 'ExpressRouteGateway', { hub: spec.hub, sku: spec.expressRouteGatewaySku, logAnalyticsWorkspace: workspace });
+      this.expressRouteGateway = new ExpressRouteGateway(this, 'ExpressRouteGateway', { hub: spec.hub, sku: spec.expressRouteGatewaySku, publicIp: spec.expressRouteGatewayPublicIp, logAnalyticsWorkspace: workspace });
     }
     if (spec.mode !== HybridConnectivityMode.EXPRESSROUTE) {
       this.vpnGateway = new VpnGateway(this, 'VpnGateway', { hub: spec.hub, sku: spec.vpnGatewaySku, asn: spec.vpnAsn, activeActive: spec.vpnActiveActive, logAnalyticsWorkspace: workspace });

@@ -2,6 +2,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
   ExpressRouteCircuit,
   ExpressRouteCircuitProps,
+  ExpressRouteGatewayPublicIp,
   ExpressRouteGlobalReach,
   ExpressRouteMicrosoftPeeringOptions,
   ExpressRouteRoutingRegistry,
@@ -282,6 +283,21 @@ describe('HybridConnectivity with two circuits (maximum resiliency)', () => {
   test('ER-CONNECTION-CIRCUIT refuses the same circuit twice', () => {
     const { stack, hub, primary } = resilient('London');
     expectValidationError(() => HybridConnectivity.expressRoute(stack, 'Hybrid', { hub, circuit: primary, secondaryCircuit: primary }), 'ER-CONNECTION-CIRCUIT', 'secondaryCircuit', 'test/Primary');
+  });
+
+  test('ER-CONNECTION-CIRCUIT refuses connecting a circuit to a gateway twice under two ids', () => {
+    const { stack, hub, primary } = resilient('London');
+    const hybrid = HybridConnectivity.expressRoute(stack, 'Hybrid', { hub, circuit: primary });
+    expectValidationError(() => hybrid.expressRouteGateway!.addConnection('Again', { circuit: primary }), 'ER-CONNECTION-CIRCUIT', 'circuit', 'test/Primary');
+  });
+
+  test('the ExpressRoute gateway public IP choice passes through the factory', () => {
+    const { stack, hub, primary } = resilient('London');
+    const hybrid = HybridConnectivity.expressRoute(stack, 'Hybrid', { hub, circuit: primary, expressRouteGatewayPublicIp: ExpressRouteGatewayPublicIp.customerManaged() });
+    hybrid.expressRouteGateway!.acknowledge('ER-GATEWAY-PUBLICIP-CUSTOMER', 'gateway created in 2024 with its own IP');
+    const json = synthJson(stack);
+    expect(resourcesOf(json, 'azurerm_public_ip')).toHaveLength(1);
+    expect(onlyResource(json, 'azurerm_virtual_network_gateway').ip_configuration[0].public_ip_address_id).toMatch(/azurerm_public_ip\./);
   });
 
   test('ER-CONNECTION-WEIGHT refuses a weight out of range', () => {
