@@ -2,6 +2,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { registerHubDnsServers } from './hub-dns';
 import { GATEWAY_SUBNET_MAX_PREFIX_LENGTH, GATEWAY_SUBNET_PREFIX_LENGTH } from './defaults';
 import { renderAddressPlan } from './handoff/hub-network';
 import { GATEWAY_SUBNET_NAME, HubNetworkBase, IHubNetwork, SubnetOptions } from './hub-network-base';
@@ -198,6 +199,7 @@ export class HubNetwork extends HubNetworkBase {
       dnsServers: props.dnsServers,
     });
     this.virtualNetworkId = this.virtualNetwork.id;
+    if (props.dnsServers && props.dnsServers.length > 0) registerHubDnsServers(this, props.dnsServers);
     this.virtualNetworkName = this.virtualNetwork.name;
     this.gatewaySubnetPrefix = this.placeSubnets(props);
 

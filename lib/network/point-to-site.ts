@@ -65,7 +65,7 @@ export interface PointToSiteOptions {
    * DNS servers to put in the client profile (the hub's DNS Private Resolver inbound IP, so that
    * private endpoints resolve for remote users). The gateway has no such setting: the runbook
    * shows the profile edit. A Terraform expression (`resolver.inboundAddress`) is accepted.
-   * @default - the hub network's DNS servers, if any
+   * @default - the hub network's DNS servers, else the inbound address of the hub's DNS Private Resolver, else none
    */
   readonly dnsServers?: string[];
 }

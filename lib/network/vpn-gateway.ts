@@ -3,6 +3,7 @@ import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-netwo
 import { VirtualNetworkGatewayNatRule } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-nat-rule';
 import { dependable, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { hubDnsServersOf } from './hub-dns';
 import { checkApipa, checkAsn } from './bgp';
 import { AZURE_VPN_ASN, ZONES } from './defaults';
 import { renderVpnGatewayHandoff } from './handoff/vpn-gateway';
@@ -360,7 +361,8 @@ export class VpnGateway extends VpnGatewayBase {
         authTypes: p2s.authTypes,
         clientAddressPool: p2s.clientAddressPool.map((c) => displayValue(this, c)),
         customRoutes: p2s.customRoutes.map((c) => displayValue(this, c)),
-        dnsServers: p2s.dnsServers.map((d) => displayValue(this, d)),
+        // Given servers, else the hub's DNS servers or its DNS Private Resolver (hub-dns.ts).
+        dnsServers: (props.pointToSite?.dnsServers !== undefined ? p2s.dnsServers : hubDnsServersOf(this.hub)).map((d) => displayValue(this, d)),
         entraTenantId: p2s.entraTenantId !== undefined ? displayValue(this, p2s.entraTenantId) : undefined,
         entraAudience: p2s.entraAudience !== undefined ? displayValue(this, p2s.entraAudience) : undefined,
       })));

@@ -3,9 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { ExpressRouteCircuit, ExpressRouteGateway, HubMesh, HubNetwork, OnPremisesNetwork, RegionAddressPlan, SpokePeering, VpnClientProtocol, VpnDevice, VpnGateway, VpnGatewaySku, VpnNatMode, VpnNatType } from '../../lib';
+import { DnsPrivateResolver, ExpressRouteCircuit, ExpressRouteGateway, HubMesh, HubNetwork, OnPremisesNetwork, RegionAddressPlan, SpokePeering, VpnClientProtocol, VpnDevice, VpnGateway, VpnGatewaySku, VpnNatMode, VpnNatType } from '../../lib';
 import { HubFirewall } from '../../lib/network/security/firewall';
 import { suggestRegion } from '../../lib/core/regions';
+import { Runbook } from '../../lib/core/outputs';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, warningsAfterSynth } from '../util';
 import { errorsAfterSynth } from './synth-util';
 
@@ -253,6 +254,31 @@ describe('point-to-site on VpnGateway', () => {
     const gw = onlyResource(synthJson(stack), 'azurerm_virtual_network_gateway');
     expect(gw.ip_configuration).toHaveLength(1);
     expect(gw.vpn_client_configuration).toMatchObject({ vpn_client_protocols: ['OpenVPN', 'IkeV2'], vpn_auth_types: ['Certificate'], root_certificate: [{ name: 'Root', public_cert_data: 'MIIC5zCCAc+gAwIBAgIQ' }] });
+  });
+
+  test("the client profile's DNS servers default to the hub's DNS Private Resolver, declared before or after the gateway", () => {
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', hubProps('10.0.0.0/22'));
+    new VpnGateway(stack, 'Vpn', { hub, activeActive: false, pointToSite: { clientAddressPool: ['172.16.201.0/24'], rootCertificates: [{ name: 'Root', publicCertData: 'MIIC5zCCAc+gAwIBAgIQ' }] } });
+    const resolver = new DnsPrivateResolver(stack, 'Dns', { hub, onPremisesDomains: { 'corp.contoso.com': ['192.168.10.4'] } });
+    synthJson(stack);
+    expect(resolver.inboundEndpointIp).toMatch(/^10\.0\.\d+\.\d+$/);
+    expect(Runbook.of(stack).render()).toContain(`<dnsserver>${resolver.inboundEndpointIp}</dnsserver>`);
+  });
+
+  test("the hub's own DNS servers come first; given dnsServers win over both", () => {
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { ...hubProps('10.0.0.0/22'), dnsServers: ['10.0.0.100'] });
+    new DnsPrivateResolver(stack, 'Dns', { hub, onPremisesDomains: { 'corp.contoso.com': ['192.168.10.4'] } });
+    new VpnGateway(stack, 'Vpn', { hub, activeActive: false, pointToSite: { clientAddressPool: ['172.16.201.0/24'], rootCertificates: [{ name: 'Root', publicCertData: 'MIIC5zCCAc+gAwIBAgIQ' }] } });
+    const other = newStack('other');
+    const hub2 = new HubNetwork(other, 'Hub', { ...hubProps('10.0.0.0/22'), dnsServers: ['10.0.0.100'] });
+    new VpnGateway(other, 'Vpn', { hub: hub2, activeActive: false, pointToSite: { clientAddressPool: ['172.16.201.0/24'], rootCertificates: [{ name: 'Root', publicCertData: 'MIIC5zCCAc+gAwIBAgIQ' }], dnsServers: [] } });
+    synthJson(stack);
+    synthJson(other);
+    expect(Runbook.of(stack).render()).toContain('<dnsserver>10.0.0.100</dnsserver>');
+    expect(Runbook.of(stack).render()).not.toContain('<dnsserver>10.0.1');
+    expect(Runbook.of(other).render()).not.toContain('<dnsserver>');
   });
 
   test('bad point-to-site values are refused (VPN-P2S-AUTH)', () => {

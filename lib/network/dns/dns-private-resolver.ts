@@ -14,6 +14,7 @@ import { ProblemCollector } from '../../core/errors';
 import { checkUniqueId } from '../../core/ids';
 import { LazySection, Runbook } from '../../core/outputs';
 import { checkFinalBody } from '../../core/report';
+import { registerHubResolver } from '../hub-dns';
 import { IHubNetwork } from '../hub-network-base';
 import { DNS_FORWARDING_RULE, DNS_RESOLVER_SUBNET, DNS_RESOLVER_VNET, DNS_RULESET_LOOP, DNS_RULESET_WILDCARD_ER } from '../rules/dns-and-security';
 import { DNS_RESOLVER_DELEGATION } from '../rules/dns-resolver-subnet';
@@ -138,6 +139,7 @@ export class DnsPrivateResolver extends AzureResource {
         : { subnetId: this.inboundSubnet.id, privateIpAllocationMethod: 'Dynamic' },
     });
     this.inboundEndpointIp = inboundPrefix ? hostAddress(inboundPrefix, 4) : this.inboundEndpoint.ipConfigurations.privateIpAddress;
+    registerHubResolver(props.hub, this.inboundEndpointIp);
     this.outboundEndpoint = new PrivateDnsResolverOutboundEndpoint(this, 'Outbound', { name: hubResourceName(this, 'out'), privateDnsResolverId: this.resolver.id, location, subnetId: this.outboundSubnet.id });
     this.ruleset = new PrivateDnsResolverDnsForwardingRuleset(this, 'Ruleset', { name: hubResourceName(this, 'dnsfrs'), resourceGroupName: rg, location, privateDnsResolverOutboundEndpointIds: [this.outboundEndpoint.id] });
     checkFinalBody(this, this.inboundEndpoint, [DNS_RESOLVER_SUBNET]);
