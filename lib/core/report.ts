@@ -150,13 +150,42 @@ const EXTRAS = new WeakMap<TerraformStack, ContextExtras>();
 function stackIndex(stack: TerraformStack): ResourceIndex {
   let index = INDEXES.get(stack);
   if (!index) {
-    index = {};
+    const byType = new Map<string, TerraformResource[]>();
     for (const r of stack.node.findAll()) {
-      if (r instanceof TerraformResource) (index[r.terraformResourceType] ??= {})[r.friendlyUniqueId] = resolvedBody(stack, r);
+      if (!(r instanceof TerraformResource)) continue;
+      const list = byType.get(r.terraformResourceType);
+      if (list) list.push(r);
+      else byType.set(r.terraformResourceType, [r]);
     }
-    INDEXES.set(stack, index);
+    const built: ResourceIndex = {};
+    for (const [type, resources] of byType) {
+      lazyEntry(built, type, () => {
+        const byName: Record<string, Record<string, any>> = {};
+        for (const r of resources) lazyEntry(byName, r.friendlyUniqueId, () => resolvedBody(stack, r));
+        return byName;
+      });
+    }
+    INDEXES.set(stack, (index = built));
   }
   return index;
+}
+
+/**
+ * An index entry made on first read (then kept, as an eager index keeps it): a rule that
+ * follows one reference (VPN-SKU-ZONES reads a gateway's public IPs) resolves that resource,
+ * not every resource of the stack, and names only the resources of the types it reads.
+ * Enumeration and JSON.stringify see the entry as a plain one.
+ */
+function lazyEntry<T>(target: Record<string, T>, key: string, make: () => T): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
 }
 
 /**
