@@ -4,7 +4,7 @@ import { describeValue, formatProblem, maskedValue } from './errors';
 import { trimTrailing } from './naming';
 import { ContextExtras, contextFor, ResourceIndex, Rule, RuleContext, RuleLevel, RuleVerdict } from './rule';
 import { CHK_APP_ASPECT } from './rules';
-import { resolvedResourceBody, resolveExpression, startResolvedBodies } from './tokens';
+import { finalBody, resolvedResourceBody, resolveExpression, startResolvedBodies } from './tokens';
 
 /**
  * One reporter decides, at synth, every warning a construct gives (and every check of a final
@@ -86,7 +86,8 @@ export function checkFinalBody(owner: IConstruct, resource: TerraformResource, r
     decided.add(rule.id);
     reportAtSynth(owner, rule, () => {
       const stack = TerraformStack.of(resource);
-      const body = resolvedBody(stack, resource);
+      // Resolved as far as the check reads it (a connection's key check reads one attribute).
+      const body = finalBody(stack, resource);
       const type = resource.terraformResourceType;
       const verdict = toVerdict(rule.check!(type, body, lazyContext(stack, type, resource.friendlyUniqueId)));
       if (verdict.compliance !== 'non-compliant') return undefined;

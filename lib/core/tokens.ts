@@ -102,3 +102,34 @@ export function resolvedResourceBody(stack: TerraformStack, resource: TerraformR
   }
   return body;
 }
+
+/**
+ * The resource's final body (escape-hatch overrides included) for one construct's final-body
+ * checks: the resolved body when the synth's cache has it, else a read-only view that resolves
+ * each top-level attribute the first time a check reads it. A check of one attribute (a
+ * connection's `shared_key`) then resolves that attribute, not the whole body: the same values
+ * (`resolve` of a body is the body of its resolved attributes, those resolving to undefined
+ * left out), enumeration and JSON.stringify included (they resolve every attribute). Not put in
+ * the cache, which holds whole bodies. Callers must not change the object returned.
+ */
+export function finalBody(stack: TerraformStack, resource: TerraformResource): Record<string, any> {
+  const cached = BODY_CACHES.get(stack)?.bodies.get(resource);
+  if (cached !== undefined) return cached;
+  const raw = synthesizedBody(resource);
+  const resolved = new Map<string, unknown>();
+  const own = (key: string | symbol): key is string => typeof key === 'string' && Object.prototype.hasOwnProperty.call(raw, key);
+  const value = (key: string): unknown => {
+    if (!resolved.has(key)) resolved.set(key, resolveExpression(stack, raw[key]));
+    return resolved.get(key);
+  };
+  const present = (key: string | symbol): key is string => own(key) && value(key) !== undefined;
+  return new Proxy({} as Record<string, any>, {
+    get: (target, key, receiver) => (own(key) ? value(key) : Reflect.get(target, key, receiver)),
+    has: (target, key) => present(key) || Reflect.has(target, key),
+    ownKeys: () => Object.keys(raw).filter(present),
+    getOwnPropertyDescriptor: (_target, key) => (present(key) ? { value: value(key), writable: true, enumerable: true, configurable: true } : undefined),
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  });
+}

@@ -1,11 +1,12 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { App, Aspects, TerraformStack, Testing } from 'cdktf';
+import { App, Aspects, Lazy, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { HubNetwork, HybridChecks, HybridTags, LogAnalyticsWorkspace, VpnGateway } from '../../lib';
 import { AzureResource, DiagnosticTarget } from '../../lib/core/azure-resource';
 import { checkFinalBody, reportAtSynth } from '../../lib/core/report';
 import { DIAG_MISSING, TAG_INVALID } from '../../lib/core/rules';
+import { finalBody, resolvedResourceBody } from '../../lib/core/tokens';
 import { STG_TLS_MIN } from '../../lib/storage/rules';
 import { annotationsAfterSynth, newStack, resourcesOf, synthJson, warningsAfterSynth } from '../util';
 
@@ -126,5 +127,35 @@ describe('DIAG-MISSING is reported once', () => {
     // THEN one DIAG-MISSING warning, on the construct the user created
     const diag = annotationsAfterSynth(stack).filter(([l, , m]) => l === 'warning' && m.startsWith('[DIAG-MISSING]'));
     expect(diag.map(([, path]) => path)).toEqual(['test/Vpn']);
+  });
+});
+
+describe('final bodies read by construct checks', () => {
+  test('finalBody resolves attributes as they are read, to what the whole resolved body holds', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    const tls = new TerraformVariable(stack, 'tls', { type: 'string' });
+    const account = new StorageAccount(stack, 'Account', {
+      name: Lazy.stringValue({ produce: () => 'st1' }),
+      resourceGroupName: 'rg',
+      location: 'westeurope',
+      accountTier: 'Standard',
+      accountReplicationType: 'ZRS',
+      minTlsVersion: tls.stringValue,
+      accessTier: Lazy.stringValue({ produce: () => undefined as any }),
+      tags: { a: 'b' },
+    });
+    account.addOverride('network_rules.default_action', 'Deny');
+    account.addOverride('tags.c', '${var.tls}');
+    const lazy = finalBody(stack, account);
+    const whole = resolvedResourceBody(stack, account);
+    expect(lazy.min_tls_version).toBe('${var.tls}');
+    expect(lazy.name).toBe('st1');
+    expect('access_tier' in lazy).toBe(whole.access_tier !== undefined);
+    expect(Object.keys(lazy)).toEqual(Object.keys(whole));
+    expect(JSON.stringify(lazy)).toBe(JSON.stringify(whole));
+    expect({ ...lazy }).toEqual(whole);
+    expect(lazy.hasOwnProperty('tags')).toBe(true);
+    expect(Reflect.set(lazy, 'name', 'x')).toBe(false);
   });
 });
