@@ -75,7 +75,10 @@ function buildThroughLibrary(app, config) {
     for (let hh = 0; hh < hubs; hh++) {
       const h = r * hubs + hh;
       const hub = new lib.HubNetwork(core, `Hub${h}`, { resourceGroupName: `rg-hub-${h}`, location: LOCATIONS[r % LOCATIONS.length], addressSpace: [hubSpace(h)] });
-      const gateway = new lib.VpnGateway(core, `Gateway${h}`, { hub, activeActive: true });
+      // 30 sites on an active-active gateway are 60 tunnels: more than VpnGw2AZ (the default)
+      // allows (VPN-S2S-TUNNELS), so such a hub takes VpnGw4AZ (100), as a real one would.
+      const sku = sites * 2 > 30 && lib.VpnGatewaySku ? { sku: lib.VpnGatewaySku.VPN_GW4_AZ } : {};
+      const gateway = new lib.VpnGateway(core, `Gateway${h}`, { hub, activeActive: true, ...sku });
       // In the split layout a region's stack refers to the hub and gateway of the core stack.
       const hubRef = stacks ? lib.HubNetwork.fromHubNetworkAttributes(regional, `Hub${h}`, hubAttributes(hub)) : hub;
       for (let k = 0; k < spokes; k++, spoke++) {
