@@ -100,7 +100,10 @@ function hubAttributes(hub) {
     resourceGroupName: hub.resourceGroupName,
     location: hub.location,
     gatewaySubnetId: hub.gatewaySubnetId,
-    addressSpace: hub.addressSpace,
+    // The hub stack's attribute, not the literal prefixes: an import with the same literal
+    // prefixes claims them a second time in the address plan, and since cross-stack address
+    // checks (NET-ADDRESS-OVERLAP across stacks of one deployment) that fails the synth.
+    addressSpace: hub.addressSpace.map((_p, i) => require('cdktf').Fn.element(hub.virtualNetwork.addressSpace, i)),
     // The core stack's hub has its gateway (an imported hub must say so for spokes that use it).
     hasGateway: true,
   };
