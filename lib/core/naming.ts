@@ -133,6 +133,24 @@ export const NAME_RULES = {
   expressRouteCircuitConnection: network('ergr'),
   // CAF abbreviation for a route filter: rf.
   routeFilter: network('rf'),
+  // Virtual WAN (lib/network/vwan): Microsoft.Network rules, 1-80.
+  virtualWan: network('vwan'),
+  virtualHub: network('vhub'),
+  vpnSite: network('vst'),
+  vpnGateway: network('vpngw'),
+  pointToSiteGateway: network('p2sgw'),
+  vpnServerConfiguration: network('vpnsc'),
+  // The hub's security and DNS resources (lib/network/security, lib/network/dns).
+  firewall: network('afw'),
+  firewallPolicy: network('afwp'),
+  bastionHost: network('bas'),
+  routeTable: network('rt'),
+  natGateway: network('ng'),
+  ddosProtectionPlan: network('ddos'),
+  dnsResolver: network('dnspr'),
+  dnsResolverInboundEndpoint: network('in'),
+  dnsResolverOutboundEndpoint: network('out'),
+  dnsForwardingRuleset: network('dnsfrs'),
   storageSyncService: network('sss', 260),
 } satisfies Record<string, NameRule>;
 

@@ -6,7 +6,6 @@ import { Construct } from 'constructs';
 import type { IHubNetwork } from './hub-network-base';
 import { NET_HUB_MESH, NET_MESH_NO_ROUTER } from './rules';
 import type { IHubFirewall } from './security/firewall';
-import { hubResourceName } from './security/names';
 import { carveNextFree, cidrContains, cidrOverlaps, CidrRange, parseCidr } from '../core/cidr';
 import { checkCidrs } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
@@ -120,7 +119,7 @@ export class HubMesh extends Construct {
     const hub = member.hub;
     const key = hubKey(hub);
     const table = new RouteTable(this, `Routes${key}`, {
-      name: hubResourceName(this, 'rt', key),
+      name: generateName(this, 'routeTable', key),
       resourceGroupName: hub.resourceGroupName,
       location: hub.location,
       // The firewall needs the gateway's routes to on-premises.

@@ -19,7 +19,7 @@ import { IHubNetwork } from '../hub-network-base';
 import { DNS_FORWARDING_RULE, DNS_RESOLVER_SUBNET, DNS_RESOLVER_VNET, DNS_RULESET_LOOP, DNS_RULESET_WILDCARD_ER } from '../rules/dns-and-security';
 import { DNS_RESOLVER_DELEGATION } from '../rules/dns-resolver-subnet';
 import { addHubSubnet, checkHubSubnet, hostAddress, literalPrefixOf } from '../security/special-subnet';
-import { hubResourceName } from '../security/names';
+import { generateName } from '../../core/naming';
 
 /** Azure DNS, which a forwarding rule may never target. */
 const AZURE_DNS = '168.63.129.16';
@@ -125,13 +125,13 @@ export class DnsPrivateResolver extends AzureResource {
     const location = props.hub.location;
     this.inboundSubnet = addHubSubnet(props.hub, { name: RESOLVER_INBOUND_SUBNET, addressPrefix: props.inboundSubnetPrefix, prefixLength: props.inboundSubnetPrefixLength ?? 28, maxPrefixLength: 28, minPrefixLength: 24, delegation: DNS_RESOLVER_DELEGATION });
     this.outboundSubnet = addHubSubnet(props.hub, { name: RESOLVER_OUTBOUND_SUBNET, addressPrefix: props.outboundSubnetPrefix, prefixLength: props.outboundSubnetPrefixLength ?? 28, maxPrefixLength: 28, minPrefixLength: 24, delegation: DNS_RESOLVER_DELEGATION });
-    this.resolver = new PrivateDnsResolver(this, 'Resource', { name: hubResourceName(this, 'dnspr'), resourceGroupName: rg, location, virtualNetworkId: props.hub.virtualNetworkId });
+    this.resolver = new PrivateDnsResolver(this, 'Resource', { name: generateName(this, 'dnsResolver'), resourceGroupName: rg, location, virtualNetworkId: props.hub.virtualNetworkId });
     this.resourceId = this.resolver.id;
     // Azure gives the inbound endpoint "typically the fifth IP address in the subnet"
     // (private-resolver-endpoints-rulesets.md); a static one keeps the forwarders stable.
     const inboundPrefix = literalPrefixOf(this.inboundSubnet);
     this.inboundEndpoint = new PrivateDnsResolverInboundEndpoint(this, 'Inbound', {
-      name: hubResourceName(this, 'in'),
+      name: generateName(this, 'dnsResolverInboundEndpoint'),
       privateDnsResolverId: this.resolver.id,
       location,
       ipConfigurations: inboundPrefix
@@ -140,8 +140,8 @@ export class DnsPrivateResolver extends AzureResource {
     });
     this.inboundEndpointIp = inboundPrefix ? hostAddress(inboundPrefix, 4) : this.inboundEndpoint.ipConfigurations.privateIpAddress;
     registerHubResolver(props.hub, this.inboundEndpointIp);
-    this.outboundEndpoint = new PrivateDnsResolverOutboundEndpoint(this, 'Outbound', { name: hubResourceName(this, 'out'), privateDnsResolverId: this.resolver.id, location, subnetId: this.outboundSubnet.id });
-    this.ruleset = new PrivateDnsResolverDnsForwardingRuleset(this, 'Ruleset', { name: hubResourceName(this, 'dnsfrs'), resourceGroupName: rg, location, privateDnsResolverOutboundEndpointIds: [this.outboundEndpoint.id] });
+    this.outboundEndpoint = new PrivateDnsResolverOutboundEndpoint(this, 'Outbound', { name: generateName(this, 'dnsResolverOutboundEndpoint'), privateDnsResolverId: this.resolver.id, location, subnetId: this.outboundSubnet.id });
+    this.ruleset = new PrivateDnsResolverDnsForwardingRuleset(this, 'Ruleset', { name: generateName(this, 'dnsForwardingRuleset'), resourceGroupName: rg, location, privateDnsResolverOutboundEndpointIds: [this.outboundEndpoint.id] });
     checkFinalBody(this, this.inboundEndpoint, [DNS_RESOLVER_SUBNET]);
     checkFinalBody(this, this.outboundEndpoint, [DNS_RESOLVER_SUBNET]);
     for (const [domain, servers] of Object.entries(props.onPremisesDomains ?? {})) this.addForwardingRule(ruleNameOf(domain), { domainName: domain, targetDnsServers: servers });

@@ -2,7 +2,6 @@ import { BastionHost } from '@cdktf/provider-azurerm/lib/bastion-host';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { Construct } from 'constructs';
-import { hubResourceName } from './names';
 import { addHubSubnet, checkHubSubnet } from './special-subnet';
 import { AzureResource, AzureResourceProps, DiagnosticTarget } from '../../core/azure-resource';
 import { ProblemCollector } from '../../core/errors';
@@ -65,7 +64,7 @@ export class HubBastion extends AzureResource {
     this.subnet = addHubSubnet(props.hub, { name: 'AzureBastionSubnet', addressPrefix: props.subnetPrefix, prefixLength: 26, maxPrefixLength: 26, minPrefixLength: 8 });
     this.publicIp = new PublicIp(this, 'PublicIp', { name: generateName(this, 'publicIp'), resourceGroupName: rg, location: props.hub.location, allocationMethod: 'Static', sku: 'Standard', zones: zones.length > 0 ? zones : undefined });
     this.host = new BastionHost(this, 'Resource', {
-      name: hubResourceName(this, 'bas'),
+      name: generateName(this, 'bastionHost'),
       resourceGroupName: rg,
       location: props.hub.location,
       sku,

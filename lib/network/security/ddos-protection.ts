@@ -1,7 +1,7 @@
 import { NetworkDdosProtectionPlan } from '@cdktf/provider-azurerm/lib/network-ddos-protection-plan';
 import { Construct } from 'constructs';
-import { hubResourceName } from './names';
 import { ProblemCollector } from '../../core/errors';
+import { generateName } from '../../core/naming';
 
 /** Props of `DdosProtectionPlan`. */
 export interface DdosProtectionPlanProps {
@@ -26,7 +26,7 @@ export class DdosProtectionPlan extends Construct {
     problems.required('location', props?.location, 'string');
     problems.region('location', props?.location);
     problems.throwIfAny();
-    this.plan = new NetworkDdosProtectionPlan(this, 'Resource', { name: hubResourceName(this, 'ddos'), resourceGroupName: props.resourceGroupName, location: props.location });
+    this.plan = new NetworkDdosProtectionPlan(this, 'Resource', { name: generateName(this, 'ddosProtectionPlan'), resourceGroupName: props.resourceGroupName, location: props.location });
     this.planId = this.plan.id;
   }
 }

@@ -3,7 +3,6 @@ import { FirewallPolicy } from '@cdktf/provider-azurerm/lib/firewall-policy';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { Construct, IConstruct } from 'constructs';
-import { hubResourceName } from './names';
 import { addHubSubnet, checkHubSubnet } from './special-subnet';
 import { AzureResource, AzureResourceProps, DiagnosticTarget } from '../../core/azure-resource';
 import { ProblemCollector } from '../../core/errors';
@@ -115,7 +114,7 @@ export class HubFirewall extends AzureResource implements IHubFirewall {
     this.subnet = addHubSubnet(props.hub, { name: 'AzureFirewallSubnet', addressPrefix: props.subnetPrefix, prefixLength: 26, maxPrefixLength: 26, minPrefixLength: 8 });
     this.publicIp = new PublicIp(this, 'PublicIp', { name: generateName(this, 'publicIp'), resourceGroupName: rg, location, allocationMethod: 'Static', sku: 'Standard', zones: zones.length > 0 ? zones : undefined });
     this.policy = new FirewallPolicy(this, 'Policy', {
-      name: hubResourceName(this, 'afwp'),
+      name: generateName(this, 'firewallPolicy'),
       resourceGroupName: rg,
       location,
       sku: this.tier,
@@ -123,7 +122,7 @@ export class HubFirewall extends AzureResource implements IHubFirewall {
       dns: { proxyEnabled: props.dnsProxy ?? true, servers: props.dnsServers },
     });
     this.firewall = new Firewall(this, 'Resource', {
-      name: hubResourceName(this, 'afw'),
+      name: generateName(this, 'firewall'),
       resourceGroupName: rg,
       location,
       skuName: 'AZFW_VNet',

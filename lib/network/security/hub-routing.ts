@@ -2,13 +2,13 @@ import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import { Construct } from 'constructs';
 import { IHubFirewall } from './firewall';
-import { hubResourceName } from './names';
 import { checkCidrs } from '../../core/cidr-checks';
 import { ProblemCollector } from '../../core/errors';
 import { checkUniqueId } from '../../core/ids';
 import { checkFinalBody } from '../../core/report';
 import { IHubNetwork } from '../hub-network-base';
 import { NET_GWSUBNET_ROUTE, NET_ROUTE_NEXT_HOP } from '../rules/dns-and-security';
+import { generateName } from '../../core/naming';
 
 /** Props of `HubRouting`. */
 export interface HubRoutingProps {
@@ -53,7 +53,7 @@ export class HubRouting extends Construct {
     const location = props.hub.location;
     const toFirewall = (name: string, addressPrefix: string) => ({ name, addressPrefix, nextHopType: 'VirtualAppliance', nextHopInIpAddress: props.firewall.privateIpAddress });
     this.gatewayRouteTable = new RouteTable(this, 'GatewayRouteTable', {
-      name: hubResourceName(this, 'rt', 'gateway'),
+      name: generateName(this, 'routeTable', 'gateway'),
       resourceGroupName: rg,
       location,
       bgpRoutePropagationEnabled: true,
@@ -62,7 +62,7 @@ export class HubRouting extends Construct {
     this.gatewayAssociation = new SubnetRouteTableAssociation(this, 'GatewayAssociation', { subnetId: props.hub.gatewaySubnetId, routeTableId: this.gatewayRouteTable.id });
     checkFinalBody(this, this.gatewayAssociation, [NET_GWSUBNET_ROUTE]);
     this.spokeRouteTable = new RouteTable(this, 'SpokeRouteTable', {
-      name: hubResourceName(this, 'rt', 'spokes'),
+      name: generateName(this, 'routeTable', 'spokes'),
       resourceGroupName: rg,
       location,
       bgpRoutePropagationEnabled: false,

@@ -3,7 +3,6 @@ import { NatGatewayPublicIpAssociation } from '@cdktf/provider-azurerm/lib/nat-g
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-nat-gateway-association';
 import { Construct } from 'constructs';
-import { hubResourceName } from './names';
 import { ProblemCollector } from '../../core/errors';
 import { checkUniqueId } from '../../core/ids';
 import { generateName } from '../../core/naming';
@@ -45,7 +44,7 @@ export class NatGatewayEgress extends Construct {
     problems.oneOf(NET_DEFAULT_OUTBOUND, 'zone', props.zone, ['1', '2', '3']);
     problems.throwIfAny();
     const zones = props.zone ? [props.zone] : undefined;
-    this.natGateway = new NatGateway(this, 'Resource', { name: hubResourceName(this, 'ng'), resourceGroupName: props.resourceGroupName, location: props.location, skuName: 'Standard', zones });
+    this.natGateway = new NatGateway(this, 'Resource', { name: generateName(this, 'natGateway'), resourceGroupName: props.resourceGroupName, location: props.location, skuName: 'Standard', zones });
     this.publicIp = new PublicIp(this, 'PublicIp', { name: generateName(this, 'publicIp'), resourceGroupName: props.resourceGroupName, location: props.location, allocationMethod: 'Static', sku: 'Standard', zones });
     new NatGatewayPublicIpAssociation(this, 'PublicIpAssociation', { natGatewayId: this.natGateway.id, publicIpAddressId: this.publicIp.id });
     for (const [name, subnetId] of Object.entries(props.subnetIds ?? {})) this.addSubnet(name, subnetId);

@@ -4,7 +4,6 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { DEFAULT_LABEL, HUB_ASN } from './defaults';
 import { IVirtualHub } from './interfaces';
-import { vwanName } from './names';
 import { onRoutingIntent } from './routing-registry';
 import { AddressPlan } from '../../core/address-plan';
 import { cidrContainsAddress, parseCidr } from '../../core/cidr';
@@ -13,6 +12,7 @@ import { ProblemCollector } from '../../core/errors';
 import { checkUniqueId } from '../../core/ids';
 import { reservedAsnReason } from '../bgp';
 import { VWAN_BGP_PEER } from '../rules/vwan';
+import { checkName, generateName } from '../../core/naming';
 
 /** Options of `VirtualHub.connectVirtualNetwork`. */
 export interface HubVirtualNetworkConnectionOptions {
@@ -73,6 +73,7 @@ export class HubVirtualNetworkConnection extends Construct {
     super(scope, id);
     const problems = new ProblemCollector(this);
     problems.required('hub', props?.hub, 'object');
+    checkName(problems, 'connection', 'name', props?.name);
     problems.required('virtualNetworkId', props?.virtualNetworkId, 'string');
     problems.type('addressSpaces', props?.addressSpaces, 'array');
     problems.throwIfAny();
@@ -84,7 +85,7 @@ export class HubVirtualNetworkConnection extends Construct {
     this.hub = props.hub;
     this.addressSpaces = [...(props.addressSpaces ?? [])];
     this.resource = new VirtualHubConnection(this, 'Resource', {
-      name: props.name ?? vwanName(this, 'con'),
+      name: props.name ?? generateName(this, 'connection'),
       virtualHubId: this.hub.hubId,
       remoteVirtualNetworkId: props.virtualNetworkId,
       internetSecurityEnabled: props.internetSecurityEnabled ?? true,

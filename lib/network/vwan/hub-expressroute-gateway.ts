@@ -4,7 +4,6 @@ import { Op } from 'cdktf';
 import { Construct } from 'constructs';
 import { DEFAULT_LABEL, ER_GATEWAY_NAMESPACE, EXPRESSROUTE_SCALE_UNITS } from './defaults';
 import { IVirtualHub } from './interfaces';
-import { vwanName } from './names';
 import { onRoutingIntent } from './routing-registry';
 import { MetricDefinition } from '../../core/alerts';
 import { AzureResource, AzureResourceProps, DiagnosticTarget } from '../../core/azure-resource';
@@ -15,6 +14,7 @@ import type { IExpressRouteCircuit } from '../expressroute-circuit';
 import { metricOf } from '../metrics';
 import { ER_CONNECTION_WEIGHT } from '../rules';
 import { VWAN_SCALE_UNITS } from '../rules/vwan';
+import { checkName, generateName } from '../../core/naming';
 
 /** Options of `VirtualHub.addExpressRouteGateway`. */
 export interface HubExpressRouteGatewayOptions extends AzureResourceProps {
@@ -65,11 +65,12 @@ export class HubExpressRouteGateway extends AzureResource {
     const problems = new ProblemCollector(this);
     problems.required('hub', props?.hub, 'object');
     problems.throwIfAny();
+    checkName(problems, 'expressRouteGateway', 'name', props.name);
     problems.integer(VWAN_SCALE_UNITS, 'scaleUnits', props.scaleUnits, 1, 10, 'use 1-10 (2 Gbps each)');
     problems.throwIfAny();
     this.hub = props.hub;
     this.resource = new ExpressRouteGatewayResource(this, 'Resource', {
-      name: props.name ?? vwanName(this, 'ergw'),
+      name: props.name ?? generateName(this, 'expressRouteGateway'),
       resourceGroupName: this.hub.resourceGroupName,
       location: this.hub.location,
       virtualHubId: this.hub.hubId,
@@ -89,13 +90,14 @@ export class HubExpressRouteGateway extends AzureResource {
     checkUniqueId(problems, this, `Connection${id}`, 'id', id);
     problems.required('options', options, 'object');
     problems.throwIfAny();
+    checkName(problems, 'connection', 'name', options.name);
     problems.required('circuit', options.circuit, 'object');
     problems.integer(ER_CONNECTION_WEIGHT, 'routingWeight', options.routingWeight, 0, 32000);
     problems.throwIfAny();
     const circuit = options.circuit;
     const state = circuit.serviceProviderProvisioningState;
     const connection = new ExpressRouteConnection(this, `Connection${id}`, {
-      name: options.name ?? vwanName(this, 'con', id),
+      name: options.name ?? generateName(this, 'connection', id),
       expressRouteGatewayId: this.resource.id,
       expressRouteCircuitPeeringId: `${circuit.circuitId}/peerings/AzurePrivatePeering`,
       authorizationKey: circuit.authorizationKey,

@@ -5,7 +5,6 @@ import { Construct } from 'constructs';
 import { AZURE_VPN_CLIENT_AUDIENCE, DEFAULT_LABEL, P2S_GATEWAY_NAMESPACE, P2S_SCALE_UNITS } from './defaults';
 import { renderPointToSiteHandoff } from './handoff';
 import { IVirtualHub } from './interfaces';
-import { vwanName } from './names';
 import { onRoutingIntent } from './routing-registry';
 import { AddressPlan } from '../../core/address-plan';
 import { MetricDefinition } from '../../core/alerts';
@@ -17,6 +16,7 @@ import { checkFinalBody } from '../../core/report';
 import { displayValue } from '../../core/tokens';
 import { metricOf } from '../metrics';
 import { VWAN_P2S_AUDIENCE, VWAN_P2S_AUTH, VWAN_P2S_ENTRA, VWAN_P2S_POOLS, VWAN_SCALE_UNITS } from '../rules/vwan';
+import { checkName, generateName } from '../../core/naming';
 
 /** A trusted root certificate for certificate authentication. */
 export interface P2sRootCertificate {
@@ -92,7 +92,7 @@ export class HubPointToSiteGateway extends AzureResource {
     const certs = props.rootCertificates ?? [];
     const audience = props.entraAudience ?? AZURE_VPN_CLIENT_AUDIENCE;
     this.serverConfiguration = new VpnServerConfiguration(this, 'ServerConfiguration', {
-      name: vwanName(this, 'vpnsc'),
+      name: generateName(this, 'vpnServerConfiguration'),
       resourceGroupName: this.hub.resourceGroupName,
       location: this.hub.location,
       vpnAuthenticationTypes: [...(entra ? ['AAD'] : []), ...(certs.length > 0 ? ['Certificate'] : [])],
@@ -105,7 +105,7 @@ export class HubPointToSiteGateway extends AzureResource {
     checkFinalBody(this, this.serverConfiguration, [VWAN_P2S_ENTRA, VWAN_P2S_AUDIENCE]);
     const pool = { name: 'default', vpnClientAddressPool: { addressPrefixes: this.clientAddressPools } };
     this.resource = new PointToSiteVpnGateway(this, 'Resource', {
-      name: props.name ?? vwanName(this, 'p2sgw'),
+      name: props.name ?? generateName(this, 'pointToSiteGateway'),
       resourceGroupName: this.hub.resourceGroupName,
       location: this.hub.location,
       virtualHubId: this.hub.hubId,
@@ -142,6 +142,7 @@ function validateP2s(gateway: HubPointToSiteGateway, props: HubPointToSiteGatewa
   const problems = new ProblemCollector(gateway);
   problems.required('hub', props?.hub, 'object');
   problems.required('clientAddressPools', props?.clientAddressPools, 'array');
+  checkName(problems, 'pointToSiteGateway', 'name', props?.name);
   problems.type('rootCertificates', props?.rootCertificates, 'array');
   problems.throwIfAny();
   const pools = props.clientAddressPools;

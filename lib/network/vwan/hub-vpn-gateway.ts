@@ -4,7 +4,6 @@ import { Construct } from 'constructs';
 import { HUB_ASN, VPN_GATEWAY_NAMESPACE, VPN_SCALE_UNITS } from './defaults';
 import { renderHubVpnGatewayHandoff } from './handoff';
 import { IHubVpnGateway, IVirtualHub } from './interfaces';
-import { vwanName } from './names';
 import { VpnSiteConnection, VpnSiteConnectionOptions } from './vpn-site-connection';
 import { MetricDefinition } from '../../core/alerts';
 import { AzureResource, AzureResourceProps, DiagnosticTarget } from '../../core/azure-resource';
@@ -17,6 +16,7 @@ import { metricOf } from '../metrics';
 import { VPN_NAT_RULE } from '../rules';
 import { VWAN_SCALE_UNITS } from '../rules/vwan';
 import { VpnNatMode, VpnNatType } from '../vpn-gateway';
+import { checkName, generateName } from '../../core/naming';
 
 /** Options of `VirtualHub.addVpnGateway`. */
 export interface HubVpnGatewayOptions extends AzureResourceProps {
@@ -79,12 +79,13 @@ export class HubVpnGateway extends AzureResource implements IHubVpnGateway {
     const problems = new ProblemCollector(this);
     problems.required('hub', props?.hub, 'object');
     problems.throwIfAny();
+    checkName(problems, 'vpnGateway', 'name', props.name);
     problems.integer(VWAN_SCALE_UNITS, 'scaleUnits', props.scaleUnits, 1, 40, 'use 1-40 (500 Mbps each)');
     problems.throwIfAny();
     this.hub = props.hub;
     this.scaleUnits = props.scaleUnits ?? VPN_SCALE_UNITS;
     this.resource = new VpnGatewayResource(this, 'Resource', {
-      name: props.name ?? vwanName(this, 'vpngw'),
+      name: props.name ?? generateName(this, 'vpnGateway'),
       resourceGroupName: this.hub.resourceGroupName,
       location: this.hub.location,
       virtualHubId: this.hub.hubId,

@@ -4,13 +4,13 @@ import { VirtualHubRoutingIntent } from '@cdktf/provider-azurerm/lib/virtual-hub
 import { Construct } from 'constructs';
 import { HUB_FIREWALL_PUBLIC_IPS, HUB_FIREWALL_TIER } from './defaults';
 import { IVirtualHub } from './interfaces';
-import { vwanName } from './names';
 import { AzureResource, AzureResourceProps, DiagnosticTarget } from '../../core/azure-resource';
 import { ProblemCollector } from '../../core/errors';
 import { checkFinalBody } from '../../core/report';
 import { ZONES } from '../defaults';
 import { FW_SKU } from '../rules/fw-sku';
 import { VWAN_ROUTING_INTENT } from '../rules/vwan';
+import { generateName } from '../../core/naming';
 
 /** Options of `VirtualHub.secure`. */
 export interface SecuredHubOptions extends AzureResourceProps {
@@ -82,10 +82,10 @@ export class SecuredHub extends AzureResource {
     this.hub = props.hub;
     const tier = props.tier ?? HUB_FIREWALL_TIER;
     this.policy = props.firewallPolicyId === undefined
-      ? new FirewallPolicy(this, 'Policy', { name: vwanName(this, 'afwp'), resourceGroupName: this.hub.resourceGroupName, location: this.hub.location, sku: tier, threatIntelligenceMode: 'Alert' })
+      ? new FirewallPolicy(this, 'Policy', { name: generateName(this, 'firewallPolicy'), resourceGroupName: this.hub.resourceGroupName, location: this.hub.location, sku: tier, threatIntelligenceMode: 'Alert' })
       : undefined;
     this.firewall = new Firewall(this, 'Resource', {
-      name: vwanName(this, 'afw'),
+      name: generateName(this, 'firewall'),
       resourceGroupName: this.hub.resourceGroupName,
       location: this.hub.location,
       skuName: 'AZFW_Hub',

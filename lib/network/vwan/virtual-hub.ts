@@ -7,7 +7,6 @@ import { HubPointToSiteGateway, HubPointToSiteGatewayOptions } from './hub-p2s-g
 import { HubVpnGateway, HubVpnGatewayOptions } from './hub-vpn-gateway';
 import { HubVirtualNetworkConnection, HubVirtualNetworkConnectionOptions } from './hub-connection';
 import { IVirtualHub, IVirtualWan } from './interfaces';
-import { vwanName } from './names';
 import { hasRoutingIntent, routingIntentConfigured } from './routing-registry';
 import { SecuredHub, SecuredHubOptions } from './secured-hub';
 import { AddressPlan } from '../../core/address-plan';
@@ -17,6 +16,7 @@ import { ProblemCollector } from '../../core/errors';
 import { checkUniqueId } from '../../core/ids';
 import { checkFinalBody } from '../../core/report';
 import { VWAN_HUB_PREFIX, VWAN_HUB_SETTINGS } from '../rules/vwan';
+import { checkName, generateName } from '../../core/naming';
 
 /** Which path the hub router prefers when several lead to one prefix. */
 export enum HubRoutingPreference {
@@ -92,7 +92,7 @@ export class VirtualHub extends Construct implements IVirtualHub {
     this.resourceGroupName = props.resourceGroupName ?? props.virtualWan.resourceGroupName;
     this.addressPrefix = props.addressPrefix;
     this.resource = new VirtualHubResource(this, 'Resource', {
-      name: props.name ?? vwanName(this, 'vhub'),
+      name: props.name ?? generateName(this, 'virtualHub'),
       resourceGroupName: this.resourceGroupName,
       location: props.location,
       virtualWanId: props.virtualWan.virtualWanId,
@@ -183,6 +183,7 @@ function validateHub(hub: VirtualHub, props: VirtualHubProps): void {
   problems.required('virtualWan', props?.virtualWan, 'object');
   problems.required('location', props?.location, 'string');
   problems.required('addressPrefix', props?.addressPrefix, 'string');
+  checkName(problems, 'virtualHub', 'name', props?.name);
   problems.throwIfAny();
   problems.region('location', props.location);
   problems.literal('addressPrefix', props.addressPrefix, 'it is checked against the address plan and the hub size rule');

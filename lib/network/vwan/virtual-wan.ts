@@ -2,12 +2,12 @@ import { VirtualWan as VirtualWanResource } from '@cdktf/provider-azurerm/lib/vi
 import { Construct } from 'constructs';
 import { ALLOW_BRANCH_TO_BRANCH } from './defaults';
 import { IVirtualWan } from './interfaces';
-import { vwanName } from './names';
 import { VirtualHub, VirtualHubOptions } from './virtual-hub';
 import { VpnSite, VpnSiteOptions } from './vpn-site';
 import { ProblemCollector } from '../../core/errors';
 import { checkUniqueId } from '../../core/ids';
 import { VWAN_TYPE_STANDARD } from '../rules/vwan';
+import { checkName, generateName } from '../../core/naming';
 
 /** Props of `VirtualWan`. */
 export interface VirtualWanProps {
@@ -84,13 +84,14 @@ export class VirtualWan extends Construct implements IVirtualWan {
     problems.required('resourceGroupName', props?.resourceGroupName, 'string');
     problems.required('location', props?.location, 'string');
     problems.throwIfAny();
+    checkName(problems, 'virtualWan', 'name', props.name);
     problems.region('location', props.location);
     problems.throwIfAny();
     this.resourceGroupName = props.resourceGroupName;
     this.location = props.location;
     // Always Standard: Basic carries site-to-site VPN only (VWAN-TYPE-STANDARD).
     this.resource = new VirtualWanResource(this, 'Resource', {
-      name: props.name ?? vwanName(this, 'vwan'),
+      name: props.name ?? generateName(this, 'virtualWan'),
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       type: 'Standard',

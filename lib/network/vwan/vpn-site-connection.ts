@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import { DEFAULT_LABEL, HUB_ASN } from './defaults';
 import { LinkHandoff, renderSiteConnectionHandoff } from './handoff';
 import { IHubVpnGateway, IVpnSite } from './interfaces';
-import { vwanName } from './names';
 import { onRoutingIntent } from './routing-registry';
 import { ProblemCollector } from '../../core/errors';
 import { LifecycleGate } from '../../core/gates';
@@ -14,6 +13,7 @@ import { DEFAULT_IPSEC_POLICY, IpsecPolicy, validatePolicy } from '../ipsec-poli
 import { VPN_CONNECTION_DPD, VPN_CONNECTION_WEIGHT } from '../rules';
 import { VWAN_SITE_LINK } from '../rules/vwan';
 import { SharedKey, SharedKeyConfig } from '../shared-key';
+import { checkName, generateName } from '../../core/naming';
 
 /** Per-link settings of a branch connection. */
 export interface VpnSiteLinkConnectionOptions {
@@ -114,7 +114,7 @@ export class VpnSiteConnection extends Construct {
       this.policies[name] = { ...DEFAULT_IPSEC_POLICY, ...props.ipsecPolicy, ...link.ipsecPolicy };
     }
     this.resource = new VpnGatewayConnection(this, 'Resource', {
-      name: props.name ?? vwanName(this, 'con'),
+      name: props.name ?? generateName(this, 'connection'),
       vpnGatewayId: props.gateway.resourceId,
       remoteVpnSiteId: props.site.siteId,
       internetSecurityEnabled: props.internetSecurityEnabled ?? false,
@@ -189,6 +189,7 @@ function validateConnection(connection: VpnSiteConnection, props: VpnSiteConnect
   problems.required('site', props?.site, 'object');
   problems.type('links', props?.links, 'object');
   problems.throwIfAny();
+  checkName(problems, 'connection', 'name', props.name);
   problems.literal('waitForBranchDevice', props.waitForBranchDevice, 'it decides whether the connection sits behind a gate');
   for (const name of Object.keys(props.links ?? {})) {
     problems.check(!props.site.linkNames.includes(name), VWAN_SITE_LINK, `links.${name}`, name, `site ${props.site.node.path} has no link ${name} (links: ${props.site.linkNames.join(', ')})`, 'key the per-link options by the names of the site links');

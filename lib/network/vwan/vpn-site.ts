@@ -3,7 +3,6 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Address4 } from 'ip-address';
 import { IVirtualWan, IVpnSite } from './interfaces';
-import { vwanName } from './names';
 import { AddressPlan } from '../../core/address-plan';
 import { isIpv4Address } from '../../core/cidr';
 import { checkCidrs } from '../../core/cidr-checks';
@@ -12,6 +11,7 @@ import { checkAsn } from '../bgp';
 import { VPN_SITE_ENDPOINT, VPN_SITE_PUBLIC_IP } from '../rules';
 import { VWAN_SITE_LINK } from '../rules/vwan';
 import type { VpnDevice } from '../vpn-device';
+import { checkName, generateName } from '../../core/naming';
 
 /** One link of a branch: a device (or ISP line) with its public address, and BGP. */
 export interface VpnSiteLinkOptions {
@@ -100,7 +100,7 @@ export class VpnSite extends Construct implements IVpnSite {
     this.addressSpaces = [...(props.addressSpaces ?? [])];
     this.bgpLinkNames = props.links.filter((l) => l.bgpAsn !== undefined).map((l) => l.name);
     this.resource = new VpnSiteResource(this, 'Resource', {
-      name: props.name ?? vwanName(this, 'vst'),
+      name: props.name ?? generateName(this, 'vpnSite'),
       resourceGroupName: props.virtualWan.resourceGroupName,
       location: props.location ?? props.virtualWan.location,
       virtualWanId: props.virtualWan.virtualWanId,
@@ -124,6 +124,7 @@ function validateSite(site: VpnSite, props: VpnSiteProps): void {
   const problems = new ProblemCollector(site);
   problems.required('virtualWan', props?.virtualWan, 'object');
   problems.required('links', props?.links, 'array');
+  checkName(problems, 'vpnSite', 'name', props?.name);
   problems.type('addressSpaces', props?.addressSpaces, 'array');
   problems.throwIfAny();
   problems.region('location', props.location);
