@@ -177,7 +177,7 @@ const EDGE_TYPES: Record<string, (b: Body, resolve: (v: unknown) => string[]) =>
   azurerm_virtual_network_gateway_connection: (b, r) => ({
     from: r(b.virtual_network_gateway_id),
     to: [...r(b.local_network_gateway_id), ...r(b.express_route_circuit_id), ...r(b.peer_virtual_network_gateway_id)],
-    label: b.type === 'ExpressRoute' ? 'ExpressRoute' : `IPsec ${b.connection_protocol ?? ''}${b.enable_bgp ? ' + BGP' : ''}`.trim(),
+    label: b.type === 'ExpressRoute' ? 'ExpressRoute' : `IPsec ${b.connection_protocol ?? ''}${b.enable_bgp ? ' + BGP' : ''}${b.local_azure_ip_address_enabled === true ? ' over ExpressRoute' : ''}`.trim(),
     style: 'link',
   }),
   azurerm_virtual_network_peering: (b, r) => ({

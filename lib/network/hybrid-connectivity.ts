@@ -115,6 +115,12 @@ export interface ExpressRouteVpnFailoverProps extends ExpressRouteConnectivityPr
    */
   readonly vpnActiveActive?: boolean;
   /**
+   * Private IPs on the VPN gateway, for sites whose tunnels run over the circuit's private
+   * peering (`overExpressRoute` on `addSite`).
+   * @default false
+   */
+  readonly vpnPrivateIpAddressEnabled?: boolean;
+  /**
    * Add Azure Route Server (in a carved `RouteServerSubnet`, /27) with branch-to-branch on, for
    * transit between VPN sites and ExpressRoute sites. A literal.
    * @default false
@@ -134,6 +140,7 @@ interface Spec extends HybridConnectivityCommonProps {
   readonly vpnGatewaySku?: VpnGatewaySku;
   readonly vpnAsn?: number;
   readonly vpnActiveActive?: boolean;
+  readonly vpnPrivateIpAddressEnabled?: boolean;
   readonly routeServer?: boolean;
 }
 
@@ -177,7 +184,7 @@ export class HybridConnectivity extends Construct {
     return new HybridConnectivity(scope, id, {
       mode: HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER, hub: props?.hub, logAnalyticsWorkspace: props?.logAnalyticsWorkspace,
       ...circuitsOf(props), expressRouteGatewaySku: props?.expressRouteGatewaySku, expressRouteGatewayPublicIp: props?.expressRouteGatewayPublicIp,
-      vpnGatewaySku: props?.vpnGatewaySku, vpnActiveActive: props?.vpnActiveActive, routeServer: props?.routeServer,
+      vpnGatewaySku: props?.vpnGatewaySku, vpnActiveActive: props?.vpnActiveActive, vpnPrivateIpAddressEnabled: props?.vpnPrivateIpAddressEnabled, routeServer: props?.routeServer,
     });
   }
 
@@ -215,7 +222,7 @@ export class HybridConnectivity extends Construct {
       this.expressRouteGateway = new ExpressRouteGateway(this, 'ExpressRouteGateway', { hub: spec.hub, sku: spec.expressRouteGatewaySku, publicIp: spec.expressRouteGatewayPublicIp, logAnalyticsWorkspace: workspace });
     }
     if (spec.mode !== HybridConnectivityMode.EXPRESSROUTE) {
-      this.vpnGateway = new VpnGateway(this, 'VpnGateway', { hub: spec.hub, sku: spec.vpnGatewaySku, asn: spec.vpnAsn, activeActive: spec.vpnActiveActive, logAnalyticsWorkspace: workspace });
+      this.vpnGateway = new VpnGateway(this, 'VpnGateway', { hub: spec.hub, sku: spec.vpnGatewaySku, asn: spec.vpnAsn, activeActive: spec.vpnActiveActive, privateIpAddressEnabled: spec.vpnPrivateIpAddressEnabled, logAnalyticsWorkspace: workspace });
       // Azure updates GatewaySubnet one gateway at a time: the VPN gateway goes second.
       if (this.expressRouteGateway) this.vpnGateway._placeAfter(this.expressRouteGateway.gateway);
     }
@@ -235,13 +242,17 @@ export class HybridConnectivity extends Construct {
 
   /**
    * Adds an on-premises VPN site (vpn and failover). In failover the site backs up the circuit:
-   * its static prefixes may equal the ExpressRoute-advertised ones but not be more specific.
+   * its static prefixes may equal the ExpressRoute-advertised ones but not be more specific. A site
+   * with `overExpressRoute` instead runs its tunnel over the circuit's private peering (its
+   * prefixes more specific than the circuit's, or disjoint).
    */
   public addSite(id: string, options: SiteToSiteConnectionOptions): SiteToSiteConnection {
     const problems = new ProblemCollector(this);
     problems.check(this.vpnGateway === undefined, HYB_MODE_OPTIONS, 'addSite', id, 'ExpressRoute-only connectivity has no VPN gateway, so it takes no VPN sites', 'use HybridConnectivity.expressRouteWithVpnFailover for a VPN backup');
     problems.throwIfAny();
-    return this.vpnGateway!.addSite(id, { ...options, backupFor: options.backupFor ?? this.circuit });
+    // A site over ExpressRoute private peering encrypts the circuit; it does not back it up.
+    const backupFor = options.overExpressRoute ? options.backupFor : options.backupFor ?? this.circuit;
+    return this.vpnGateway!.addSite(id, { ...options, backupFor });
   }
 
   private validate(spec: Spec): void {

@@ -9,7 +9,7 @@ import type { IExpressRouteCircuit } from './expressroute-circuit';
 import { addressPlanNetworkOf, checkInsideNetwork, IOnPremisesNetwork } from './on-premises-network';
 import { renderSiteHandoff } from './handoff/site-to-site-connection';
 import { DEFAULT_IPSEC_POLICY, IpsecPolicy, validatePolicy } from './ipsec-policy';
-import { ER_COEXIST_MORE_SPECIFIC, VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_ASN_DISTINCT, VPN_BGP_DISABLED, VPN_CONNECTION_DPD, VPN_CONNECTION_WEIGHT, VPN_SHARED_KEY_LITERAL, VPN_SITE_ADDRESS, VPN_SITE_ENDPOINT, VPN_SITE_PUBLIC_IP } from './rules';
+import { ER_COEXIST_MORE_SPECIFIC, VPN_APIPA_ACTIVE_ACTIVE, VPN_OVER_ER, VPN_OVER_ER_PREFIXES, VPN_BGP_ASN_DISTINCT, VPN_BGP_DISABLED, VPN_CONNECTION_DPD, VPN_CONNECTION_WEIGHT, VPN_SHARED_KEY_LITERAL, VPN_SITE_ADDRESS, VPN_SITE_ENDPOINT, VPN_SITE_PUBLIC_IP } from './rules';
 import { SharedKey, SharedKeyConfig } from './shared-key';
 import type { VpnDevice } from './vpn-device';
 import type { IVpnGateway } from './vpn-gateway-base';
@@ -131,6 +131,16 @@ export interface SiteToSiteConnectionOptions {
    */
   readonly backupFor?: IExpressRouteCircuit;
   /**
+   * Run this site's tunnel over the private peering of this ExpressRoute circuit instead of the
+   * internet, to encrypt what crosses the circuit: the device is given by its private address
+   * (reached over the circuit), the connection uses the gateway's private IPs (the gateway needs
+   * `privateIpAddressEnabled`), and the site's prefixes must be more specific than, or disjoint
+   * from, those advertised over the circuit, or Azure sends the traffic over ExpressRoute without
+   * the tunnel.
+   * @default - over the internet
+   */
+  readonly overExpressRoute?: IExpressRouteCircuit;
+  /**
    * The on-premises network this site reaches, declared once (`OnPremisesNetwork`): the same
    * prefixes may then be reached through other sites, circuits or hubs (another region's
    * gateway), and `addressSpaces` must lie inside the network's prefixes.
@@ -218,6 +228,8 @@ export class SiteToSiteConnection extends Construct {
       dpdTimeoutSeconds: props.dpdTimeoutSeconds ?? DPD_TIMEOUT_SECONDS,
       connectionMode: props.connectionMode,
       usePolicyBasedTrafficSelectors: props.usePolicyBasedTrafficSelectors,
+      // Site-to-site over ExpressRoute private peering: the tunnel ends on the gateway's private IPs.
+      localAzureIpAddressEnabled: props.overExpressRoute ? true : undefined,
       ingressNatRuleIds: props.ingressNatRuleIds,
       egressNatRuleIds: props.egressNatRuleIds,
       ipsecPolicy: policy
@@ -248,7 +260,9 @@ export class SiteToSiteConnection extends Construct {
     checkName(problems, 'localNetworkGateway', 'localNetworkGatewayName', props.localNetworkGatewayName);
     checkName(problems, 'connection', 'connectionName', props.connectionName);
     problems.literal('useAzureDefaultIpsecPolicy', props.useAzureDefaultIpsecPolicy, 'it decides whether ipsec_policy exists');
-    this.validateDevice(problems, props.device);
+    problems.type('overExpressRoute', props.overExpressRoute, 'object');
+    if (props.overExpressRoute) this.validateOverExpressRoute(problems, props, props.overExpressRoute);
+    else this.validateDevice(problems, props.device);
     this.validateAddresses(problems, props);
     if (this.bgpEnabled) this.validateBgp(problems, props);
     else problems.check(props.bgpPeeringAddress !== undefined, VPN_SITE_ADDRESS, 'bgpPeeringAddress', props.bgpPeeringAddress, 'a BGP peer address without `bgpAsn` has no effect', 'set `bgpAsn` too, or leave `bgpPeeringAddress` out');
@@ -277,6 +291,39 @@ export class SiteToSiteConnection extends Construct {
       );
     }
     problems.dnsName(VPN_SITE_ENDPOINT, 'device', device.gatewayFqdn, true, 'use a name such as vpn.contoso.com');
+  }
+
+  /**
+   * A tunnel over ExpressRoute private peering (vpn-gateway/site-to-site-vpn-private-peering.md):
+   * private IPs on the gateway, a private device address, not the circuit's failover at once, and
+   * prefixes Azure prefers over the circuit's own (more specific or disjoint).
+   */
+  private validateOverExpressRoute(problems: ProblemCollector, props: SiteToSiteConnectionProps, circuit: IExpressRouteCircuit): void {
+    const gateway = this.gateway;
+    problems.check(gateway.privateIpAddressEnabled === false, VPN_OVER_ER, 'overExpressRoute', circuit.node.path, `VPN gateway ${gateway.node.path} has no private IPs, where a tunnel over ExpressRoute private peering ends`, 'set `privateIpAddressEnabled: true` on the gateway');
+    problems.check(props.backupFor !== undefined, VPN_OVER_ER, 'backupFor', props.backupFor?.node.path, 'a site cannot both run over ExpressRoute and back it up when it fails', 'leave `backupFor` out for a site over ExpressRoute, or use two sites');
+    const device = props.device;
+    problems.check(device.gatewayAddress === undefined && device.gatewayFqdn === undefined, VPN_SITE_ENDPOINT, 'device', undefined, 'the device has neither an address nor an FQDN', "use VpnDevice.address('10.1.0.4') (its address on the network ExpressRoute reaches)");
+    const address = device.gatewayAddress;
+    if (address !== undefined && !Token.isUnresolved(address)) {
+      const parsed = isIpv4Address(address) ? new Address4(address) : undefined;
+      problems.check(!parsed || !parsed.isPrivate(), VPN_OVER_ER, 'device', address, parsed ? `${address} is not a private (RFC 1918) address: a tunnel over ExpressRoute private peering reaches the device at its private address` : `${address} is not an IPv4 address`, "use the device's RFC 1918 address reached over the circuit");
+    }
+    problems.dnsName(VPN_SITE_ENDPOINT, 'device', device.gatewayFqdn, true, 'use a name such as vpn.contoso.com');
+    // Azure prefers the longest prefix, then ExpressRoute: the VPN must be more specific, or disjoint.
+    const erRanges = circuit.onPremisesPrefixes.filter((p) => !Token.isUnresolved(p)).map((p) => parseCidr(p)).filter((p) => p !== undefined);
+    for (const cidr of props.addressSpaces ?? []) {
+      const range = Token.isUnresolved(cidr) ? undefined : parseCidr(cidr);
+      const covered = range && erRanges.find((p) => p.prefixLength >= range.prefixLength && cidrContains(range, p));
+      problems.check(
+        covered !== undefined,
+        VPN_OVER_ER_PREFIXES,
+        'addressSpaces',
+        cidr,
+        `${cidr} over the tunnel ${covered?.cidr === cidr ? 'is also' : `contains ${covered?.cidr}, which is`} advertised over ExpressRoute: Azure sends that traffic over the circuit without the tunnel's encryption`,
+        `advertise a more specific prefix over the tunnel than over ExpressRoute (e.g. a /24 inside ${covered?.cidr}), or disjoint ones`,
+      );
+    }
   }
 
   private validateAddresses(problems: ProblemCollector, props: SiteToSiteConnectionProps): void {
@@ -329,7 +376,7 @@ export class SiteToSiteConnection extends Construct {
 
   /** The site's prefixes belong to its own on-premises network, or to the circuit it backs up. */
   private claimAddresses(problems: ProblemCollector, props: SiteToSiteConnectionProps): void {
-    const circuit = props.backupFor;
+    const circuit = props.backupFor ?? props.overExpressRoute;
     const declared = props.onPremisesNetwork ?? circuit?.onPremisesNetwork;
     if (declared) checkInsideNetwork(problems, 'addressSpaces', props.addressSpaces ?? [], declared);
     problems.throwIfAny();
@@ -343,7 +390,8 @@ export class SiteToSiteConnection extends Construct {
     const policy = this.ipsecPolicy;
     const rg = this.gateway.hub.resourceGroupName;
     return renderSiteHandoff({
-      device: props.device.gatewayAddress !== undefined ? `public IP \`${show(props.device.gatewayAddress)}\`` : `FQDN \`${show(props.device.gatewayFqdn)}\``,
+      device: props.device.gatewayAddress !== undefined ? `${props.overExpressRoute ? 'private' : 'public'} IP \`${show(props.device.gatewayAddress)}\`` : `FQDN \`${show(props.device.gatewayFqdn)}\``,
+      overExpressRoute: props.overExpressRoute?.node.path,
       activeActive: this.gateway.activeActive,
       publicIpsOutputName: this.gateway.publicIpsOutputName,
       keyWhereToFindIt: this.key.whereToFindIt,

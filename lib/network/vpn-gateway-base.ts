@@ -28,6 +28,11 @@ export interface IVpnGateway extends IAzureResource {
   readonly bgpEnabled: boolean;
   /** Whether the gateway is active-active (two instances, two tunnels per site). */
   readonly activeActive: boolean;
+  /**
+   * Whether the gateway has private IPs for sites whose tunnels run over ExpressRoute private
+   * peering; undefined when unknown (an existing gateway that did not say).
+   */
+  readonly privateIpAddressEnabled?: boolean;
   /** The gateway's BGP ASN. */
   readonly asn: number;
   /** Custom APIPA BGP addresses per instance (empty lists when none). */

@@ -132,6 +132,14 @@ export interface VpnGatewayProps extends AzureResourceProps {
    * @default - no point-to-site
    */
   readonly pointToSite?: PointToSiteOptions;
+  /**
+   * Gateway private IPs (`private_ip_address_enabled`): sites can then run their tunnels over
+   * ExpressRoute private peering to the gateway's private addresses (`overExpressRoute` on a
+   * site), encrypting traffic that crosses the circuit. Needs an AZ SKU with a Standard public IP,
+   * which the library always uses.
+   * @default false
+   */
+  readonly privateIpAddressEnabled?: boolean;
 }
 
 /** Attributes of an existing VPN gateway, for `VpnGateway.fromVpnGatewayAttributes`. */
@@ -162,6 +170,11 @@ export interface VpnGatewayAttributes {
    * @default 65515
    */
   readonly asn?: number;
+  /**
+   * Whether it has private IPs (for sites over ExpressRoute private peering).
+   * @default - unknown: sites over ExpressRoute are not checked against it
+   */
+  readonly privateIpAddressEnabled?: boolean;
 }
 
 /** The generation a SKU exists in when none is given. */
@@ -180,6 +193,7 @@ export abstract class VpnGatewayBase extends AzureResource implements IVpnGatewa
   public abstract readonly generation: VpnGatewayGeneration;
   public abstract readonly bgpEnabled: boolean;
   public abstract readonly activeActive: boolean;
+  public abstract readonly privateIpAddressEnabled?: boolean;
   public abstract readonly asn: number;
   public abstract readonly apipaAddresses: string[][];
   public abstract readonly publicIpsOutputName?: string;
@@ -242,6 +256,7 @@ class ImportedVpnGateway extends VpnGatewayBase {
   public readonly generation: VpnGatewayGeneration;
   public readonly bgpEnabled: boolean;
   public readonly activeActive: boolean;
+  public readonly privateIpAddressEnabled?: boolean;
   public readonly asn: number;
   public readonly apipaAddresses: string[][];
   public readonly publicIpsOutputName?: string = undefined;
@@ -262,6 +277,7 @@ class ImportedVpnGateway extends VpnGatewayBase {
     this.generation = attrs.generation ?? defaultGeneration(attrs.sku);
     this.bgpEnabled = attrs.bgpEnabled ?? true;
     this.activeActive = attrs.activeActive ?? true;
+    this.privateIpAddressEnabled = attrs.privateIpAddressEnabled;
     this.asn = attrs.asn ?? AZURE_VPN_ASN;
     this.apipaAddresses = this.activeActive ? [[], []] : [[]];
   }
@@ -292,6 +308,7 @@ export class VpnGateway extends VpnGatewayBase {
   public readonly sku: VpnGatewaySku;
   public readonly generation: VpnGatewayGeneration;
   public readonly activeActive: boolean;
+  public readonly privateIpAddressEnabled: boolean;
   public readonly bgpEnabled: boolean;
   public readonly asn: number;
   public readonly gatewayId: string;
@@ -314,6 +331,7 @@ export class VpnGateway extends VpnGatewayBase {
     this.hub = props.hub;
     this.sku = props.sku ?? VpnGatewaySku.VPN_GW2_AZ;
     this.activeActive = props.activeActive ?? true;
+    this.privateIpAddressEnabled = props.privateIpAddressEnabled ?? false;
     this.bgpEnabled = props.bgpEnabled ?? true;
     this.asn = props.asn ?? AZURE_VPN_ASN;
     this.vpnType = props.vpnType ?? VpnType.ROUTE_BASED;
@@ -438,6 +456,7 @@ export class VpnGateway extends VpnGatewayBase {
       sku: this.sku.name,
       generation: this.generation,
       activeActive: this.activeActive,
+      privateIpAddressEnabled: this.privateIpAddressEnabled || undefined,
       enableBgp: this.bgpEnabled,
       ipConfiguration: this.publicIps.map((publicIp, i) => ({
         name: `ipconfig${i + 1}`,
@@ -515,6 +534,7 @@ export class VpnGateway extends VpnGatewayBase {
       problems.check(zones.length === 0, VPN_PUBLICIP_ZONES, 'publicIpZones', zones, 'an AZ SKU gateway needs zonal or zone-redundant public IPs, and these have no zone', "use ['1', '2', '3'] (default, zone-redundant) or one zone for a zonal gateway");
     }
     problems.type('pointToSite', props.pointToSite, 'object');
+    problems.type('privateIpAddressEnabled', props.privateIpAddressEnabled, 'boolean');
     problems.throwIfAny();
     if (props.pointToSite === undefined) return undefined;
     const p2s = resolvePointToSite(problems, props.pointToSite);

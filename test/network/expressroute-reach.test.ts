@@ -11,6 +11,7 @@ import {
   HybridConnectivity,
   OnPremisesNetwork,
   SharedKey,
+  VpnDevice,
 } from '../../lib';
 import { Runbook } from '../../lib/core/outputs';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, warningsAfterSynth } from '../util';
@@ -303,5 +304,64 @@ describe('HybridConnectivity with two circuits (maximum resiliency)', () => {
   test('ER-CONNECTION-WEIGHT refuses a weight out of range', () => {
     const { stack, hub, primary, secondary } = resilient('London');
     expect(() => HybridConnectivity.expressRoute(stack, 'Hybrid', { hub, circuit: primary, secondaryCircuit: secondary, secondaryCircuitRoutingWeight: 40000 })).toThrow(/ER-CONNECTION-WEIGHT/);
+  });
+});
+
+describe('Site-to-site VPN over ExpressRoute private peering', () => {
+  function failover(vpnPrivateIpAddressEnabled?: boolean) {
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
+    const dc = new OnPremisesNetwork(stack, 'Dc', { prefixes: ['172.16.0.0/12'] });
+    const circuit = new ExpressRouteCircuit(stack, 'Circuit', circuitProps('Amsterdam', 1, { onPremisesNetwork: dc, onPremisesPrefixes: ['172.16.0.0/16'] }));
+    const hybrid = HybridConnectivity.expressRouteWithVpnFailover(stack, 'Hybrid', { hub, circuit, vpnPrivateIpAddressEnabled });
+    return { stack, hybrid, circuit };
+  }
+  const overEr = (circuit: ExpressRouteCircuit, extra: object = {}) => ({ device: VpnDevice.address('172.16.0.10'), addressSpaces: ['172.16.10.0/24'], overExpressRoute: circuit, ...extra });
+
+  test('the gateway has private IPs, the connection uses them, and the tunnel runbook points at them', () => {
+    // GIVEN
+    const { stack, hybrid, circuit } = failover(true);
+    // WHEN
+    hybrid.addSite('Encrypted', overEr(circuit));
+    // THEN
+    const json = synthJson(stack);
+    const gateway = resourcesOf(json, 'azurerm_virtual_network_gateway').find((g) => g.type === 'Vpn');
+    expect(gateway.private_ip_address_enabled).toBe(true);
+    const ipsec = resourcesOf(json, 'azurerm_virtual_network_gateway_connection').find((c) => c.type === 'IPsec');
+    expect(ipsec.local_azure_ip_address_enabled).toBe(true);
+    expect(onlyResource(json, 'azurerm_local_network_gateway').gateway_address).toBe('172.16.0.10');
+    const text = Runbook.of(stack).render();
+    expect(text).toContain('one to each Azure private IP');
+    expect(text).toContain('tunnelIpAddresses');
+  });
+
+  test('a site over the internet stays as it was: no private IPs unless asked, no local_azure_ip_address_enabled', () => {
+    const { stack, hybrid } = failover();
+    hybrid.addSite('Internet', { device: VpnDevice.address('203.0.113.10'), addressSpaces: ['172.16.0.0/16'] });
+    const json = synthJson(stack);
+    expect(resourcesOf(json, 'azurerm_virtual_network_gateway').find((g) => g.type === 'Vpn').private_ip_address_enabled).toBeUndefined();
+    expect(resourcesOf(json, 'azurerm_virtual_network_gateway_connection').find((c) => c.type === 'IPsec').local_azure_ip_address_enabled).toBeUndefined();
+  });
+
+  test('VPN-OVER-ER refuses a gateway without private IPs, a public device address, and a site that is also the failover', () => {
+    const noPrivate = failover(false);
+    expectValidationError(() => noPrivate.hybrid.addSite('Encrypted', overEr(noPrivate.circuit)), 'VPN-OVER-ER', 'overExpressRoute', 'test/Circuit');
+    const { hybrid, circuit } = failover(true);
+    expectValidationError(() => hybrid.addSite('Public', overEr(circuit, { device: VpnDevice.address('203.0.113.10') })), 'VPN-OVER-ER', 'device', '203.0.113.10');
+    expectValidationError(() => hybrid.addSite('Both', overEr(circuit, { backupFor: circuit })), 'VPN-OVER-ER', 'backupFor', 'test/Circuit');
+  });
+
+  test.each([
+    ['the same prefix as the circuit', '172.16.0.0/16'],
+    ['a wider prefix than the circuit', '172.16.0.0/15'],
+  ])('VPN-OVER-ER-PREFIXES refuses %s (Azure would skip the tunnel)', (_what, prefix) => {
+    const { hybrid, circuit } = failover(true);
+    expectValidationError(() => hybrid.addSite('Encrypted', overEr(circuit, { addressSpaces: [prefix] })), 'VPN-OVER-ER-PREFIXES', 'addressSpaces', prefix);
+  });
+
+  test('a disjoint prefix of the same on-premises network is accepted', () => {
+    const { stack, hybrid, circuit } = failover(true);
+    hybrid.addSite('Encrypted', overEr(circuit, { addressSpaces: ['172.20.0.0/24'] }));
+    expect(() => synthJson(stack)).not.toThrow();
   });
 });

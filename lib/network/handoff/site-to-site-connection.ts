@@ -12,8 +12,10 @@ export interface PolicyRows {
 
 /** What a site's runbook section reads (values already rendered for display). */
 export interface SiteHandoff {
-  /** `public IP `x`` or `FQDN `x``. */
+  /** `public IP `x``, `private IP `x`` or `FQDN `x``. */
   readonly device: string;
+  /** The circuit the tunnel runs over (ExpressRoute private peering), if any. */
+  readonly overExpressRoute?: string;
   readonly activeActive: boolean;
   readonly publicIpsOutputName?: string;
   readonly keyWhereToFindIt: string;
@@ -30,8 +32,12 @@ export interface SiteHandoff {
 /** The runbook section of an on-premises site (pure). */
 export function renderSiteHandoff(s: SiteHandoff): string {
   const ips = s.publicIpsOutputName ? ` (\`terraform output -json ${s.publicIpsOutputName}\`)` : " (the existing gateway's public IPs)";
+  // Over ExpressRoute private peering the tunnels end on the gateway's private IPs (site-to-site-vpn-private-peering.md).
+  const endpoints = s.overExpressRoute
+    ? `${s.activeActive ? 'two tunnels, one to each Azure private IP' : 'one tunnel to the Azure private IP'} over ExpressRoute circuit \`${s.overExpressRoute}\`: \`az network vnet-gateway show -g ${s.resourceGroupName} -n <gateway> --query "bgpSettings.bgpPeeringAddresses[].tunnelIpAddresses"\` lists them (the private ones are in the hub's GatewaySubnet); ping them from the device over the circuit first`
+    : `${s.activeActive ? 'two tunnels, one to each Azure public IP' : 'one tunnel'}${ips}`;
   const lines = [
-    `- Device: ${s.device}. Build ${s.activeActive ? 'two tunnels, one to each Azure public IP' : 'one tunnel'}${ips}.`,
+    `- Device: ${s.device}. Build ${endpoints}.`,
     `- Pre-shared key: ${s.keyWhereToFindIt}.`,
     '- IKE version: **IKEv2**.',
   ];

@@ -56,7 +56,23 @@ export const ER_GLOBALREACH_SAME_NETWORK = defineRule({
   source: `${GLOBAL_REACH}: "link ExpressRoute circuits together to make a private network between your on-premises networks"`,
 });
 
+const PRIVATE_PEERING_VPN = `${AD} vpn-gateway/site-to-site-vpn-private-peering.md`;
+export const VPN_OVER_ER = defineRule({
+  id: 'VPN-OVER-ER',
+  level: RuleLevel.ERROR,
+  description: 'A site-to-site tunnel over ExpressRoute private peering needs the gateway\'s private IPs (`privateIpAddressEnabled`) and a private (RFC 1918) device address reached over the circuit, and is not also the failover of that circuit',
+  source: `${PRIVATE_PEERING_VPN}: "You can configure a Site-to-Site VPN to a virtual network gateway over an ExpressRoute private peering using an RFC 1918 IP address"; "Enable Private IPs on the gateway"; "Use Azure Private IP Address" on the connection (azurerm: private_ip_address_enabled, local_azure_ip_address_enabled)`,
+});
+export const VPN_OVER_ER_PREFIXES = defineRule({
+  id: 'VPN-OVER-ER-PREFIXES',
+  level: RuleLevel.ERROR,
+  description: 'Prefixes of a site tunnelled over ExpressRoute must be more specific than, or disjoint from, those advertised over the circuit: for the same (or a wider) prefix Azure sends the traffic over ExpressRoute without the tunnel\'s encryption',
+  source: `${PRIVATE_PEERING_VPN}: "If you advertise the same prefixes over both ExpressRoute and VPN connections, Azure will use the ExpressRoute path directly without VPN protection."`,
+});
+
 export const EXPRESSROUTE_REACH_RULES = [
+  VPN_OVER_ER,
+  VPN_OVER_ER_PREFIXES,
   ER_MSPEERING_PUBLIC,
   ER_MSPEERING_ROUTE_FILTER,
   ER_MSPEERING_PREFIX_LIMIT,
