@@ -71,6 +71,12 @@ export class SiteToSiteVpnStack extends TerraformStack {
       destinationAddress: '10.10.1.4',
       port: 443,
     });
+    // Which flows cross the hub, allowed or denied (VNet flow log + traffic analytics).
+    const flowLogStorage = new TerraformVariable(this, 'flow_log_storage_account_id', {
+      type: 'string',
+      description: "Resource id of a storage account in westeurope for the hub's VNet flow logs (Azure requires the network's region)",
+    });
+    diagnostics.addVirtualNetworkFlowLog({ storageAccountId: flowLogStorage.stringValue });
 
     Aspects.of(this).add(new HybridTags({ workload: 'hybrid-connectivity', owner: 'platform-team' }));
   }

@@ -151,6 +151,8 @@ export const NAME_RULES = {
   dnsResolverInboundEndpoint: network('in'),
   dnsResolverOutboundEndpoint: network('out'),
   dnsForwardingRuleset: network('dnsfrs'),
+  // Network Watcher flow log (CAF: flow log has no abbreviation; 'fl').
+  flowLog: network('fl'),
   storageSyncService: network('sss', 260),
 } satisfies Record<string, NameRule>;
 

@@ -39,6 +39,8 @@ const PROVIDERS_BY_TYPE: [RegExp, string[]][] = [
   [/^azurerm_arc_resource_bridge/, ['Microsoft.ResourceConnector', 'Microsoft.ExtendedLocation', 'Microsoft.HybridConnectivity']],
   [/^azurerm_system_center_virtual_machine_manager/, ['Microsoft.ScVmm', 'Microsoft.ResourceConnector', 'Microsoft.ExtendedLocation']],
   [/^azurerm_monitor_data_collection/, ['Microsoft.Insights']],
+  // Flow logs and traffic analytics (MicrosoftDocs/azure-docs network-watcher/vnet-flow-logs-tutorial.md: "Register Microsoft.insights provider").
+  [/^azurerm_network_watcher_flow_log$/, ['Microsoft.Insights']],
 ];
 
 /**

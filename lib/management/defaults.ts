@@ -100,3 +100,8 @@ export const ER_GATEWAY_PACKETS_PER_SECOND = 80_000;
 export const NETWORK_WATCHER_AGENT_PUBLISHER = 'Microsoft.Azure.NetworkWatcher';
 /** Container insights group stream (all default tables; research.md section 9). */
 export const CONTAINER_INSIGHTS_STREAM = 'Microsoft-ContainerInsights-Group-Default';
+
+/** VNet flow log files kept 30 days unless asked otherwise. */
+export const FLOW_LOG_RETENTION_DAYS = 30;
+/** Traffic analytics every 10 minutes (the faster of Azure's two intervals). */
+export const TRAFFIC_ANALYTICS_INTERVAL_MINUTES = 10;

@@ -3,13 +3,14 @@ import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-a
 import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
 import { NetworkConnectionMonitor } from '@cdktf/provider-azurerm/lib/network-connection-monitor';
 import { NetworkWatcher } from '@cdktf/provider-azurerm/lib/network-watcher';
-import { Token } from 'cdktf';
+import { NetworkWatcherFlowLog } from '@cdktf/provider-azurerm/lib/network-watcher-flow-log';
+import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { OperatingSystem } from './data-collection-rules';
 import * as D from './defaults';
 import { gatewayDiagnosticsHandoff } from './handoff/gateway-diagnostics';
 import { checkVpnGatewayOptions, vpnGatewayAlerts, VpnGatewayMonitoringOptions } from './monitoring-alerts';
-import { GWD_MONITOR_ENDPOINT, GWD_MONITOR_FREQUENCY, GWD_MONITOR_PORT } from './rules';
+import { GWD_FLOW_LOG, GWD_MONITOR_ENDPOINT, GWD_MONITOR_FREQUENCY, GWD_MONITOR_PORT } from './rules';
 import { isIpv4Address } from '../core/cidr';
 import { isDnsName } from '../core/dns';
 import { ProblemCollector } from '../core/errors';
@@ -71,6 +72,26 @@ export interface ConnectionMonitorOptions {
   readonly name?: string;
 }
 
+/** Options of `GatewayDiagnostics.addVirtualNetworkFlowLog`. */
+export interface VirtualNetworkFlowLogOptions {
+  /**
+   * Storage account for the flow log files. Azure requires it in the virtual network's region;
+   * a dedicated account keeps the logs' access apart.
+   */
+  readonly storageAccountId: string;
+  /**
+   * Days the files are kept, 0 (for ever) to 365.
+   * @default 30
+   */
+  readonly retentionDays?: number;
+  /**
+   * Traffic analytics interval on the workspace, 10 or 60 minutes, or 0 for none. Needs a workspace
+   * whose id and region are known (a `LogAnalyticsWorkspace` of this App).
+   * @default 10 when the workspace's id and region are known, else 0
+   */
+  readonly trafficAnalyticsIntervalMinutes?: number;
+}
+
 /** Props of `GatewayDiagnostics`. */
 export interface GatewayDiagnosticsProps extends VpnGatewayMonitoringOptions {
   /** The VPN gateway to watch (read only: its id, SKU, BGP, metrics and hub). */
@@ -114,6 +135,7 @@ export class GatewayDiagnostics extends Construct {
   private readonly workspace: ILogAnalyticsWorkspace;
   private readonly networkWatcherIdProp?: string;
   private readonly monitors: { name: string; resource: NetworkConnectionMonitor }[] = [];
+  private flowLog?: { resource: NetworkWatcherFlowLog; trafficAnalytics: boolean };
   private readonly arcAgents = new Map<string, ArcMachineExtension[]>();
 
   constructor(scope: Construct, id: string, props: GatewayDiagnosticsProps) {
@@ -150,6 +172,7 @@ export class GatewayDiagnostics extends Construct {
       monitorNames: this.monitors.map((m) => m.name),
       machinesGateName: this.machinesGate?.name,
       networkWatcherCreated: this.networkWatcher !== undefined,
+      flowLog: this.flowLog && { trafficAnalytics: this.flowLog.trafficAnalytics },
     })));
   }
 
@@ -162,6 +185,58 @@ export class GatewayDiagnostics extends Construct {
       location: this.gateway.hub.location,
     });
     return this.networkWatcher.id;
+  }
+
+  /**
+   * Flow logs of the hub's virtual network (a VNet flow log, version 2: NSG flow logs can no
+   * longer be created), with traffic analytics on the workspace: which flows cross the gateway,
+   * allowed or denied, and how much. Once per gateway's hub.
+   */
+  public addVirtualNetworkFlowLog(options: VirtualNetworkFlowLogOptions): NetworkWatcherFlowLog {
+    const problems = new ProblemCollector(this);
+    problems.required('options', options, 'object');
+    problems.throwIfAny();
+    problems.required('storageAccountId', options.storageAccountId, 'string');
+    problems.resourceId(GWD_FLOW_LOG, 'storageAccountId', options.storageAccountId, 'storage account');
+    problems.integer(GWD_FLOW_LOG, 'retentionDays', options.retentionDays, 0, 365, 'use 0 (keep for ever) to 365 days');
+    const ws = this.workspace;
+    const known = ws.workspaceCustomerId !== undefined && ws.location !== undefined;
+    const interval = options.trafficAnalyticsIntervalMinutes ?? (known ? D.TRAFFIC_ANALYTICS_INTERVAL_MINUTES : 0);
+    problems.oneOf(GWD_FLOW_LOG, 'trafficAnalyticsIntervalMinutes', options.trafficAnalyticsIntervalMinutes, [0, 10, 60], 'use 10 or 60 (minutes), or 0 for no traffic analytics');
+    problems.check(interval !== 0 && !known, GWD_FLOW_LOG, 'trafficAnalyticsIntervalMinutes', interval, `traffic analytics needs the workspace's id and region, and workspace ${ws.node.path} does not give them`, 'use a LogAnalyticsWorkspace of this App, or 0');
+    problems.check(this.flowLog !== undefined, GWD_FLOW_LOG, 'addVirtualNetworkFlowLog', options.storageAccountId, `the hub's virtual network already has a flow log from ${this.node.path}`, 'add one flow log per virtual network');
+    problems.throwIfAny();
+    const watcher = this.networkWatcherParts();
+    const hub = this.gateway.hub;
+    const retention = options.retentionDays ?? D.FLOW_LOG_RETENTION_DAYS;
+    const resource = new NetworkWatcherFlowLog(this, 'VirtualNetworkFlowLog', {
+      name: generateName(this, 'flowLog'),
+      networkWatcherName: watcher.name,
+      resourceGroupName: watcher.resourceGroupName,
+      location: hub.location,
+      targetResourceId: hub.virtualNetworkId,
+      storageAccountId: options.storageAccountId,
+      enabled: true,
+      version: 2,
+      retentionPolicy: { enabled: retention > 0, days: retention },
+      trafficAnalytics: interval > 0
+        ? { enabled: true, workspaceId: ws.workspaceCustomerId!, workspaceRegion: ws.location!, workspaceResourceId: ws.workspaceResourceId, intervalInMinutes: interval }
+        : undefined,
+    });
+    this.flowLog = { resource, trafficAnalytics: interval > 0 };
+    return resource;
+  }
+
+  /** Name and resource group of the Network Watcher (the flow log is its child): from the id, or the one created here. */
+  private networkWatcherParts(): { name: string; resourceGroupName: string } {
+    const id = this.networkWatcherId;
+    if (this.networkWatcher) return { name: this.networkWatcher.name, resourceGroupName: this.networkWatcher.resourceGroupName };
+    // /subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.Network/networkWatchers/<name>
+    if (!Token.isUnresolved(id)) {
+      const parts = id.split('/');
+      return { name: parts[8], resourceGroupName: parts[4] };
+    }
+    return { name: Fn.element(Fn.split('/', id), 8), resourceGroupName: Fn.element(Fn.split('/', id), 4) };
   }
 
   /**

@@ -199,3 +199,59 @@ describe('HybridMonitoring.monitorExpressRouteGateway', () => {
     expectValidationError(() => mon.monitorExpressRouteGateway(gw, { cpuAlert: { threshold: 120 } }), 'MON-ALERT-THRESHOLD', 'cpuAlert.threshold', 120);
   });
 });
+
+describe('GatewayDiagnostics VNet flow log', () => {
+  const STORAGE = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stflowlogsweu';
+
+  test("a version-2 flow log on the hub's virtual network, with traffic analytics on the workspace, and its runbook step", () => {
+    // GIVEN
+    const { stack, workspace, gateway } = setup();
+    const diag = new GatewayDiagnostics(stack, 'Diag', { gateway, logAnalyticsWorkspace: workspace });
+    // WHEN
+    diag.addVirtualNetworkFlowLog({ storageAccountId: STORAGE });
+    // THEN
+    const json = synthJson(stack);
+    const flowLog = onlyResource(json, 'azurerm_network_watcher_flow_log');
+    expect(flowLog).toMatchObject({
+      target_resource_id: expect.stringMatching(/^\$\{azurerm_virtual_network\.Hub_.*\.id\}$/),
+      storage_account_id: STORAGE,
+      enabled: true,
+      version: 2,
+      retention_policy: { enabled: true, days: 30 },
+      network_watcher_name: expect.stringMatching(/azurerm_network_watcher\.Diag_NetworkWatcher_.*\.name/),
+      traffic_analytics: { enabled: true, interval_in_minutes: 10, workspace_id: expect.stringMatching(/workspace_id/), workspace_region: 'westeurope' },
+    });
+    expect(flowLog.network_security_group_id).toBeUndefined();
+    expect(Runbook.of(stack).render()).toContain('FlowType == "S2S"');
+  });
+
+  test("an existing Network Watcher's name and resource group come from its id", () => {
+    const { stack, workspace, gateway } = setup();
+    new GatewayDiagnostics(stack, 'Diag', { gateway, logAnalyticsWorkspace: workspace, networkWatcherId: WATCHER }).addVirtualNetworkFlowLog({ storageAccountId: STORAGE, retentionDays: 0, trafficAnalyticsIntervalMinutes: 60 });
+    const json = synthJson(stack);
+    expect(json.resource.azurerm_network_watcher).toBeUndefined();
+    expect(onlyResource(json, 'azurerm_network_watcher_flow_log')).toMatchObject({
+      network_watcher_name: 'NetworkWatcher_westeurope',
+      resource_group_name: 'NetworkWatcherRG',
+      retention_policy: { enabled: false, days: 0 },
+      traffic_analytics: { interval_in_minutes: 60 },
+    });
+  });
+
+  test('GWD-FLOW-LOG refuses a bad retention, interval, storage id, a second flow log and traffic analytics on an imported workspace', () => {
+    const { stack, workspace, gateway } = setup();
+    const diag = new GatewayDiagnostics(stack, 'Diag', { gateway, logAnalyticsWorkspace: workspace });
+    expectValidationError(() => diag.addVirtualNetworkFlowLog({ storageAccountId: STORAGE, retentionDays: 400 }), 'GWD-FLOW-LOG', 'retentionDays', 400);
+    expectValidationError(() => diag.addVirtualNetworkFlowLog({ storageAccountId: STORAGE, trafficAnalyticsIntervalMinutes: 30 }), 'GWD-FLOW-LOG', 'trafficAnalyticsIntervalMinutes', 30);
+    expectValidationError(() => diag.addVirtualNetworkFlowLog({ storageAccountId: 'stflowlogs' }), 'GWD-FLOW-LOG', 'storageAccountId', 'stflowlogs');
+    diag.addVirtualNetworkFlowLog({ storageAccountId: STORAGE });
+    expectValidationError(() => diag.addVirtualNetworkFlowLog({ storageAccountId: STORAGE }), 'GWD-FLOW-LOG', 'addVirtualNetworkFlowLog');
+    const other = setup();
+    const imported = LogAnalyticsWorkspace.fromWorkspaceId(other.stack, 'Imported', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law');
+    const diag2 = new GatewayDiagnostics(other.stack, 'Diag', { gateway: other.gateway, logAnalyticsWorkspace: imported });
+    expectValidationError(() => diag2.addVirtualNetworkFlowLog({ storageAccountId: STORAGE, trafficAnalyticsIntervalMinutes: 10 }), 'GWD-FLOW-LOG', 'trafficAnalyticsIntervalMinutes', 10);
+    // Without traffic analytics an imported workspace is fine (the default is then 0).
+    diag2.addVirtualNetworkFlowLog({ storageAccountId: STORAGE });
+    expect(onlyResource(synthJson(other.stack), 'azurerm_network_watcher_flow_log').traffic_analytics).toBeUndefined();
+  });
+});

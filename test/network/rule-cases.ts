@@ -6,6 +6,16 @@ import { ContextExtras, ResourceIndex } from '../../lib/core/rule';
 type Row = [string, string, Record<string, any>, Record<string, any>, string | undefined, ResourceIndex?, ContextExtras?, ResourceIndex?];
 
 const ZONES = ['1', '2', '3'];
+const flowLog = (target: string) => ({
+  name: 'fl-hub',
+  network_watcher_name: 'NetworkWatcher_westeurope',
+  resource_group_name: 'NetworkWatcherRG',
+  target_resource_id: target,
+  storage_account_id: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-hub/providers/Microsoft.Storage/storageAccounts/stflowlogs',
+  enabled: true,
+  version: 2,
+  retention_policy: { enabled: true, days: 30 },
+});
 const DNS_DELEGATION = [{ name: 'dnsResolvers', service_delegation: [{ name: 'Microsoft.Network/dnsResolvers', actions: ['Microsoft.Network/virtualNetworks/subnets/join/action'] }] }];
 const hubSubnet = (name: string, prefix: string, extra: Record<string, any> = {}) => ({
   name,
@@ -132,6 +142,7 @@ export const RULE_CASES: Row[] = [
   ['DNS-RULESET-WILDCARD-ER', 'azurerm_private_dns_resolver_virtual_network_link', rulesetLink('hub'), rulesetLink('spoke'), 'virtual_network_id', resolverStack(wildcard, { ...erGateway, azurerm_subnet: { ...dnsSubnets.azurerm_subnet, gw: gwSubnet } })],
   ['FW-SKU', 'azurerm_firewall', firewall({ sku_tier: 'Premium' }), firewall({ sku_tier: 'Premium', firewall_policy_id: '${azurerm_firewall_policy.prem.id}' }), 'firewall_policy_id', policies],
   ['FW-ZONES', 'azurerm_firewall', firewall({ zones: undefined }), firewall(), 'zones'],
+  ['NET-NSG-FLOW-LOG', 'azurerm_network_watcher_flow_log', flowLog('/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-hub/providers/Microsoft.Network/networkSecurityGroups/nsg-app'), flowLog('/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub'), 'target_resource_id'],
   ['NET-DEFAULT-OUTBOUND', 'azurerm_subnet', hubSubnet('snet-shared', '10.0.2.0/24'), hubSubnet('snet-shared', '10.0.2.0/24', { default_outbound_access_enabled: false }), 'default_outbound_access_enabled'],
   ['NET-GWSUBNET-ROUTE', 'azurerm_subnet_route_table_association', gwAssociation('internet'), gwAssociation('spokes'), 'route_table_id', routeTables],
   ['NET-SPECIAL-SUBNET', 'azurerm_subnet', hubSubnet('AzureFirewallSubnet', '10.0.1.0/27'), hubSubnet('AzureFirewallSubnet', '10.0.1.0/26'), 'address_prefixes'],

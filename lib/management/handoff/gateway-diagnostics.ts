@@ -9,6 +9,8 @@ export interface GatewayDiagnosticsView {
   readonly monitorNames: string[];
   readonly machinesGateName?: string;
   readonly networkWatcherCreated: boolean;
+  /** The hub's VNet flow log, when added. */
+  readonly flowLog?: { readonly trafficAnalytics: boolean };
 }
 
 /** The "Troubleshooting VPN gateway" runbook section (steps in order; KQL from research.md section 3). */
@@ -50,6 +52,9 @@ export function gatewayDiagnosticsHandoff(v: GatewayDiagnosticsView): string {
     lines.push('   Terraform creates the Network Watcher of the region. Azure allows one per region and subscription: if `az network watcher list -o table` already shows one for the region, pass its id as `networkWatcherId` instead.');
   }
   lines.push(
+    v.flowLog
+      ? `7b. **Flows through the hub** (VNet flow log${v.flowLog.trafficAnalytics ? ', traffic analytics in the workspace' : ''}): ${v.flowLog.trafficAnalytics ? '`NTANetAnalytics | where SubType == "FlowLog" and FlowType == "S2S" | summarize AllowedIn = sum(AllowedInFlows), DeniedIn = sum(DeniedInFlows), AllowedOut = sum(AllowedOutFlows), DeniedOut = sum(DeniedOutFlows) by ConnectionName, DestPort` (site-to-site flows per connection and port; columns from network-watcher/traffic-analytics-schema.md) shows whether on-premises flows reach Azure and what denies them' : 'the files in the storage account (`insights-logs-flowlogflowevent` container) list each flow with its verdict'}; allowed flows with no reply point to routing or a firewall on the way back.`
+      : '7b. **Flows through the hub**: no VNet flow log (add one with `addVirtualNetworkFlowLog`).',
     `8. **Network Watcher VPN troubleshoot** (needs a storage account for the report): \`az network watcher troubleshooting start --resource ${id} --resource-type vnetGateway --storage-account <storage account id> --storage-path https://<account>.blob.core.windows.net/vpn-troubleshoot\` (PowerShell: \`Start-AzNetworkWatcherResourceTroubleshooting\`).`,
     `9. **Packet capture** on the gateway: \`az network vnet-gateway packet-capture start --ids ${id}\`, reproduce, then \`az network vnet-gateway packet-capture stop --ids ${id} --sas-url "<container SAS URL>"\`.`,
     '10. **On premises**: the device\'s IKE/IPsec logs and SA state (e.g. `show crypto ikev2 sa`, `show vpn ipsec-sa`), its public IP and NAT-T (UDP 500/4500 open), the pre-shared key, and that it does not advertise Azure\'s prefixes back over BGP. From a machine behind it: `Test-NetConnection <Azure private IP> -Port <port>` or `nc -vz <ip> <port>`.',

@@ -16,10 +16,12 @@ import { CONNECTIVITY_AT_SCALE_RULES } from './connectivity-at-scale';
 import { EXPRESSROUTE_REACH_RULES } from './expressroute-reach';
 import { NET_GATEWAY_PER_VNET } from './net-gateway-per-vnet';
 import { VPN_P2S_ENTRA } from './vpn-p2s-entra';
+import { NET_NSG_FLOW_LOG } from './net-nsg-flow-log';
 import { ER_GATEWAY_PUBLICIP_CUSTOMER } from './er-gateway-publicip-customer';
 
 export * from './connectivity-at-scale';
 export * from './expressroute-reach';
+export { NET_NSG_FLOW_LOG };
 export { NET_GATEWAY_PER_VNET, VPN_P2S_ENTRA, ER_GATEWAY_PUBLICIP_CUSTOMER };
 
 export { VPN_IPCONFIG_COUNT, NET_GWSUBNET_SIZE, NET_GWSUBNET_NSG, VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_PUBLICIP_ZONES, VPN_PUBLICIP_SKU, VPN_SHARED_KEY_LITERAL, PIP_SKU, PIP_ZONES, VPN_ACTIVE_ACTIVE };
@@ -155,6 +157,7 @@ export const NETWORK_RULES = [
   ...EXPRESSROUTE_REACH_RULES,
   NET_GATEWAY_PER_VNET,
   VPN_P2S_ENTRA,
+  NET_NSG_FLOW_LOG,
   ER_GATEWAY_PUBLICIP_ZONES,
   ER_GATEWAY_PUBLICIP_CUSTOMER,
 ] as const;
