@@ -14,6 +14,7 @@ import { AzureResource, AzureResourceProps, DiagnosticTarget, IAzureResource, Pr
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
+import { displayValue } from '../core/tokens';
 import { PrivateEndpointOptions, PrivateLinkParts } from '../core/private-endpoint';
 import { checkFinalBody, reportAtSynth } from '../core/report';
 import { checkUniqueIds, distinctChildId } from '../core/ids';
@@ -195,6 +196,8 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
   private readonly protectedShares = new Map<string, string>();
   private readonly protectedVms = new Map<string, string>();
   private readonly subresources = new Set<string>();
+  private principalIdOutputName?: string;
+  private readonly backupEndpointScopes: string[] = [];
 
   constructor(scope: Construct, id: string, props: RecoveryServicesVaultProps) {
     super(scope, id);
@@ -366,6 +369,10 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
     this.enableSystemIdentity();
     const parts = super.addPrivateEndpoint(id, options);
     this.subresources.add('AzureBackup');
+    // Backup creates its own blob and queue endpoints and DNS records with the vault's identity at
+    // the first registration: the identity needs Contributor where they go (backup/private-endpoints.md).
+    this.principalIdOutputName ??= Runbook.of(this).addOutput(this, 'PrincipalId', { value: this.vault.identity.principalId, description: `Object id of the system-assigned identity of the Recovery Services vault of ${this.node.path}` });
+    this.backupEndpointScopes.push(displayValue(this, options.subnetId));
     return parts;
   }
 
@@ -434,6 +441,9 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
 
   private handoffState() {
     return {
+      principalIdOutputName: this.principalIdOutputName,
+      backupEndpointSubnets: [...this.backupEndpointScopes],
+      resourceGroupName: displayValue(this, this.resourceGroupName),
       vaultIdOutputName: this.vaultIdOutputName,
       vaultId: this.vaultId,
       publicNetworkAccessEnabled: this.publicNetworkAccessEnabled,

@@ -1,5 +1,6 @@
 import { TerraformVariable, Testing } from 'cdktf';
 import { HubNetwork, HybridBackupVault, HybridChecks, HybridFileShare, LogAnalyticsWorkspace, RecoveryServicesVault, RuleCatalogue, VaultImmutability, VaultRedundancy } from '../../lib';
+import { Runbook } from '../../lib/core/outputs';
 import { RESILIENCY_RULES } from '../../lib/resiliency/rules';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson } from '../util';
 
@@ -128,6 +129,19 @@ describe('RecoveryServicesVault', () => {
     expect(zones).toEqual(['privatelink.siterecovery.windowsazure.com', 'privatelink.we.backup.windowsazure.com']);
     const subresources = resourcesOf(json, 'azurerm_private_endpoint').map((e) => e.private_service_connection.subresource_names[0]).sort();
     expect(subresources).toEqual(['AzureBackup', 'AzureSiteRecovery']);
+  });
+
+  test("an AzureBackup endpoint: the identity's object id is an output and the runbook grants it Contributor where Backup adds its endpoints", () => {
+    const stack = newStack();
+    const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'], subnets: { privatelink: { prefixLength: 26 } } });
+    const vault = new RecoveryServicesVault(stack, 'Vault', base);
+    vault.addPrivateEndpoint('Backup', { subnetId: hub.subnetId('privatelink')!, linkVirtualNetworkIds: { hub: hub.virtualNetworkId } });
+    const json = synthJson(stack);
+    expect(json.output.vault_principal_id.value).toMatch(/azurerm_recovery_services_vault\.Vault_.*\.identity\[0\]\.principal_id/);
+    const text = Runbook.of(stack).render();
+    expect(text).toContain('**Contributor** on the resource groups');
+    expect(text).toContain('terraform output -raw vault_principal_id');
+    expect(text).toContain('az role assignment create');
   });
 
   test('the runbook has the MABS/MARS registration, the private zones and the destroy trap', () => {
