@@ -9,19 +9,52 @@ import { AZURE_ARC, buildTopology, CATALOGUE_ZONES, ON_PREMISES_DNS, ON_PREMISES
 
 const root = path.join(__dirname, '..', '..');
 
+const synthesized = new Map<string, string>();
+
 function exampleJson(id: string): any {
   // A real synth (as `npm run examples` does): an example made of several stacks gets its
-  // cross-stack references resolved, which Testing.synth of one stack does not do.
-  const Stack = EXAMPLES.find(([name]) => name === id)![1];
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'diagram-'));
-  try {
-    const app = new App({ outdir });
-    new Stack(app, id);
-    app.synth();
-    return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8'));
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
+  // cross-stack references resolved, which Testing.synth of one stack does not do. Once per
+  // example and test file; every caller gets its own parsed copy.
+  if (!synthesized.has(id)) {
+    const Stack = EXAMPLES.find(([name]) => name === id)![1];
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'diagram-'));
+    try {
+      const app = new App({ outdir });
+      new Stack(app, id);
+      app.synth();
+      synthesized.set(id, fs.readFileSync(path.join(outdir, 'stacks', id, 'cdk.tf.json'), 'utf8'));
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   }
+  return JSON.parse(synthesized.get(id)!);
+}
+
+/** The examples whose SVG the tests read. */
+const SVG_EXAMPLES = ['site-to-site-vpn', 'virtual-wan'];
+let svgs: Record<string, string> | undefined;
+
+/**
+ * The SVG Graphviz WebAssembly renders for an example, in a child process (the package is ESM,
+ * which does not load under jest): one child renders every example of SVG_EXAMPLES, loading the
+ * TypeScript sources with the jest transform's swc (test/swc-register.js).
+ */
+function svgOf(id: string): string {
+  svgs ??= JSON.parse(execFileSync(process.execPath, ['-r', path.join(root, 'test', 'swc-register.js'), '-e', [
+    "const { Testing } = require('cdktf');",
+    "const { EXAMPLES } = require('./examples/all');",
+    "const { buildTopology } = require('./lib/diagram/topology');",
+    "const { toSvg } = require('./lib/diagram/render');",
+    '(async () => {',
+    '  const svgs = {};',
+    `  for (const id of ${JSON.stringify(SVG_EXAMPLES)}) {`,
+    '    const Stack = EXAMPLES.find(([n]) => n === id)[1];',
+    '    svgs[id] = await toSvg(buildTopology(id, JSON.parse(Testing.synth(new Stack(Testing.app(), id)))));',
+    '  }',
+    '  process.stdout.write(JSON.stringify(svgs));',
+    '})();',
+  ].join('\n')], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).toString());
+  return svgs![id];
 }
 
 describe('topology diagrams', () => {
@@ -83,19 +116,7 @@ describe('topology diagrams', () => {
   });
 
   test('renders SVG with Graphviz WebAssembly (in a child process: the package is ESM)', () => {
-    const script = [
-      "const { Testing } = require('cdktf');",
-      "const { EXAMPLES } = require('./examples/all');",
-      "const { buildTopology } = require('./lib/diagram/topology');",
-      "const { toSvg } = require('./lib/diagram/render');",
-      "const Stack = EXAMPLES.find(([n]) => n === 'site-to-site-vpn')[1];",
-      "const json = JSON.parse(Testing.synth(new Stack(Testing.app(), 'site-to-site-vpn')));",
-      'toSvg(buildTopology("site-to-site-vpn", json)).then((svg) => process.stdout.write(svg));',
-    ].join('\n');
-    const svg = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-      cwd: root,
-      env: { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json' },
-    }).toString();
+    const svg = svgOf('site-to-site-vpn');
     expect(svg).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
     // Graphviz escapes '-' as &#45; in text.
     for (const text of ['On&#45;premises', 'Azure', 'VPN gateway', 'IPsec IKEv2 + BGP', '203.0.113.10']) expect(svg).toContain(text);
@@ -266,19 +287,7 @@ describe('secure hub, Virtual WAN and Azure Local', () => {
   });
 
   test('the Virtual WAN SVG names the new node kinds', () => {
-    const script = [
-      "const { Testing } = require('cdktf');",
-      "const { EXAMPLES } = require('./examples/all');",
-      "const { buildTopology } = require('./lib/diagram/topology');",
-      "const { toSvg } = require('./lib/diagram/render');",
-      "const Stack = EXAMPLES.find(([n]) => n === 'virtual-wan')[1];",
-      "const json = JSON.parse(Testing.synth(new Stack(Testing.app(), 'virtual-wan')));",
-      'toSvg(buildTopology("virtual-wan", json)).then((svg) => process.stdout.write(svg));',
-    ].join('\n');
-    const svg = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-      cwd: root,
-      env: { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json' },
-    }).toString();
+    const svg = svgOf('virtual-wan');
     expect(svg).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
     // Graphviz escapes '-' as &#45; in text.
     for (const text of ['Virtual WAN', 'Virtual hub vhub&#45;wan&#45;west', 'Hub VPN gateway', 'On&#45;premises branch (VPN site)', 'Point&#45;to&#45;site gateway (User VPN)', 'Remote users (VPN client)', 'Routing intent', 'Azure Firewall', 'hub&#45;to&#45;hub', 'Connectivity provider']) {
