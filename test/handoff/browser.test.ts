@@ -43,7 +43,9 @@ if (!installed && skip) console.warn('HANDOFF_BROWSER=skip: browser tests skippe
     app.synth();
     // The command as users run it, in a child process: Graphviz (ESM WebAssembly) does not load under jest.
     const script = `require('./lib/cli/handoff').runHandoff([${JSON.stringify(outdir)}, '--no-outputs'], (l) => console.log(l), []).then((c) => { process.exitCode = c; })`;
-    lines.push(...execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: path.join(__dirname, '..', '..'), env: { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json' } }).toString().split('\n'));
+    // The child loads the TypeScript sources with the jest transform's swc (test/swc-register.js;
+    // ts-node spent about 6 s of CPU loading TypeScript's compiler).
+    lines.push(...execFileSync(process.execPath, ['-r', path.join(__dirname, '..', 'swc-register.js'), '-e', script], { cwd: path.join(__dirname, '..', '..') }).toString().split('\n'));
     // One stack as after apply, in-process (no Graphviz here: the page falls back to the Mermaid text):
     // outputs from a file, keys in 0600 files only.
     const stackDir = path.join(outdir, 'stacks', 'site-to-site-vpn');
@@ -75,34 +77,51 @@ if (!installed && skip) console.warn('HANDOFF_BROWSER=skip: browser tests skippe
     ['site-to-site-vpn (after apply)', path.join(outdir, 'filled', 'handoff.html')],
   ];
 
+  /** Opens a page and checks what it shows: throws what is wrong. */
+  async function openPage(context: any, name: string, file: string): Promise<{ page: any; errors: string[] }> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m: any) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+    page.on('pageerror', (e: Error) => errors.push(String(e)));
+    page.on('request', (r: any) => { if (!r.url().startsWith('file://')) requests.push(r.url()); });
+    await page.goto(`file://${file}`);
+    const report = await page.evaluate(() => ({
+      broken: Array.from(document.querySelectorAll('a[href^="#"]')).map((a) => a.getAttribute('href')!.slice(1)).filter((id) => !document.getElementById(decodeURIComponent(id))),
+      other: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#') && !/^https?:\/\//.test(h)),
+      sections: ['diagram', 'gates', 'outputs', 'devices'].filter((id) => !document.getElementById(id)),
+      copyButtons: document.querySelectorAll('button.copy').length,
+      svg: document.querySelectorAll('.diagram svg').length,
+      mermaid: document.getElementById('diagram')!.parentElement!.querySelectorAll('code.lang-mermaid').length,
+    }));
+    expect({ name, errors, requests, broken: report.broken, other: report.other, missing: report.sections }).toEqual({ name, errors: [], requests: [], broken: [], other: [], missing: [] });
+    expect(report.copyButtons).toBeGreaterThan(0);
+    // The diagram: Graphviz SVG inlined, or (in-process, after apply) the Mermaid text.
+    expect({ name, diagram: report.svg + report.mermaid }).toEqual({ name, diagram: 1 });
+    if (!name.includes('after apply')) expect({ name, svg: report.svg }).toEqual({ name, svg: 1 });
+    return { page, errors };
+  }
+
   test('opens every page with no console error and no broken anchor', async () => {
-    for (const [name, file] of pages()) {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m: any) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
-      page.on('pageerror', (e: Error) => errors.push(String(e)));
-      page.on('request', (r: any) => { if (!r.url().startsWith('file://')) requests.push(r.url()); });
-      await page.goto(`file://${file}`);
-      const report = await page.evaluate(() => ({
-        broken: Array.from(document.querySelectorAll('a[href^="#"]')).map((a) => a.getAttribute('href')!.slice(1)).filter((id) => !document.getElementById(decodeURIComponent(id))),
-        other: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#') && !/^https?:\/\//.test(h)),
-        sections: ['diagram', 'gates', 'outputs', 'devices'].filter((id) => !document.getElementById(id)),
-        copyButtons: document.querySelectorAll('button.copy').length,
-        svg: document.querySelectorAll('.diagram svg').length,
-        mermaid: document.getElementById('diagram')!.parentElement!.querySelectorAll('code.lang-mermaid').length,
-      }));
-      expect({ name, errors, requests, broken: report.broken, other: report.other, missing: report.sections }).toEqual({ name, errors: [], requests: [], broken: [], other: [], missing: [] });
-      expect(report.copyButtons).toBeGreaterThan(0);
-      // The diagram: Graphviz SVG inlined, or (in-process, after apply) the Mermaid text.
-      expect({ name, diagram: report.svg + report.mermaid }).toEqual({ name, diagram: 1 });
-      if (!name.includes('after apply')) expect({ name, svg: report.svg }).toEqual({ name, svg: 1 });
-      // The copy button answers (clipboard or selection fallback), without an error.
-      await page.locator('button.copy').first().click();
-      await page.waitForTimeout(100);
-      expect(await page.locator('button.copy').first().textContent()).toMatch(/Copied|Select and copy/);
-      expect(errors).toEqual([]);
-      await page.close();
+    // All pages load side by side in one browser context (a context per page started a renderer
+    // process per page); then each page's copy button, that page in front (Chromium's clipboard
+    // answers a focused page only). The first failure, in the order of the pages, is the test's.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const opened = await Promise.allSettled(pages().map(([name, file]) => openPage(context, name, file)));
+      for (const result of opened) {
+        if (result.status === 'rejected') throw result.reason;
+        const { page, errors } = result.value;
+        // The copy button answers (clipboard or selection fallback), without an error.
+        await page.bringToFront();
+        await page.locator('button.copy').first().click();
+        await page.waitForTimeout(100);
+        expect(await page.locator('button.copy').first().textContent()).toMatch(/Copied|Select and copy/);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await context.close();
     }
   });
 
