@@ -8,8 +8,4 @@ import { IConstruct } from 'constructs';
 export interface ILogAnalyticsWorkspace extends IConstruct {
   /** Full Azure resource id of the workspace. */
   readonly workspaceResourceId: string;
-  /** Workspace (customer) id, a GUID, when known: traffic analytics needs it. */
-  readonly workspaceCustomerId?: string;
-  /** Azure region of the workspace, when known: traffic analytics needs it. */
-  readonly location?: string;
 }

@@ -200,7 +200,9 @@ export class GatewayDiagnostics extends Construct {
     problems.resourceId(GWD_FLOW_LOG, 'storageAccountId', options.storageAccountId, 'storage account');
     problems.integer(GWD_FLOW_LOG, 'retentionDays', options.retentionDays, 0, 365, 'use 0 (keep for ever) to 365 days');
     const ws = this.workspace;
-    const known = ws.workspaceCustomerId !== undefined && ws.location !== undefined;
+    // A LogAnalyticsWorkspace of this App knows its customer id and region; an imported one does not.
+    const details = ws as ILogAnalyticsWorkspace & { readonly workspaceCustomerId?: string; readonly location?: string };
+    const known = typeof details.workspaceCustomerId === 'string' && typeof details.location === 'string';
     const interval = options.trafficAnalyticsIntervalMinutes ?? (known ? D.TRAFFIC_ANALYTICS_INTERVAL_MINUTES : 0);
     problems.oneOf(GWD_FLOW_LOG, 'trafficAnalyticsIntervalMinutes', options.trafficAnalyticsIntervalMinutes, [0, 10, 60], 'use 10 or 60 (minutes), or 0 for no traffic analytics');
     problems.check(interval !== 0 && !known, GWD_FLOW_LOG, 'trafficAnalyticsIntervalMinutes', interval, `traffic analytics needs the workspace's id and region, and workspace ${ws.node.path} does not give them`, 'use a LogAnalyticsWorkspace of this App, or 0');
@@ -220,7 +222,7 @@ export class GatewayDiagnostics extends Construct {
       version: 2,
       retentionPolicy: { enabled: retention > 0, days: retention },
       trafficAnalytics: interval > 0
-        ? { enabled: true, workspaceId: ws.workspaceCustomerId!, workspaceRegion: ws.location!, workspaceResourceId: ws.workspaceResourceId, intervalInMinutes: interval }
+        ? { enabled: true, workspaceId: details.workspaceCustomerId!, workspaceRegion: details.location!, workspaceResourceId: ws.workspaceResourceId, intervalInMinutes: interval }
         : undefined,
     });
     this.flowLog = { resource, trafficAnalytics: interval > 0 };

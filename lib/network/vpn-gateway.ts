@@ -308,7 +308,7 @@ export class VpnGateway extends VpnGatewayBase {
   public readonly sku: VpnGatewaySku;
   public readonly generation: VpnGatewayGeneration;
   public readonly activeActive: boolean;
-  public readonly privateIpAddressEnabled: boolean;
+  public readonly privateIpAddressEnabled?: boolean;
   public readonly bgpEnabled: boolean;
   public readonly asn: number;
   public readonly gatewayId: string;

@@ -100,7 +100,6 @@ const NOT_CHECKED_HERE: Record<string, string> = {
   ExpressRouteCircuitAttributes: '`peeringLocation` is a meet-me site (Amsterdam), not a region',
   IExpressRouteCircuit: 'an interface read by other constructs, not input',
   IHubNetwork: 'an interface read by other constructs, not input',
-  ILogAnalyticsWorkspace: 'an interface read by other constructs, not input (LogAnalyticsWorkspaceProps.location is in CASES)',
   IVirtualWan: 'an interface read by other constructs, not input',
   IVirtualHub: 'an interface read by other constructs, not input',
   IRecoveryServicesVault: 'an interface read by other constructs, not input',
