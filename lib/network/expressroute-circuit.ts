@@ -49,13 +49,16 @@ export enum ExpressRouteSkuFamily {
   UNLIMITED_DATA = 'UnlimitedData',
 }
 
-/** Azure private peering of a circuit: the BGP sessions between your edge routers and Microsoft's. */
-export interface ExpressRoutePrivatePeeringOptions {
+/**
+ * The two links of a circuit peering: the BGP sessions between your edge routers and Microsoft's
+ * (private and Microsoft peering alike; Microsoft peering needs public addresses registered to you).
+ */
+export interface ExpressRoutePeeringLinkOptions {
   /** /30 of the primary link (your router gets the first usable address, Microsoft the second). */
   readonly primaryPeerAddressPrefix: string;
   /** /30 of the secondary link, distinct from the primary one. */
   readonly secondaryPeerAddressPrefix: string;
-  /** VLAN id of the peering on the circuit, 1-4094. */
+  /** VLAN id of the peering on the circuit, 1-4094, its own on the circuit. */
   readonly vlanId: number;
   /** Your edge routers' ASN (not 65515-65520 or other reserved ASNs). */
   readonly peerAsn: number;
@@ -66,6 +69,9 @@ export interface ExpressRoutePrivatePeeringOptions {
    */
   readonly md5SharedKey?: SharedKey;
 }
+
+/** Azure private peering of a circuit. */
+export interface ExpressRoutePrivatePeeringOptions extends ExpressRoutePeeringLinkOptions {}
 
 /** Internet routing registries Microsoft validates Microsoft-peering prefixes and ASNs against. */
 export enum ExpressRouteRoutingRegistry {
@@ -84,15 +90,7 @@ export enum ExpressRouteRoutingRegistry {
  * It runs on public addresses registered to you, and Microsoft advertises only the services
  * whose BGP communities the route filter allows.
  */
-export interface ExpressRouteMicrosoftPeeringOptions {
-  /** Public /30 of the primary link, registered to you (your router gets the first usable address). */
-  readonly primaryPeerAddressPrefix: string;
-  /** Public /30 of the secondary link, distinct from the primary one. */
-  readonly secondaryPeerAddressPrefix: string;
-  /** VLAN id of the peering, 1-4094, not the private peering's. */
-  readonly vlanId: number;
-  /** Your edge routers' ASN (a public ASN registered to you, or a private one with `customerAsn`). */
-  readonly peerAsn: number;
+export interface ExpressRouteMicrosoftPeeringOptions extends ExpressRoutePeeringLinkOptions {
   /**
    * Public prefixes you advertise to Microsoft (the NAT pool your traffic leaves from), registered
    * to you or to `customerAsn`; at most 200.
@@ -111,11 +109,6 @@ export interface ExpressRouteMicrosoftPeeringOptions {
    * without a route filter Microsoft advertises nothing.
    */
   readonly routeFilterCommunities: string[];
-  /**
-   * MD5 key of the BGP sessions, at most 25 characters.
-   * @default - no MD5 authentication
-   */
-  readonly md5SharedKey?: SharedKey;
 }
 
 /** Props of `ExpressRouteCircuit`. */
@@ -197,7 +190,7 @@ export interface ExpressRouteCircuitProps extends AzureResourceProps {
 }
 
 /** The two /30 links, VLAN and ASN of a peering (private or Microsoft). */
-function checkPeeringLinks(problems: ProblemCollector, name: string, peering: ExpressRoutePrivatePeeringOptions | ExpressRouteMicrosoftPeeringOptions): void {
+function checkPeeringLinks(problems: ProblemCollector, name: string, peering: ExpressRoutePeeringLinkOptions): void {
   const primary = peering.primaryPeerAddressPrefix;
   const secondary = peering.secondaryPeerAddressPrefix;
   for (const [prop, prefix] of [[`${name}.primaryPeerAddressPrefix`, primary], [`${name}.secondaryPeerAddressPrefix`, secondary]] as const) {

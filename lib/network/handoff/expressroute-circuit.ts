@@ -23,6 +23,16 @@ export interface CircuitHandoff {
   readonly authorizations: { readonly name: string; readonly outputName: string }[];
 }
 
+/** The two links of a peering: which address goes on which side. */
+function linkTable(kind: string, primary: string, secondary: string): string[] {
+  return [
+    `| link | ${kind} | your router | Microsoft |`,
+    '| --- | --- | --- | --- |',
+    `| primary | ${primary} | first usable address | second usable address |`,
+    `| secondary | ${secondary} | first usable address | second usable address |`,
+  ];
+}
+
 /** The runbook section of an ExpressRoute circuit (pure). */
 export function renderCircuitHandoff(c: CircuitHandoff): string {
   const lines = [
@@ -39,10 +49,7 @@ export function renderCircuitHandoff(c: CircuitHandoff): string {
     lines.push(
       '**Azure private peering** (your edge routers, or the provider for a layer-3 service):',
       '',
-      '| link | /30 | your router | Microsoft |',
-      '| --- | --- | --- | --- |',
-      `| primary | ${p.primary} | first usable address | second usable address |`,
-      `| secondary | ${p.secondary} | first usable address | second usable address |`,
+      ...linkTable('/30', p.primary, p.secondary),
       '',
       `- VLAN **${p.vlanId}**, your ASN **${p.peerAsn}**, Microsoft's ASN **12076**. Run eBGP on both links; both must be up for the SLA.`,
       p.md5WhereToFindIt ? `- BGP MD5 key: ${p.md5WhereToFindIt}. At most 25 characters.` : '- No BGP MD5 authentication.',
@@ -60,10 +67,7 @@ export function renderCircuitHandoff(c: CircuitHandoff): string {
       '',
       '**Microsoft peering** (Microsoft 365 and Azure public endpoints):',
       '',
-      '| link | public /30 | your router | Microsoft |',
-      '| --- | --- | --- | --- |',
-      `| primary | ${m.primary} | first usable address | second usable address |`,
-      `| secondary | ${m.secondary} | first usable address | second usable address |`,
+      ...linkTable('public /30', m.primary, m.secondary),
       '',
       `- VLAN **${m.vlanId}**, your ASN **${m.peerAsn}**${m.customerAsn ? `, prefixes of ASN **${m.customerAsn}**` : ''}, registry **${m.routingRegistryName}**.`,
       `- Advertise exactly: ${m.advertisedPublicPrefixes.map((x) => `\`${x}\``).join(', ')}, and NAT on-premises traffic to Microsoft to these addresses (Microsoft drops private source addresses on this peering).`,
