@@ -229,7 +229,19 @@ export class SpokePeering extends Construct {
       // A gateway of another stack is ordered by the stacks' dependency (the spoke references the hub).
       ...this.hub.gatewayDependables.filter((g) => !Construct.isConstruct(g) || TerraformStack.of(g) === stack),
     ].map((d) => dependable(d));
-    peering.dependsOn = Lazy.listValue({ produce: () => { const list = dependencies(); return list.length > 0 ? list : undefined; } });
+    // Resolved many times per synth (every rule and aspect reads the body): computed again only
+    // when a gateway was placed in the hub since the last time.
+    let cache: { gateways: number; list: string[] | undefined } | undefined;
+    peering.dependsOn = Lazy.listValue({
+      produce: () => {
+        const gateways = this.hub.gatewayDependables.length;
+        if (cache?.gateways !== gateways) {
+          const list = dependencies();
+          cache = { gateways, list: list.length > 0 ? list : undefined };
+        }
+        return cache.list;
+      },
+    });
     return peering;
   }
 

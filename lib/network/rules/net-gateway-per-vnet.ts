@@ -3,8 +3,23 @@ import { AD, allBlocks, defineRule, fails, RuleContext, RuleLevel, StackResource
 // `${azurerm_subnet.x.id}` (optionally `[0]`): linear, no nested quantifiers.
 const SUBNET_REF = /^\$\{(azurerm_subnet)\.([A-Za-z0-9_-]+)(?:\[[0-9]+\])?\.id\}$/;
 
+/**
+ * Subnet keys by gateway body: every gateway's check compares it with every other gateway of the
+ * App, so each body's key is worked out once (bodies are the stack index's objects, stable for a
+ * synth). Same key whichever stack asks: a local reference is keyed by the stack that holds it.
+ */
+const KEYS = new WeakMap<object, string | null>();
+
 /** A key for the subnet a gateway sits in, comparable across stacks; undefined when unknown. */
 function subnetKey(ctx: RuleContext, gateway: StackResource): string | undefined {
+  const known = KEYS.get(gateway.body);
+  if (known !== undefined) return known ?? undefined;
+  const key = computeSubnetKey(ctx, gateway);
+  KEYS.set(gateway.body, key ?? null);
+  return key;
+}
+
+function computeSubnetKey(ctx: RuleContext, gateway: StackResource): string | undefined {
   const id = allBlocks(gateway.body.ip_configuration).map((c) => c.subnet_id).find((s) => typeof s === 'string');
   if (typeof id !== 'string') return undefined;
   const local = SUBNET_REF.exec(id);
