@@ -8,6 +8,9 @@ import { NET_CIDR_INVALID } from './rules';
  * true when every literal value is valid. Shared by every construct that takes prefixes.
  */
 export function checkCidrs(problems: ProblemCollector, prop: string, cidrs: readonly string[]): boolean {
+  // A whole list from an expression (`variable.listValue`, another resource's list attribute) is an
+  // array holding one encoded list token, which Token.isUnresolved sees only on the array itself.
+  if (Token.isUnresolved(cidrs)) return true;
   let ok = true;
   for (const cidr of cidrs) {
     if (Token.isUnresolved(cidr)) continue;

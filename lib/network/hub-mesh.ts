@@ -162,7 +162,7 @@ export class HubMesh extends Construct {
       checkUniqueId(problems, this, `Routes${hubKey(m.hub)}`, `${prop}.hub`, hubKey(m.hub));
       problems.check(m.regionPrefixes.length === 0, NET_HUB_MESH, `${prop}.regionPrefixes`, m.regionPrefixes, 'a region needs its supernet', "give the region's range, e.g. ['10.1.0.0/16']");
       if (!checkCidrs(problems, `${prop}.regionPrefixes`, m.regionPrefixes)) return;
-      const own = m.regionPrefixes.filter((p) => !Token.isUnresolved(p)).map((p) => parseCidr(p)!);
+      const own = m.regionPrefixes.filter((p) => !Token.isUnresolved(p)).map((p) => parseCidr(p)).filter((r) => r !== undefined);
       for (const space of m.hub.addressSpace.filter((p) => !Token.isUnresolved(p)).map((p) => parseCidr(p)).filter((r) => r !== undefined)) {
         problems.check(own.length > 0 && !own.some((r) => cidrContains(r, space)), NET_HUB_MESH, `${prop}.regionPrefixes`, m.regionPrefixes, `the hub's address space ${space.cidr} is not inside the region's supernet`, "make the region's supernet contain the hub and its spokes");
       }

@@ -281,7 +281,7 @@ function checkSpokeSource(problems: ProblemCollector, props: SpokeOptions, exist
 
 /** Every subnet of a new spoke lies inside its address space, and no two overlap. */
 function checkSpokeSubnets(problems: ProblemCollector, addressSpace: string[], subnets: { [name: string]: string }): void {
-  const spaces = addressSpace.filter((c) => !Token.isUnresolved(c)).map((c) => parseCidr(c)!);
+  const spaces = addressSpace.filter((c) => !Token.isUnresolved(c)).map((c) => parseCidr(c)).filter((r) => r !== undefined);
   const placed: { name: string; cidr: string }[] = [];
   for (const [name, prefix] of Object.entries(subnets)) {
     const range = Token.isUnresolved(prefix) ? undefined : parseCidr(prefix);
