@@ -163,6 +163,36 @@ const REMOTE_INPUT = 'cross-stack-reference-input-';
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// Every `<type>.<name>.` (optionally `[n]`) a value mentions, as the exact test below would find it.
+// Linear: no nested quantifiers.
+const ANY_REF = /(^|[^A-Za-z0-9_.])([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[0-9]+\])?\./g;
+const REFERRERS = new WeakMap<ResourceIndex, Map<string, Map<string, StackResource[]>>>();
+
+/** Resources of type `t` by the addresses their `attribute` (or whole body) mentions. */
+function referrerIndex(index: ResourceIndex, t: string, attribute: string | undefined): Map<string, StackResource[]> {
+  let byKey = REFERRERS.get(index);
+  if (!byKey) REFERRERS.set(index, (byKey = new Map()));
+  const key = `${t}\0${attribute ?? ''}`;
+  let byAddress = byKey.get(key);
+  if (byAddress) return byAddress;
+  byAddress = new Map();
+  for (const [n, body] of Object.entries(index[t] ?? {})) {
+    const value = attribute === undefined ? body : (body as Record<string, unknown>)[attribute];
+    const text = typeof value === 'string' ? (value.includes('${') ? value : '') : value !== null && typeof value === 'object' ? JSON.stringify(value) : '';
+    const seen = new Set<string>();
+    for (const m of text.matchAll(ANY_REF)) {
+      const address = `${m[2]}.${m[3]}`;
+      if (seen.has(address)) continue;
+      seen.add(address);
+      const list = byAddress.get(address) ?? [];
+      list.push({ type: t, name: n, body });
+      byAddress.set(address, list);
+    }
+  }
+  byKey.set(key, byAddress);
+  return byAddress;
+}
+
 /**
  * Builds the context of one resource over a stack's resource index. `variables` is the stack's
  * `variable` section, when known; `extras` carries its providers and the app's other stacks.
@@ -202,7 +232,11 @@ export function contextFor(stack: string, index: ResourceIndex, type: string, na
     resourcesOf: list,
     deref: (value) => derefIn(stack, index, value, 0),
     referrers(t, attribute) {
-      return list(t).filter((r) => mentions(attribute === undefined ? r.body : r.body[attribute]));
+      // Through a reverse index built once per stack index, type and attribute: scanning every
+      // resource of `t` for every resource checked was quadratic (20,000 resources: seconds).
+      const found = referrerIndex(index, t, attribute).get(`${type}.${name}`) ?? [];
+      // The index over-approximates (any `a.b.` it sees); the exact test keeps the old meaning.
+      return found.filter((r) => mentions(attribute === undefined ? r.body : r.body[attribute]));
     },
     variables: () => (Object.keys(variables).length > 0 ? variables : extras.variables ?? {}),
     providers: (provider) => (extras.providers ? extras.providers[provider] ?? [] : undefined),
