@@ -239,7 +239,7 @@ export class AppServiceHybridConnection extends AzureResource {
     problems.integer(APP_HC_PLAN_LIMIT, 'otherConnectionsOnPlan', props.otherConnectionsOnPlan, 0, 1000, 'count the hybrid connections of the other apps on the plan');
     problems.literal('listenerAlert', props.listenerAlert, 'it decides whether the listener alert exists');
     problems.integer(APP_HC_LISTENERS, 'expectedListeners', props.expectedListeners, 1, 10, 'use the number of Hybrid Connection Managers per connection, 2 for high availability');
-    problems.type('actionGroup', props.actionGroup, 'object');
+    problems.type('actionGroup', props.actionGroup, 'construct');
     problems.throwIfAny();
   }
 

@@ -370,7 +370,7 @@ export class CrossCloudTrafficManager extends AzureResource {
     problems.literal('routingMethod', props.routingMethod, 'it decides which endpoint settings apply');
     problems.literal('probeProtocol', props.probeProtocol, 'it decides whether the probe has a path');
     problems.literal('degradedEndpointAlert', props.degradedEndpointAlert, 'it decides whether the alert exists');
-    problems.type('actionGroup', props.actionGroup, 'object');
+    problems.type('actionGroup', props.actionGroup, 'construct');
     problems.throwIfAny();
     const routingMethod = props.routingMethod ?? TrafficRoutingMethod.PRIORITY;
     const protocol = props.probeProtocol ?? ProbeProtocol.HTTPS;

@@ -120,7 +120,7 @@ export abstract class AzureResource extends Construct implements IAzureResource 
    */
   public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options: DiagnosticsOptions = {}): DiagnosticSetting[] {
     const problems = new ProblemCollector(this);
-    problems.required('workspace', workspace, 'object');
+    problems.required('workspace', workspace, 'construct');
     problems.throwIfAny();
     const created = this.diagnosticTargets().map((target) => DiagnosticSetting.send(this, { ...target, workspace, ...options }));
     this.diagnosticSettings.push(...created);
@@ -215,7 +215,7 @@ export abstract class AzureResource extends Construct implements IAzureResource 
    */
   protected initCommon(props: AzureResourceProps): void {
     const problems = new ProblemCollector(this);
-    problems.type('logAnalyticsWorkspace', props?.logAnalyticsWorkspace, 'object', 'use a LogAnalyticsWorkspace, or LogAnalyticsWorkspace.fromWorkspaceId(scope, id, workspaceResourceId) for an existing one');
+    problems.type('logAnalyticsWorkspace', props?.logAnalyticsWorkspace, 'construct', 'use a LogAnalyticsWorkspace, or LogAnalyticsWorkspace.fromWorkspaceId(scope, id, workspaceResourceId) for an existing one');
     problems.throwIfAny();
     if (props?.logAnalyticsWorkspace !== undefined) this.sendDiagnosticsTo(props.logAnalyticsWorkspace);
     // The construct decides DIAG-MISSING for its own resources: the pack does not repeat it on them.

@@ -169,7 +169,7 @@ export class DiagnosticSetting extends Construct {
     const problems = new ProblemCollector(this);
     problems.required('targetResourceId', props?.targetResourceId, 'string');
     problems.required('resourceType', props?.resourceType, 'string');
-    problems.required('workspace', props?.workspace, 'object');
+    problems.required('workspace', props?.workspace, 'construct');
     problems.throwIfAny();
     const known = Object.prototype.hasOwnProperty.call(LOG_CATEGORIES, props.resourceType) ? LOG_CATEGORIES[props.resourceType] : undefined;
     problems.check(

@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { isIpv4Address } from './cidr';
 import { ARM_ID, ArmType, GUID } from './resource-ids';
 import { isDnsName } from './dns';
@@ -127,8 +127,11 @@ export function maskedValue(value: unknown): string {
 }
 
 /** A kind of value in words: 'a list', 'an object', 'a string'. */
-function kindText(kind: 'string' | 'number' | 'boolean' | 'object' | 'array'): string {
-  return kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : `a ${kind}`;
+/** What a prop holds: a value of a JavaScript kind, or a construct (what `new X(...)` or `X.from...(...)` returned). */
+type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'construct';
+
+function kindText(kind: Kind): string {
+  return kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : kind === 'construct' ? 'a construct' : `a ${kind}`;
 }
 
 /** A value to skip in a check: not given, or a token whose value is known only at apply. */
@@ -181,7 +184,7 @@ export class ProblemCollector {
    * `kind` 'string' also refuses an empty string.
    * @param fix how to give the value, naming the API (e.g. "use VpnGatewaySku.of('VpnGw2AZ')"); default: the kind
    */
-  public required(prop: string, value: unknown, kind: 'string' | 'number' | 'boolean' | 'object' | 'array', fix?: string): boolean {
+  public required(prop: string, value: unknown, kind: Kind, fix?: string): boolean {
     if (value === undefined || value === null) {
       return this.check(true, PROP_REQUIRED, prop, value, `\`${prop}\` is required`, fix ?? `give \`${prop}\` (${kindText(kind)})`);
     }
@@ -192,18 +195,22 @@ export class ProblemCollector {
    * An optional prop, when given, is of the right kind (tokens pass where a string or number is asked).
    * @param fix how to give the value, naming the API; default: the kind
    */
-  public type(prop: string, value: unknown, kind: 'string' | 'number' | 'boolean' | 'object' | 'array', fix?: string): boolean {
+  public type(prop: string, value: unknown, kind: Kind, fix?: string): boolean {
     if (value === undefined) return false;
+    // A construct-typed prop (a hub, a circuit, a workspace...) given a plain object from JavaScript
+    // would fail later on a missing member with a TypeError: it is refused here.
     const ok =
-      kind === 'array'
+      kind === 'construct'
+        ? Construct.isConstruct(value)
+        : kind === 'array'
         ? Array.isArray(value) || Token.isUnresolved(value)
         : kind === 'object'
           ? value !== null && typeof value === 'object' && !Array.isArray(value)
           : kind === 'string'
             ? typeof value === 'string' && value.length > 0
             : typeof value === kind;
-    const got = value === null ? 'null' : Array.isArray(value) ? 'a list' : value === '' ? 'an empty string' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-    return this.check(!ok, PROP_TYPE, prop, value, `\`${prop}\` must be ${kind === 'string' ? 'a non-empty string' : kindText(kind)}, got ${got}`, fix ?? `pass \`${prop}\` as ${kindText(kind)}`);
+    const got = value === null ? 'null' : Array.isArray(value) ? 'a list' : value === '' ? 'an empty string' : typeof value === 'object' ? (kind === 'construct' ? 'a plain object' : 'an object') : `a ${typeof value}`;
+    return this.check(!ok, PROP_TYPE, prop, value, `\`${prop}\` must be ${kind === 'string' ? 'a non-empty string' : kindText(kind)}, got ${got}`, fix ?? (kind === 'construct' ? `pass what \`new ...\` or a \`from...\` method of the library returned (not an id or a plain object)` : `pass \`${prop}\` as ${kindText(kind)}`));
   }
 
   /** A whole number from `min` to `max` (NaN and Infinity are refused). */

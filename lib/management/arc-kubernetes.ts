@@ -290,7 +290,7 @@ export class ArcKubernetes extends AzureResource {
     }
     checkName(problems, 'arcKubernetesCluster', 'clusterName', props.clusterName);
     problems.literal('flux', props.flux, 'it decides whether the microsoft.flux extension exists');
-    problems.type('logAnalyticsWorkspace', props.logAnalyticsWorkspace, 'object');
+    problems.type('logAnalyticsWorkspace', props.logAnalyticsWorkspace, 'construct');
     problems.throwIfAny();
   }
 

@@ -143,8 +143,8 @@ export class GatewayDiagnostics extends Construct {
     const problems = new ProblemCollector(this);
     problems.required('props', props, 'object');
     problems.throwIfAny();
-    problems.required('gateway', props.gateway, 'object');
-    problems.required('logAnalyticsWorkspace', props.logAnalyticsWorkspace, 'object');
+    problems.required('gateway', props.gateway, 'construct');
+    problems.required('logAnalyticsWorkspace', props.logAnalyticsWorkspace, 'construct');
     problems.literal('sendDiagnostics', props.sendDiagnostics, 'it decides whether a diagnostic setting exists');
     checkVpnGatewayOptions(problems, props);
     problems.resourceId(GWD_MONITOR_ENDPOINT, 'networkWatcherId', props.networkWatcherId, 'network watcher');

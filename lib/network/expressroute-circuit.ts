@@ -552,7 +552,7 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     problems.type('privatePeering', props?.privatePeering, 'object');
     problems.throwIfAny();
     const prefixes = props.onPremisesPrefixes ?? props.onPremisesNetwork?.prefixes ?? [];
-    problems.type('onPremisesNetwork', props.onPremisesNetwork, 'object');
+    problems.type('onPremisesNetwork', props.onPremisesNetwork, 'construct');
     if (props.onPremisesNetwork) checkInsideNetwork(problems, 'onPremisesPrefixes', prefixes, props.onPremisesNetwork);
     problems.literal('authorizations', props.authorizations, 'each name becomes an authorization resource');
     checkName(problems, 'expressRouteCircuit', 'name', props.name);

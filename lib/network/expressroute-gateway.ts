@@ -191,7 +191,7 @@ class ImportedExpressRouteGateway extends ExpressRouteGatewayBase {
     super(scope, id);
     const problems = new ProblemCollector(this);
     problems.required('gatewayId', attrs?.gatewayId, 'string');
-    problems.required('hub', attrs?.hub, 'object');
+    problems.required('hub', attrs?.hub, 'construct');
     problems.throwIfAny();
     problems.resourceId(ER_GATEWAY_SKU_UNKNOWN, 'gatewayId', attrs.gatewayId, 'virtual network gateway');
     problems.throwIfAny();
@@ -353,7 +353,7 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
 
   private validate(props: ExpressRouteGatewayProps): { zones?: string[]; zonesProp: string } {
     const problems = new ProblemCollector(this);
-    problems.required('hub', props?.hub, 'object');
+    problems.required('hub', props?.hub, 'construct');
     problems.type('sku', props?.sku, 'object');
     problems.type('publicIp', props?.publicIp, 'object');
     problems.type('publicIpZones', props?.publicIpZones, 'array');
@@ -380,7 +380,7 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     problems.required('id', id, 'string');
     problems.required('options', options, 'object');
     problems.throwIfAny();
-    problems.required('circuit', options.circuit, 'object');
+    problems.required('circuit', options.circuit, 'construct');
     checkName(problems, 'connection', 'name', options.name);
     problems.check(options.privateLinkFastPath === true && options.fastPath !== true, ER_CONNECTION_FASTPATH, 'privateLinkFastPath', true, 'Private Link FastPath requires FastPath (express_route_gateway_bypass)', 'set `fastPath: true` as well');
     problems.integer(ER_CONNECTION_WEIGHT, 'routingWeight', options.routingWeight, 0, 32000);

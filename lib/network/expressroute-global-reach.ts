@@ -120,8 +120,8 @@ export class ExpressRouteGlobalReach extends Construct {
 
   private validate(props: ExpressRouteGlobalReachProps): void {
     const problems = new ProblemCollector(this);
-    problems.required('circuit', props?.circuit, 'object');
-    problems.required('peerCircuit', props?.peerCircuit, 'object');
+    problems.required('circuit', props?.circuit, 'construct');
+    problems.required('peerCircuit', props?.peerCircuit, 'construct');
     problems.required('addressPrefixIpv4', props?.addressPrefixIpv4, 'string');
     problems.type('authorizationKey', props?.authorizationKey, 'string');
     problems.throwIfAny();

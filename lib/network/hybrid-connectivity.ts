@@ -257,9 +257,9 @@ export class HybridConnectivity extends Construct {
 
   private validate(spec: Spec): void {
     const problems = new ProblemCollector(this);
-    problems.required('hub', spec.hub, 'object');
-    if (spec.mode !== HybridConnectivityMode.VPN) problems.required('circuit', spec.circuit, 'object');
-    problems.type('secondaryCircuit', spec.secondaryCircuit, 'object');
+    problems.required('hub', spec.hub, 'construct');
+    if (spec.mode !== HybridConnectivityMode.VPN) problems.required('circuit', spec.circuit, 'construct');
+    problems.type('secondaryCircuit', spec.secondaryCircuit, 'construct');
     problems.check(spec.secondaryCircuit !== undefined && spec.secondaryCircuit === spec.circuit, ER_CONNECTION_CIRCUIT, 'secondaryCircuit', spec.secondaryCircuit?.node?.path, 'the second circuit is the first one: a gateway connects to a circuit once', 'give a circuit at another peering location');
     problems.literal('routeServer', spec.routeServer, 'it decides whether Route Server and its subnet exist');
     problems.literal('vpnActiveActive', spec.vpnActiveActive, 'it decides how many public IPs the VPN gateway has');

@@ -182,7 +182,7 @@ export class SiteToSiteConnection extends Construct {
     super(scope, id);
     // Resolve. (JavaScript callers: a missing gateway is a ValidationError, not a TypeError.)
     const given = new ProblemCollector(this);
-    given.required('gateway', props?.gateway, 'object');
+    given.required('gateway', props?.gateway, 'construct');
     given.throwIfAny();
     this.gateway = props.gateway;
     this.bgpEnabled = props.bgpAsn !== undefined;
@@ -249,7 +249,7 @@ export class SiteToSiteConnection extends Construct {
 
   private validate(props: SiteToSiteConnectionProps): void {
     const problems = new ProblemCollector(this);
-    problems.required('gateway', props?.gateway, 'object');
+    problems.required('gateway', props?.gateway, 'construct');
     problems.required('device', props?.device, 'object');
     // A key written in the code would sit in the synthesized JSON and in every clone of the repository.
     problems.check(typeof props?.sharedKey === 'string', VPN_SHARED_KEY_LITERAL, 'sharedKey', props?.sharedKey, 'a pre-shared key written in the code is in the synthesized JSON and in every clone of the repository', 'use SharedKey.generate(), SharedKey.fromVariable(name) or SharedKey.fromKeyVaultSecret(keyVaultId, secretName)');
@@ -260,8 +260,8 @@ export class SiteToSiteConnection extends Construct {
     checkName(problems, 'localNetworkGateway', 'localNetworkGatewayName', props.localNetworkGatewayName);
     checkName(problems, 'connection', 'connectionName', props.connectionName);
     problems.literal('useAzureDefaultIpsecPolicy', props.useAzureDefaultIpsecPolicy, 'it decides whether ipsec_policy exists');
-    problems.type('overExpressRoute', props.overExpressRoute, 'object');
-    if (props.overExpressRoute) this.validateOverExpressRoute(problems, props, props.overExpressRoute);
+    const badCircuit = problems.type('overExpressRoute', props.overExpressRoute, 'construct');
+    if (props.overExpressRoute && !badCircuit) this.validateOverExpressRoute(problems, props, props.overExpressRoute);
     else this.validateDevice(problems, props.device);
     this.validateAddresses(problems, props);
     if (this.bgpEnabled) this.validateBgp(problems, props);

@@ -152,7 +152,7 @@ export class SpokePeering extends Construct {
   /** Every check on the props (one error), then the spoke's claim on the address plan. */
   private resolve(props: SpokePeeringProps): SpokeConfig {
     const problems = new ProblemCollector(this);
-    problems.required('hub', props?.hub, 'object');
+    problems.required('hub', props?.hub, 'construct');
     problems.required('addressSpace', props?.addressSpace, 'array');
     problems.type('subnets', props?.subnets, 'object');
     problems.throwIfAny();

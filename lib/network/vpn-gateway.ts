@@ -266,7 +266,7 @@ class ImportedVpnGateway extends VpnGatewayBase {
     super(scope, id);
     const problems = new ProblemCollector(this);
     problems.required('gatewayId', attrs?.gatewayId, 'string');
-    problems.required('hub', attrs?.hub, 'object');
+    problems.required('hub', attrs?.hub, 'construct');
     problems.required('sku', attrs?.sku, 'object');
     problems.throwIfAny();
     problems.resourceId(VPN_SKU_UNKNOWN, 'gatewayId', attrs.gatewayId, 'virtual network gateway');
@@ -500,7 +500,7 @@ export class VpnGateway extends VpnGatewayBase {
 
   private validate(props: VpnGatewayProps): ResolvedPointToSite | undefined {
     const problems = new ProblemCollector(this);
-    problems.required('hub', props?.hub, 'object');
+    problems.required('hub', props?.hub, 'construct');
     problems.type('sku', props?.sku, 'object', `use VpnGatewaySku.of('${String(props?.sku).slice(0, 40)}') or a member such as VpnGatewaySku.VPN_GW2_AZ`);
     problems.throwIfAny();
     const sku = (props.sku ?? VpnGatewaySku.VPN_GW2_AZ);

@@ -310,7 +310,7 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
     problems.required('id', id, 'string');
     problems.required('options', options, 'object');
     problems.throwIfAny();
-    problems.required('fileShare', options.fileShare, 'object');
+    problems.required('fileShare', options.fileShare, 'construct');
     problems.required('shareName', options.shareName, 'string');
     problems.throwIfAny();
     const { fileShare, shareName } = options;

@@ -150,7 +150,7 @@ export class SiteRecoveryHyperV extends Construct {
     const problems = new ProblemCollector(self);
     problems.required('props', props, 'object');
     problems.throwIfAny();
-    problems.required('vault', props.vault, 'object');
+    problems.required('vault', props.vault, 'construct');
     problems.oneOf(ASR_HV_INTERVAL, 'replicationIntervalSeconds', props.replicationIntervalSeconds, [30, 300], 'use 300 (or 30)');
     checkReplicationRetention(problems, {
       rule: ASR_HV_RETENTION,

@@ -210,7 +210,7 @@ export class SiteRecoveryVmware extends Construct {
     const problems = new ProblemCollector(self);
     problems.required('props', props, 'object');
     problems.throwIfAny();
-    problems.required('vault', props.vault, 'object');
+    problems.required('vault', props.vault, 'construct');
     problems.type('applianceName', props.applianceName, 'string');
     checkReplicationRetention(problems, {
       rule: ASR_VMW_RETENTION,

@@ -323,7 +323,7 @@ export class FileSync extends AzureResource {
     const problems = new ProblemCollector(this);
     problems.required('props', props, 'object');
     problems.throwIfAny();
-    problems.required('hub', props.hub, 'object');
+    problems.required('hub', props.hub, 'construct');
     problems.required('storageSyncPrincipalId', props.storageSyncPrincipalId, 'string');
     problems.required('privateEndpointSubnetId', props.privateEndpointSubnetId, 'string');
     problems.type('syncGroups', props.syncGroups, 'object');

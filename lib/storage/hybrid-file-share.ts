@@ -321,7 +321,7 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
     const problems = new ProblemCollector(this);
     problems.required('props', props, 'object');
     problems.throwIfAny();
-    problems.required('hub', props.hub, 'object');
+    problems.required('hub', props.hub, 'construct');
     problems.required('privateEndpointSubnetId', props.privateEndpointSubnetId, 'string');
     problems.type('shares', props.shares, 'object');
     problems.type('linkVirtualNetworks', props.linkVirtualNetworks, 'object');

@@ -50,7 +50,21 @@ describe("the newcomer review's bad JavaScript inputs (F6)", () => {
     ];
     for (const [name, build] of builds) {
       const error = expectValidationError(() => build(newStack('js')), 'PROP-TYPE', 'hub', HUB_ID);
-      expect({ name, detail: error.problems[0].detail }).toEqual({ name, detail: '`hub` must be an object, got a string' });
+      expect({ name, detail: error.problems[0].detail }).toEqual({ name, detail: '`hub` must be a construct, got a string' });
+    }
+  });
+
+  test('a plain object where a construct belongs (a hub, a circuit) is PROP-TYPE, not a TypeError nor a silently broken stack', () => {
+    const builds: [string, string, (s: Construct) => unknown][] = [
+      ['VpnGateway', 'hub', (s) => new VpnGateway(s, 'X', { hub: {} } as any)],
+      // SpokePeering used to synthesize a peering to nothing with such a hub.
+      ['SpokePeering', 'hub', (s) => new SpokePeering(s, 'X', { hub: {}, addressSpace: ['10.1.0.0/16'] } as any)],
+      ['ExpressRouteGateway.addConnection', 'circuit', (s) => new ExpressRouteGateway(s, 'X', { hub: new HubNetwork(s, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] }) }).addConnection('C', { circuit: {} } as any)],
+      ['ExpressRouteGlobalReach', 'peerCircuit', (s) => new lib.ExpressRouteGlobalReach(s, 'X', { circuit: {}, peerCircuit: { node: 'fake' }, addressPrefixIpv4: '192.168.250.0/29' } as any)],
+    ];
+    for (const [name, prop, build] of builds) {
+      const error = expectValidationError(() => build(newStack('js')), 'PROP-TYPE', prop);
+      expect({ name, detail: error.problems.find((p) => p.prop === prop)!.detail }).toEqual({ name, detail: `\`${prop}\` must be a construct, got a plain object` });
     }
   });
 

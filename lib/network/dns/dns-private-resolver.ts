@@ -215,7 +215,7 @@ export class DnsPrivateResolver extends AzureResource {
 
   private resolve(props: DnsPrivateResolverProps): void {
     const problems = new ProblemCollector(this);
-    problems.required('hub', props?.hub, 'object');
+    problems.required('hub', props?.hub, 'construct');
     problems.type('onPremisesDomains', props?.onPremisesDomains, 'object');
     problems.type('rulesetVirtualNetworkIds', props?.rulesetVirtualNetworkIds, 'object');
     problems.throwIfAny();

@@ -52,7 +52,7 @@ export class HubBastion extends AzureResource {
     super(scope, id);
     const sku = props?.sku ?? 'Standard';
     const problems = new ProblemCollector(this);
-    problems.required('hub', props?.hub, 'object');
+    problems.required('hub', props?.hub, 'construct');
     problems.throwIfAny();
     problems.oneOf(BASTION_SKU, 'sku', sku, ['Basic', 'Standard', 'Premium']);
     problems.integer(BASTION_SKU, 'scaleUnits', props.scaleUnits, 2, 50);

@@ -144,7 +144,7 @@ export class HubFirewall extends AzureResource implements IHubFirewall {
 
   private resolve(props: HubFirewallProps): void {
     const problems = new ProblemCollector(this);
-    problems.required('hub', props?.hub, 'object');
+    problems.required('hub', props?.hub, 'construct');
     problems.type('zones', props?.zones, 'array');
     problems.type('dnsServers', props?.dnsServers, 'array');
     problems.throwIfAny();

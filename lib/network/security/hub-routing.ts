@@ -89,8 +89,8 @@ export class HubRouting extends Construct {
 
   private resolve(props: HubRoutingProps): void {
     const problems = new ProblemCollector(this);
-    problems.required('hub', props?.hub, 'object');
-    problems.required('firewall', props?.firewall, 'object');
+    problems.required('hub', props?.hub, 'construct');
+    problems.required('firewall', props?.firewall, 'construct');
     problems.required('spokePrefixes', props?.spokePrefixes, 'array');
     problems.required('onPremisesPrefixes', props?.onPremisesPrefixes, 'array');
     problems.throwIfAny();

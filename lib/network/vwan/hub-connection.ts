@@ -72,7 +72,7 @@ export class HubVirtualNetworkConnection extends Construct {
   constructor(scope: Construct, id: string, props: HubVirtualNetworkConnectionProps) {
     super(scope, id);
     const problems = new ProblemCollector(this);
-    problems.required('hub', props?.hub, 'object');
+    problems.required('hub', props?.hub, 'construct');
     checkName(problems, 'connection', 'name', props?.name);
     problems.required('virtualNetworkId', props?.virtualNetworkId, 'string');
     problems.type('addressSpaces', props?.addressSpaces, 'array');

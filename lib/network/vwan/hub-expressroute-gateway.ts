@@ -63,7 +63,7 @@ export class HubExpressRouteGateway extends AzureResource {
   constructor(scope: Construct, id: string, props: HubExpressRouteGatewayProps) {
     super(scope, id);
     const problems = new ProblemCollector(this);
-    problems.required('hub', props?.hub, 'object');
+    problems.required('hub', props?.hub, 'construct');
     problems.throwIfAny();
     checkName(problems, 'expressRouteGateway', 'name', props.name);
     problems.integer(VWAN_SCALE_UNITS, 'scaleUnits', props.scaleUnits, 1, 10, 'use 1-10 (2 Gbps each)');
@@ -91,7 +91,7 @@ export class HubExpressRouteGateway extends AzureResource {
     problems.required('options', options, 'object');
     problems.throwIfAny();
     checkName(problems, 'connection', 'name', options.name);
-    problems.required('circuit', options.circuit, 'object');
+    problems.required('circuit', options.circuit, 'construct');
     problems.integer(ER_CONNECTION_WEIGHT, 'routingWeight', options.routingWeight, 0, 32000);
     problems.throwIfAny();
     const circuit = options.circuit;

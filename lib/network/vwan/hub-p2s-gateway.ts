@@ -140,7 +140,7 @@ export class HubPointToSiteGateway extends AzureResource {
 
 function validateP2s(gateway: HubPointToSiteGateway, props: HubPointToSiteGatewayProps): void {
   const problems = new ProblemCollector(gateway);
-  problems.required('hub', props?.hub, 'object');
+  problems.required('hub', props?.hub, 'construct');
   problems.required('clientAddressPools', props?.clientAddressPools, 'array');
   checkName(problems, 'pointToSiteGateway', 'name', props?.name);
   problems.type('rootCertificates', props?.rootCertificates, 'array');

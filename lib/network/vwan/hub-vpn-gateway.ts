@@ -77,7 +77,7 @@ export class HubVpnGateway extends AzureResource implements IHubVpnGateway {
   constructor(scope: Construct, id: string, props: HubVpnGatewayProps) {
     super(scope, id);
     const problems = new ProblemCollector(this);
-    problems.required('hub', props?.hub, 'object');
+    problems.required('hub', props?.hub, 'construct');
     problems.throwIfAny();
     checkName(problems, 'vpnGateway', 'name', props.name);
     problems.integer(VWAN_SCALE_UNITS, 'scaleUnits', props.scaleUnits, 1, 40, 'use 1-40 (500 Mbps each)');

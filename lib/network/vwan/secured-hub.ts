@@ -72,7 +72,7 @@ export class SecuredHub extends AzureResource {
   constructor(scope: Construct, id: string, props: SecuredHubProps) {
     super(scope, id);
     const problems = new ProblemCollector(this);
-    problems.required('hub', props?.hub, 'object');
+    problems.required('hub', props?.hub, 'construct');
     problems.throwIfAny();
     problems.literal('privateTraffic', props.privateTraffic, 'it decides the routing policies');
     problems.literal('internetTraffic', props.internetTraffic, 'it decides the routing policies');

@@ -180,7 +180,7 @@ export class VirtualHub extends Construct implements IVirtualHub {
 
 function validateHub(hub: VirtualHub, props: VirtualHubProps): void {
   const problems = new ProblemCollector(hub);
-  problems.required('virtualWan', props?.virtualWan, 'object');
+  problems.required('virtualWan', props?.virtualWan, 'construct');
   problems.required('location', props?.location, 'string');
   problems.required('addressPrefix', props?.addressPrefix, 'string');
   checkName(problems, 'virtualHub', 'name', props?.name);

@@ -186,7 +186,7 @@ export class VpnSiteConnection extends Construct {
 
 function validateConnection(connection: VpnSiteConnection, props: VpnSiteConnectionProps): void {
   const problems = new ProblemCollector(connection);
-  problems.required('site', props?.site, 'object');
+  problems.required('site', props?.site, 'construct');
   problems.type('links', props?.links, 'object');
   problems.throwIfAny();
   checkName(problems, 'connection', 'name', props.name);

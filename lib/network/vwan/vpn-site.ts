@@ -122,7 +122,7 @@ export class VpnSite extends Construct implements IVpnSite {
 
 function validateSite(site: VpnSite, props: VpnSiteProps): void {
   const problems = new ProblemCollector(site);
-  problems.required('virtualWan', props?.virtualWan, 'object');
+  problems.required('virtualWan', props?.virtualWan, 'construct');
   problems.required('links', props?.links, 'array');
   checkName(problems, 'vpnSite', 'name', props?.name);
   problems.type('addressSpaces', props?.addressSpaces, 'array');

@@ -1,6 +1,6 @@
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { DnsPrivateResolver, HubNetwork, PrivateDnsZoneCatalog, PrivateLinkZones } from '../../../lib';
+import { DnsPrivateResolver, HubNetwork, LogAnalyticsWorkspace, PrivateDnsZoneCatalog, PrivateLinkZones } from '../../../lib';
 import { PrivateLink } from '../../../lib/core/private-endpoint';
 import { Runbook } from '../../../lib/core/outputs';
 import { annotationsAfterSynth, expectValidationError, newStack, resourcesOf, synthJson, warningsAfterSynth } from '../../util';
@@ -156,7 +156,8 @@ describe('DnsPrivateResolver and PrivateDnsZoneCatalog', () => {
     expect(warningsAfterSynth(stack).join('\n')).toMatch(/\[DIAG-MISSING\]/);
     const stack2 = newStack();
     const resolver2 = new DnsPrivateResolver(stack2, 'Dns', { hub: hubIn(stack2) });
-    resolver2.sendDiagnosticsTo({ workspaceResourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log', node: resolver.node } as any);
+    expect(resolver).toBeDefined();
+    resolver2.sendDiagnosticsTo(LogAnalyticsWorkspace.fromWorkspaceId(stack2, 'Ws', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log'));
     expect(warningsAfterSynth(stack2).join('\n')).not.toMatch(/\[DIAG-MISSING\]/);
   });
 });

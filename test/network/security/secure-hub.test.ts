@@ -1,5 +1,5 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { FirewallTier, HubBastion, HubFirewall, HubNetwork, HubRouting, NatGatewayEgress } from '../../../lib';
+import { FirewallTier, HubBastion, HubFirewall, HubNetwork, HubRouting, LogAnalyticsWorkspace, NatGatewayEgress } from '../../../lib';
 import { annotationsAfterSynth, expectValidationError, newStack, onlyResource, resourcesOf, synthJson, warningsAfterSynth } from '../../util';
 
 const SUBNET = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/spoke/subnets/app';
@@ -43,7 +43,7 @@ describe('HubFirewall, HubRouting, HubBastion', () => {
   test('firewall logs go to resource-specific tables', () => {
     const stack = newStack();
     const firewall = new HubFirewall(stack, 'Firewall', { hub: hubIn(stack) });
-    firewall.sendDiagnosticsTo({ workspaceResourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log' } as any);
+    firewall.sendDiagnosticsTo(LogAnalyticsWorkspace.fromWorkspaceId(stack, 'Ws', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log'));
     const setting = onlyResource(synthJson(stack), 'azurerm_monitor_diagnostic_setting');
     expect(setting.log_analytics_destination_type).toBe('Dedicated');
     expect(setting.enabled_log).toContainEqual({ category: 'AZFWNetworkRule' });

@@ -1,7 +1,7 @@
 import { TerraformVariable } from 'cdktf';
 import { contextFor } from '../../../lib/core/rule';
 import { VWAN_HUB_PREFIX, VWAN_P2S_AUDIENCE, VWAN_P2S_ENTRA, VWAN_ROUTING_INTENT, VWAN_SCALE_UNITS, VWAN_TYPE_STANDARD } from '../../../lib/network/rules/vwan';
-import { VirtualWan, VpnDevice } from '../../../lib';
+import { LogAnalyticsWorkspace, VirtualWan, VpnDevice } from '../../../lib';
 import { expectValidationError, newStack, synthJson, warningsAfterSynth } from '../../util';
 
 function wan() {
@@ -143,7 +143,7 @@ describe('Virtual WAN constructs: tokens, diagnostics, routing intent', () => {
     const after = wan();
     const gw2 = after.w.addHub('West', { location: 'westeurope', addressPrefix: '10.0.0.0/23' }).addVpnGateway();
     expect(gw).toBeDefined();
-    gw2.sendDiagnosticsTo({ workspaceResourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w' } as any);
+    gw2.sendDiagnosticsTo(LogAnalyticsWorkspace.fromWorkspaceId(after.stack, 'Ws', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w'));
     expect(warningsAfterSynth(after.stack).filter((m) => m.includes('DIAG-MISSING'))).toHaveLength(0);
     const diag = Object.values<any>(synthJson(after.stack).resource.azurerm_monitor_diagnostic_setting)[0];
     expect(diag.enabled_log.map((l: any) => l.category)).toEqual(['GatewayDiagnosticLog', 'IKEDiagnosticLog', 'RouteDiagnosticLog', 'TunnelDiagnosticLog']);
