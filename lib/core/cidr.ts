@@ -43,6 +43,15 @@ function parseUncached(cidr: string): CidrRange | undefined {
   });
 }
 
+/**
+ * The literal, valid CIDRs among `cidrs`, parsed: expressions and invalid values are left out (a
+ * token never parses), and so is a whole list given as one expression (an array holding one
+ * encoded list token). Checks that compare ranges start from this.
+ */
+export function literalRanges(cidrs: readonly string[]): CidrRange[] {
+  return Array.isArray(cidrs) ? cidrs.map((c) => parseCidr(c)).filter((r): r is CidrRange => r !== undefined) : [];
+}
+
 /** True when `cidr` is valid and its address is the network address (10.0.0.0/16, not 10.0.0.1/16). */
 export function isNetworkCidr(cidr: string): boolean {
   const range = parseCidr(cidr);

@@ -1,12 +1,11 @@
 import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { IHubNetwork } from './hub-network-base';
 import { NET_HUB_MESH, NET_MESH_NO_ROUTER } from './rules';
 import type { IHubFirewall } from './security/firewall';
-import { carveNextFree, cidrContains, cidrOverlaps, CidrRange, parseCidr } from '../core/cidr';
+import { carveNextFree, cidrContains, cidrOverlaps, CidrRange, literalRanges, parseCidr } from '../core/cidr';
 import { checkCidrs } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
@@ -162,8 +161,8 @@ export class HubMesh extends Construct {
       checkUniqueId(problems, this, `Routes${hubKey(m.hub)}`, `${prop}.hub`, hubKey(m.hub));
       problems.check(m.regionPrefixes.length === 0, NET_HUB_MESH, `${prop}.regionPrefixes`, m.regionPrefixes, 'a region needs its supernet', "give the region's range, e.g. ['10.1.0.0/16']");
       if (!checkCidrs(problems, `${prop}.regionPrefixes`, m.regionPrefixes)) return;
-      const own = m.regionPrefixes.filter((p) => !Token.isUnresolved(p)).map((p) => parseCidr(p)).filter((r) => r !== undefined);
-      for (const space of m.hub.addressSpace.filter((p) => !Token.isUnresolved(p)).map((p) => parseCidr(p)).filter((r) => r !== undefined)) {
+      const own = literalRanges(m.regionPrefixes);
+      for (const space of literalRanges(m.hub.addressSpace)) {
         problems.check(own.length > 0 && !own.some((r) => cidrContains(r, space)), NET_HUB_MESH, `${prop}.regionPrefixes`, m.regionPrefixes, `the hub's address space ${space.cidr} is not inside the region's supernet`, "make the region's supernet contain the hub and its spokes");
       }
       for (const range of own) {

@@ -9,7 +9,7 @@ import { GATEWAY_SUBNET_NAME, HubNetworkBase, IHubNetwork, SubnetOptions } from 
 import { NET_GWSUBNET_NAME, NET_GWSUBNET_NSG, NET_GWSUBNET_SIZE } from './rules';
 import { SpokeOptions, SpokePeering } from './spoke';
 import { AddressPlan } from '../core/address-plan';
-import { cidrOverlaps, parseCidr } from '../core/cidr';
+import { cidrOverlaps, literalRanges, parseCidr } from '../core/cidr';
 import { checkCidrs } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
@@ -134,9 +134,9 @@ class ImportedHubNetwork extends HubNetworkBase {
     this.addressSpace = [...attrs.addressSpace];
     this.subnetIds = { ...(attrs.subnetIds ?? {}) };
     this.existingGateway = attrs.hasGateway ?? false;
-    this._spaces = this.addressSpace.filter((c) => !Token.isUnresolved(c)).map((c) => parseCidr(c)).filter((r) => r !== undefined);
+    this._spaces = literalRanges(this.addressSpace);
     for (const prefix of attrs.usedPrefixes ?? []) {
-      const range = Token.isUnresolved(prefix) ? undefined : parseCidr(prefix);
+      const range = parseCidr(prefix);
       if (range) this._used.push({ name: '(existing)', range });
     }
     AddressPlan.of(this).claim(problems, 'addressSpace', attrs.addressSpace, `hub ${this.node.path} address space`);
@@ -248,7 +248,7 @@ export class HubNetwork extends HubNetworkBase {
     checkCidrs(problems, 'addressSpace', props.addressSpace);
     problems.literal('gatewaySubnetPrefixLength', props.gatewaySubnetPrefixLength, 'it decides which block GatewaySubnet is carved from');
     problems.throwIfAny();
-    this._spaces = props.addressSpace.filter((c) => !Token.isUnresolved(c)).map((c) => parseCidr(c)).filter((r) => r !== undefined);
+    this._spaces = literalRanges(props.addressSpace);
     for (let i = 0; i < this._spaces.length; i++) {
       for (let j = i + 1; j < this._spaces.length; j++) {
         problems.check(cidrOverlaps(this._spaces[i], this._spaces[j]), NET_ADDRESS_OVERLAP, 'addressSpace', this._spaces[j].cidr, `${this._spaces[j].cidr} overlaps ${this._spaces[i].cidr} of the same address space`, 'list each range once');

@@ -1,10 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
 import { NET_ONPREM_NETWORK } from './rules';
 import { AddressPlan } from '../core/address-plan';
-import { cidrContains, parseCidr } from '../core/cidr';
+import { cidrContains, literalRanges, parseCidr } from '../core/cidr';
 import { checkCidrs } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
-import { Token } from 'cdktf';
 
 /**
  * An on-premises network declared once and reached several ways: through the circuits of two
@@ -30,10 +29,10 @@ export interface OnPremisesNetworkProps {
 
 /** Prefixes `given` of a site or circuit that lie outside the network's literal prefixes. */
 export function checkInsideNetwork(problems: ProblemCollector, prop: string, given: string[], network: IOnPremisesNetwork): void {
-  const ranges = network.prefixes.filter((p) => !Token.isUnresolved(p)).map((p) => parseCidr(p)).filter((p) => p !== undefined);
+  const ranges = literalRanges(network.prefixes);
   if (ranges.length === 0) return;
   for (const cidr of given) {
-    const range = Token.isUnresolved(cidr) ? undefined : parseCidr(cidr);
+    const range = parseCidr(cidr);
     problems.check(
       range !== undefined && !ranges.some((r) => cidrContains(r, range)),
       NET_ONPREM_NETWORK,

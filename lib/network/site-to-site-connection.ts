@@ -14,7 +14,7 @@ import { SharedKey, SharedKeyConfig } from './shared-key';
 import type { VpnDevice } from './vpn-device';
 import type { IVpnGateway } from './vpn-gateway-base';
 import { AddressPlan, onPremisesNetworkOf } from '../core/address-plan';
-import { cidrContains, isIpv4Address, parseCidr } from '../core/cidr';
+import { cidrContains, isIpv4Address, literalRanges, parseCidr } from '../core/cidr';
 import { checkCidrs } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
@@ -311,9 +311,9 @@ export class SiteToSiteConnection extends Construct {
     }
     problems.dnsName(VPN_SITE_ENDPOINT, 'device', device.gatewayFqdn, true, 'use a name such as vpn.contoso.com');
     // Azure prefers the longest prefix, then ExpressRoute: the VPN must be more specific, or disjoint.
-    const erRanges = circuit.onPremisesPrefixes.filter((p) => !Token.isUnresolved(p)).map((p) => parseCidr(p)).filter((p) => p !== undefined);
+    const erRanges = literalRanges(circuit.onPremisesPrefixes);
     for (const cidr of props.addressSpaces ?? []) {
-      const range = Token.isUnresolved(cidr) ? undefined : parseCidr(cidr);
+      const range = parseCidr(cidr);
       const covered = range && erRanges.find((p) => p.prefixLength >= range.prefixLength && cidrContains(range, p));
       problems.check(
         covered !== undefined,
@@ -333,9 +333,9 @@ export class SiteToSiteConnection extends Construct {
     const circuit = props.backupFor;
     if (circuit === undefined) return;
     // Failover: a VPN prefix more specific than an ExpressRoute-advertised one wins by longest-prefix match.
-    const erRanges = circuit.onPremisesPrefixes.filter((p) => !Token.isUnresolved(p)).map((p) => parseCidr(p)).filter((p) => p !== undefined);
+    const erRanges = literalRanges(circuit.onPremisesPrefixes);
     for (const cidr of spaces) {
-      const range = Token.isUnresolved(cidr) ? undefined : parseCidr(cidr);
+      const range = parseCidr(cidr);
       const wider = range && erRanges.find((p) => p.prefixLength < range.prefixLength && cidrContains(p, range));
       problems.check(
         wider !== undefined,

@@ -7,7 +7,7 @@ import { SPOKE_ALLOW_FORWARDED_TRAFFIC } from './defaults';
 import type { IHubNetwork } from './hub-network-base';
 import { checkCidrs } from '../core/cidr-checks';
 import { AddressPlan } from '../core/address-plan';
-import { cidrContains, cidrOverlaps, parseCidr } from '../core/cidr';
+import { cidrContains, cidrOverlaps, literalRanges, parseCidr } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
@@ -281,10 +281,10 @@ function checkSpokeSource(problems: ProblemCollector, props: SpokeOptions, exist
 
 /** Every subnet of a new spoke lies inside its address space, and no two overlap. */
 function checkSpokeSubnets(problems: ProblemCollector, addressSpace: string[], subnets: { [name: string]: string }): void {
-  const spaces = addressSpace.filter((c) => !Token.isUnresolved(c)).map((c) => parseCidr(c)).filter((r) => r !== undefined);
+  const spaces = literalRanges(addressSpace);
   const placed: { name: string; cidr: string }[] = [];
   for (const [name, prefix] of Object.entries(subnets)) {
-    const range = Token.isUnresolved(prefix) ? undefined : parseCidr(prefix);
+    const range = parseCidr(prefix);
     if (!range) continue;
     problems.check(
       spaces.length > 0 && !spaces.some((s) => cidrContains(s, range)),

@@ -1,4 +1,5 @@
-import { carveNextFree, cidrContains, cidrContainsAddress, cidrOverlaps, isIpv4Address, isNetworkCidr, networkAddress, parseCidr } from '../../lib/core/cidr';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { carveNextFree, cidrContains, cidrContainsAddress, cidrOverlaps, isIpv4Address, isNetworkCidr, literalRanges, networkAddress, parseCidr } from '../../lib/core/cidr';
 
 /** Parses a list of CIDRs that must be valid. */
 function ranges(...cidrs: string[]) {
@@ -10,6 +11,15 @@ function ranges(...cidrs: string[]) {
 }
 
 describe('cidr', () => {
+  test('literalRanges keeps the literal, valid CIDRs and leaves out expressions, invalid values and a whole-list expression', () => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    const one = new TerraformVariable(stack, 'one', { type: 'string' });
+    const list = new TerraformVariable(stack, 'list', { type: 'list(string)' });
+    expect(literalRanges(['10.0.0.0/16', one.stringValue, 'nonsense', '192.168.1.0/24']).map((r) => r.cidr)).toEqual(['10.0.0.0/16', '192.168.1.0/24']);
+    expect(literalRanges(list.listValue)).toEqual([]);
+    expect(literalRanges(undefined as any)).toEqual([]);
+  });
+
   describe('parseCidr', () => {
     test('parses a CIDR into its first and last address', () => {
       const range = parseCidr('10.0.0.0/24')!;

@@ -6,7 +6,7 @@ import { DEFAULT_LABEL, HUB_ASN } from './defaults';
 import { IVirtualHub } from './interfaces';
 import { onRoutingIntent } from './routing-registry';
 import { AddressPlan } from '../../core/address-plan';
-import { cidrContainsAddress, parseCidr } from '../../core/cidr';
+import { cidrContainsAddress, literalRanges } from '../../core/cidr';
 import { checkCidrs } from '../../core/cidr-checks';
 import { ProblemCollector } from '../../core/errors';
 import { checkUniqueId } from '../../core/ids';
@@ -108,7 +108,7 @@ export class HubVirtualNetworkConnection extends Construct {
       problems.check(reason !== undefined, VWAN_BGP_PEER, 'peerAsn', options.peerAsn, reason ?? '', 'use a private 16-bit ASN such as 65010 (64512-65514, 65521-65534)');
     }
     problems.ipv4(VWAN_BGP_PEER, 'peerIp', options.peerIp);
-    const ranges = this.addressSpaces.filter((a) => !Token.isUnresolved(a)).map((a) => parseCidr(a)).filter((r) => r !== undefined);
+    const ranges = literalRanges(this.addressSpaces);
     problems.check(!Token.isUnresolved(options.peerIp) && ranges.length > 0 && problems.count === 0 && !ranges.some((r) => cidrContainsAddress(r, options.peerIp)), VWAN_BGP_PEER, 'peerIp', options.peerIp, `${options.peerIp} is not inside the spoke (${this.addressSpaces.join(', ')}): the hub router peers with endpoints in connected virtual networks`, "use the NVA's private IP in this spoke");
     problems.throwIfAny();
     const peer = new VirtualHubBgpConnection(this, `BgpPeer${id}`, {
