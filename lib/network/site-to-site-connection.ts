@@ -261,8 +261,9 @@ export class SiteToSiteConnection extends Construct {
     checkName(problems, 'connection', 'connectionName', props.connectionName);
     problems.literal('useAzureDefaultIpsecPolicy', props.useAzureDefaultIpsecPolicy, 'it decides whether ipsec_policy exists');
     const badCircuit = problems.type('overExpressRoute', props.overExpressRoute, 'construct');
-    if (props.overExpressRoute && !badCircuit) this.validateOverExpressRoute(problems, props, props.overExpressRoute);
-    else this.validateDevice(problems, props.device);
+    const overExpressRoute = props.overExpressRoute !== undefined && !badCircuit;
+    if (overExpressRoute) this.validateOverExpressRoute(problems, props, props.overExpressRoute!);
+    this.validateDevice(problems, props.device, overExpressRoute);
     this.validateAddresses(problems, props);
     if (this.bgpEnabled) this.validateBgp(problems, props);
     else problems.check(props.bgpPeeringAddress !== undefined, VPN_SITE_ADDRESS, 'bgpPeeringAddress', props.bgpPeeringAddress, 'a BGP peer address without `bgpAsn` has no effect', 'set `bgpAsn` too, or leave `bgpPeeringAddress` out');
@@ -274,42 +275,42 @@ export class SiteToSiteConnection extends Construct {
     this.claimAddresses(problems, props);
   }
 
-  private validateDevice(problems: ProblemCollector, device: VpnDevice): void {
+  /**
+   * The device's endpoint: an address or an FQDN, not both; over the internet a public address,
+   * over ExpressRoute private peering a private (RFC 1918) one reached over the circuit.
+   */
+  private validateDevice(problems: ProblemCollector, device: VpnDevice, overExpressRoute: boolean): void {
     const address = device.gatewayAddress;
-    problems.check(address === undefined && device.gatewayFqdn === undefined, VPN_SITE_ENDPOINT, 'device', undefined, 'the device has neither an address nor an FQDN', "use VpnDevice.address('203.0.113.10') or VpnDevice.fqdn('vpn.contoso.com')");
+    problems.check(address === undefined && device.gatewayFqdn === undefined, VPN_SITE_ENDPOINT, 'device', undefined, 'the device has neither an address nor an FQDN', overExpressRoute ? "use VpnDevice.address('10.1.0.4') (its address on the network ExpressRoute reaches)" : "use VpnDevice.address('203.0.113.10') or VpnDevice.fqdn('vpn.contoso.com')");
     // Only a JavaScript caller building the object by hand can give both.
     problems.check(address !== undefined && device.gatewayFqdn !== undefined, VPN_SITE_ENDPOINT, 'device', device.gatewayFqdn, 'the device has both an address and an FQDN; a local network gateway takes one', "use VpnDevice.address('203.0.113.10') or VpnDevice.fqdn('vpn.contoso.com')");
     if (address !== undefined && !Token.isUnresolved(address)) {
       const parsed = isIpv4Address(address) ? new Address4(address) : undefined;
-      problems.check(
-        !parsed || parsed.isPrivate() || parsed.isLinkLocal() || parsed.isLoopback() || parsed.isCGNAT() || parsed.isMulticast() || parsed.isUnspecified() || parsed.isBroadcast() || parsed.isReserved(),
-        VPN_SITE_PUBLIC_IP,
-        'device',
-        address,
-        parsed ? `${address} is not a public address; Azure reaches the device over the internet` : `${address} is not an IPv4 address`,
-        "use the device's public IPv4 address (or VpnDevice.fqdn(name))",
-      );
+      if (overExpressRoute) {
+        problems.check(!parsed || !parsed.isPrivate(), VPN_OVER_ER, 'device', address, parsed ? `${address} is not a private (RFC 1918) address: a tunnel over ExpressRoute private peering reaches the device at its private address` : `${address} is not an IPv4 address`, "use the device's RFC 1918 address reached over the circuit");
+      } else {
+        problems.check(
+          !parsed || parsed.isPrivate() || parsed.isLinkLocal() || parsed.isLoopback() || parsed.isCGNAT() || parsed.isMulticast() || parsed.isUnspecified() || parsed.isBroadcast() || parsed.isReserved(),
+          VPN_SITE_PUBLIC_IP,
+          'device',
+          address,
+          parsed ? `${address} is not a public address; Azure reaches the device over the internet` : `${address} is not an IPv4 address`,
+          "use the device's public IPv4 address (or VpnDevice.fqdn(name))",
+        );
+      }
     }
     problems.dnsName(VPN_SITE_ENDPOINT, 'device', device.gatewayFqdn, true, 'use a name such as vpn.contoso.com');
   }
 
   /**
    * A tunnel over ExpressRoute private peering (vpn-gateway/site-to-site-vpn-private-peering.md):
-   * private IPs on the gateway, a private device address, not the circuit's failover at once, and
-   * prefixes Azure prefers over the circuit's own (more specific or disjoint).
+   * private IPs on the gateway, not the circuit's failover at once, and prefixes Azure prefers over
+   * the circuit's own (more specific or disjoint). The device's private address: validateDevice.
    */
   private validateOverExpressRoute(problems: ProblemCollector, props: SiteToSiteConnectionProps, circuit: IExpressRouteCircuit): void {
     const gateway = this.gateway;
     problems.check(gateway.privateIpAddressEnabled === false, VPN_OVER_ER, 'overExpressRoute', circuit.node.path, `VPN gateway ${gateway.node.path} has no private IPs, where a tunnel over ExpressRoute private peering ends`, 'set `privateIpAddressEnabled: true` on the gateway');
     problems.check(props.backupFor !== undefined, VPN_OVER_ER, 'backupFor', props.backupFor?.node.path, 'a site cannot both run over ExpressRoute and back it up when it fails', 'leave `backupFor` out for a site over ExpressRoute, or use two sites');
-    const device = props.device;
-    problems.check(device.gatewayAddress === undefined && device.gatewayFqdn === undefined, VPN_SITE_ENDPOINT, 'device', undefined, 'the device has neither an address nor an FQDN', "use VpnDevice.address('10.1.0.4') (its address on the network ExpressRoute reaches)");
-    const address = device.gatewayAddress;
-    if (address !== undefined && !Token.isUnresolved(address)) {
-      const parsed = isIpv4Address(address) ? new Address4(address) : undefined;
-      problems.check(!parsed || !parsed.isPrivate(), VPN_OVER_ER, 'device', address, parsed ? `${address} is not a private (RFC 1918) address: a tunnel over ExpressRoute private peering reaches the device at its private address` : `${address} is not an IPv4 address`, "use the device's RFC 1918 address reached over the circuit");
-    }
-    problems.dnsName(VPN_SITE_ENDPOINT, 'device', device.gatewayFqdn, true, 'use a name such as vpn.contoso.com');
     // Azure prefers the longest prefix, then ExpressRoute: the VPN must be more specific, or disjoint.
     const erRanges = literalRanges(circuit.onPremisesPrefixes);
     for (const cidr of props.addressSpaces ?? []) {
