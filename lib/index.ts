@@ -15,7 +15,7 @@ export type { PrivateEndpointOptions, PrivateLinkParts, IPrivateDnsZoneCatalog }
 export { ActionGroup } from './core/alerts';
 export type { IActionGroup, ActionGroupProps, MetricDefinition, MetricAlertOptions } from './core/alerts';
 export { LifecycleGate } from './core/gates';
-export type { LifecycleGateProps } from './core/gates';
+export type { GateHandoff, LifecycleGateProps } from './core/gates';
 export { AzureProvider } from './core/provider';
 export type { AzureProviderProps } from './core/provider';
 export * from './management/log-analytics-workspace';

@@ -29,6 +29,14 @@ export interface LifecycleGateProps {
   readonly verify?: string;
 }
 
+/** A gate as a runbook shows it: its variable and the command that opens it. */
+export interface GateHandoff {
+  /** Terraform variable name. */
+  readonly name: string;
+  /** `cdktf deploy <stack> --var='<gate>=true'`, for the stack that declares the gate. */
+  readonly command: string;
+}
+
 const GATES_ID = 'LifecycleGates';
 
 /** The gates of one stack, in the order they were declared. */
@@ -93,6 +101,11 @@ export class LifecycleGate extends Construct {
   /** The command that opens the gate for a stack. */
   public openCommand(stackName: string): string {
     return `cdktf deploy ${stackName} --var='${this.name}=true'`;
+  }
+
+  /** The gate for a runbook: its name and the command that opens it in its own stack. */
+  public handoff(): GateHandoff {
+    return { name: this.name, command: this.openCommand(TerraformStack.of(this).node.id) };
   }
 
   /** The `count` every gated resource gets: 1 when the gate is open, 0 before. */

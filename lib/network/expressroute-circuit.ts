@@ -2,7 +2,7 @@ import { ExpressRouteCircuit as ExpressRouteCircuitResource } from '@cdktf/provi
 import { ExpressRouteCircuitAuthorization } from '@cdktf/provider-azurerm/lib/express-route-circuit-authorization';
 import { ExpressRouteCircuitPeering } from '@cdktf/provider-azurerm/lib/express-route-circuit-peering';
 import { RouteFilter } from '@cdktf/provider-azurerm/lib/route-filter';
-import { ITerraformDependable, TerraformStack, Token } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkAsn } from './bgp';
 import {
@@ -695,8 +695,7 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
         ? `ExpressRoute Direct port, ${show(props.bandwidthInGbps)} Gbps.`
         : `Provider **${show(props.serviceProviderName)}**, peering location **${show(props.peeringLocation)}**, **${show(props.bandwidthInMbps)} Mbps**.`,
       sku: `${props.skuTier ?? EXPRESSROUTE_SKU_TIER}/${props.skuFamily ?? EXPRESSROUTE_SKU_FAMILY}`,
-      gateName: gate.name,
-      gateCommand: gate.openCommand(TerraformStack.of(this).node.id),
+      gate: gate.handoff(),
       peering: peering && {
         primary: show(peering.primaryPeerAddressPrefix),
         secondary: show(peering.secondaryPeerAddressPrefix),

@@ -1,7 +1,7 @@
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
-import { ITerraformDependable, Op, TerraformStack, Token } from 'cdktf';
+import { ITerraformDependable, Op, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { EXPRESSROUTE_GATEWAY_SKU, ZONES } from './defaults';
 import type { IExpressRouteCircuit } from './expressroute-circuit';
@@ -262,12 +262,11 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     reportAtSynth(this, ER_RESILIENCY, () => this.resiliencyFinding());
 
     // Hand off.
-    const stackName = TerraformStack.of(this).node.id;
     const publicIpHandoff = { azureManaged: this.publicIp === undefined, zones: ip.zones && !Token.isUnresolved(ip.zones) ? ip.zones : undefined };
     Runbook.of(this).addSection(new LazySection(`ExpressRoute gateway ${this.node.path}`, () => renderExpressRouteGatewayHandoff(this.sku.name, this.hub.node.path, publicIpHandoff, this.connections.map((c) => ({
       id: c.id,
       target: `circuit ${c.circuit.node.path}`,
-      gate: c.circuit.provisionedGate && { name: c.circuit.provisionedGate.name, command: c.circuit.provisionedGate.openCommand(stackName) },
+      gate: c.circuit.provisionedGate?.handoff(),
     })))));
     this.initCommon(props);
   }

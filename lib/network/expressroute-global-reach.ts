@@ -176,7 +176,7 @@ export class ExpressRouteGlobalReach extends Construct {
       circuit: circuit.node.path,
       peerCircuit: peerCircuit.node.path,
       addressPrefix: displayValue(this, this.props.addressPrefixIpv4),
-      gate: this.gate && { name: this.gate.name, command: this.gate.openCommand(TerraformStack.of(this).node.id) },
+      gate: this.gate?.handoff(),
       crossSubscription: (this.props.authorizationKey ?? peerCircuit.authorizationKey) !== undefined,
       prefixesHere: circuit.onPremisesPrefixes.map((p) => displayValue(this, p)),
       prefixesThere: peerCircuit.onPremisesPrefixes.map((p) => displayValue(this, p)),

@@ -1,7 +1,7 @@
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { RouteServer } from '@cdktf/provider-azurerm/lib/route-server';
 import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
-import { TerraformStack, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AZURE_VPN_ASN, ROUTE_SERVER_SUBNET_PREFIX_LENGTH, ZONES } from './defaults';
 import type { IExpressRouteCircuit } from './expressroute-circuit';
@@ -316,17 +316,16 @@ export class HybridConnectivity extends Construct {
 
   private renderHandoff(): string {
     const circuit = this.circuit;
-    const gate = circuit?.provisionedGate;
     return renderHybridHandoff({
       mode: this.mode,
       failover: this.mode === HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER,
       serviceKeyCommand: circuit?.serviceKeyOutputName ? `terraform output -raw ${circuit.serviceKeyOutputName}` : undefined,
-      gate: gate && { name: gate.name, command: gate.openCommand(TerraformStack.of(this).node.id) },
+      gate: circuit?.provisionedGate?.handoff(),
       expressRoutePrefixes: circuit?.onPremisesPrefixes ?? [],
       routeServer: this.routeServer !== undefined,
       secondary: this.secondaryCircuit && {
         circuit: this.secondaryCircuit.node.path,
-        gate: this.secondaryCircuit.provisionedGate && { name: this.secondaryCircuit.provisionedGate.name, command: this.secondaryCircuit.provisionedGate.openCommand(TerraformStack.of(this).node.id) },
+        gate: this.secondaryCircuit.provisionedGate?.handoff(),
       },
     });
   }

@@ -1,12 +1,13 @@
+import type { GateHandoff } from '../../core/gates';
+
 /** What the circuit's runbook section reads (values rendered for display). */
 export interface CircuitHandoff {
   readonly serviceKeyOutputName: string;
   /** `ExpressRoute Direct port, 10 Gbps.` or `Provider **X**, ...`. */
   readonly connectivity: string;
   readonly sku: string;
-  /** Command that opens the circuit's gate (phase 2). */
-  readonly gateCommand: string;
-  readonly gateName: string;
+  /** The circuit's gate (phase 2). */
+  readonly gate: GateHandoff;
   readonly peering?: { readonly primary: string; readonly secondary: string; readonly vlanId: string; readonly peerAsn: string; readonly md5WhereToFindIt?: string };
   readonly microsoftPeering?: {
     readonly primary: string;
@@ -41,7 +42,7 @@ export function renderCircuitHandoff(c: CircuitHandoff): string {
     `- Service key: \`terraform output -raw ${c.serviceKeyOutputName}\` (sensitive: hand it over through the provider's portal or a secure channel).`,
     `- ${c.connectivity}`,
     `- SKU ${c.sku}. Bandwidth can be raised but never lowered; MeteredData to UnlimitedData is one-way.`,
-    `- Phase 2: when \`az network express-route show -g <rg> -n <circuit> --query serviceProviderProvisioningState -o tsv\` prints \`Provisioned\`, open gate \`${c.gateName}\`: \`${c.gateCommand}\`. This creates the gateway connections; a Terraform precondition stops the deploy if the circuit is not provisioned yet.`,
+    `- Phase 2: when \`az network express-route show -g <rg> -n <circuit> --query serviceProviderProvisioningState -o tsv\` prints \`Provisioned\`, open gate \`${c.gate.name}\`: \`${c.gate.command}\`. This creates the gateway connections; a Terraform precondition stops the deploy if the circuit is not provisioned yet.`,
     '',
   ];
   const p = c.peering;

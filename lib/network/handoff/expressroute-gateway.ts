@@ -1,10 +1,12 @@
+import type { GateHandoff } from '../../core/gates';
+
 /** One connection of an ExpressRoute gateway, for the runbook. */
 export interface ConnectionHandoff {
   readonly id: string;
   /** `circuit X` or `existing circuit `id``. */
   readonly target: string;
   /** Name of the gate it waits behind, and the command that opens it. */
-  readonly gate?: { readonly name: string; readonly command: string };
+  readonly gate?: GateHandoff;
 }
 
 /** The gateway's public IP, for the runbook. */

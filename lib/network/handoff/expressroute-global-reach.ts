@@ -1,9 +1,11 @@
+import type { GateHandoff } from '../../core/gates';
+
 /** What the Global Reach runbook section reads (values rendered for display). */
 export interface GlobalReachHandoff {
   readonly circuit: string;
   readonly peerCircuit: string;
   readonly addressPrefix: string;
-  readonly gate?: { readonly name: string; readonly command: string };
+  readonly gate?: GateHandoff;
   readonly crossSubscription: boolean;
   readonly prefixesHere: string[];
   readonly prefixesThere: string[];

@@ -1,3 +1,5 @@
+import type { GateHandoff } from '../../core/gates';
+
 /** What the hybrid connectivity runbook section reads (values rendered for display). */
 export interface HybridHandoff {
   readonly mode: string;
@@ -5,11 +7,11 @@ export interface HybridHandoff {
   /** `terraform output -raw x` of a circuit this stack owns, or undefined for an existing circuit. */
   readonly serviceKeyCommand?: string;
   /** The circuit's gate (circuits of this stack). */
-  readonly gate?: { readonly name: string; readonly command: string };
+  readonly gate?: GateHandoff;
   readonly expressRoutePrefixes: string[];
   readonly routeServer: boolean;
   /** The second circuit (maximum resiliency): its path and gate, if it has one. */
-  readonly secondary?: { readonly circuit: string; readonly gate?: { readonly name: string; readonly command: string } };
+  readonly secondary?: { readonly circuit: string; readonly gate?: GateHandoff };
 }
 
 /** The runbook section of `HybridConnectivity` (pure). */
