@@ -135,7 +135,7 @@ export class GatewayDiagnostics extends Construct {
   private readonly workspace: ILogAnalyticsWorkspace;
   private readonly networkWatcherIdProp?: string;
   private readonly monitors: { name: string; resource: NetworkConnectionMonitor }[] = [];
-  private flowLog?: { resource: NetworkWatcherFlowLog; trafficAnalytics: boolean };
+  private flowLog?: NetworkWatcherFlowLog;
   private readonly arcAgents = new Map<string, ArcMachineExtension[]>();
 
   constructor(scope: Construct, id: string, props: GatewayDiagnosticsProps) {
@@ -172,7 +172,7 @@ export class GatewayDiagnostics extends Construct {
       monitorNames: this.monitors.map((m) => m.name),
       machinesGateName: this.machinesGate?.name,
       networkWatcherCreated: this.networkWatcher !== undefined,
-      flowLog: this.flowLog && { trafficAnalytics: this.flowLog.trafficAnalytics },
+      flowLog: this.flowLog && { trafficAnalytics: this.flowLog.trafficAnalyticsInput !== undefined },
     })));
   }
 
@@ -211,7 +211,7 @@ export class GatewayDiagnostics extends Construct {
     const watcher = this.networkWatcherParts();
     const hub = this.gateway.hub;
     const retention = options.retentionDays ?? D.FLOW_LOG_RETENTION_DAYS;
-    const resource = new NetworkWatcherFlowLog(this, 'VirtualNetworkFlowLog', {
+    this.flowLog = new NetworkWatcherFlowLog(this, 'VirtualNetworkFlowLog', {
       name: generateName(this, 'flowLog'),
       networkWatcherName: watcher.name,
       resourceGroupName: watcher.resourceGroupName,
@@ -225,13 +225,12 @@ export class GatewayDiagnostics extends Construct {
         ? { enabled: true, workspaceId: details.workspaceCustomerId!, workspaceRegion: details.location!, workspaceResourceId: ws.workspaceResourceId, intervalInMinutes: interval }
         : undefined,
     });
-    this.flowLog = { resource, trafficAnalytics: interval > 0 };
-    return resource;
+    return this.flowLog;
   }
 
   /** Name and resource group of the Network Watcher (the flow log is its child): from the id, or the one created here. */
   private networkWatcherParts(): { name: string; resourceGroupName: string } {
-    const id = this.networkWatcherId;
+    const id = this.networkWatcherId; // creates the watcher when no id was given
     if (this.networkWatcher) return { name: this.networkWatcher.name, resourceGroupName: this.networkWatcher.resourceGroupName };
     // /subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.Network/networkWatchers/<name>
     if (!Token.isUnresolved(id)) {

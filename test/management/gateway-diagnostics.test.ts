@@ -253,5 +253,6 @@ describe('GatewayDiagnostics VNet flow log', () => {
     // Without traffic analytics an imported workspace is fine (the default is then 0).
     diag2.addVirtualNetworkFlowLog({ storageAccountId: STORAGE });
     expect(onlyResource(synthJson(other.stack), 'azurerm_network_watcher_flow_log').traffic_analytics).toBeUndefined();
+    expect(Runbook.of(other.stack).render()).toContain('the files in the storage account');
   });
 });
