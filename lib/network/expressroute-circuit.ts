@@ -189,6 +189,14 @@ export interface ExpressRouteCircuitProps extends AzureResourceProps {
   readonly authorizations?: string[];
 }
 
+/**
+ * An authorization key from another subscription (an existing circuit's, a Global Reach peer's) is
+ * an expression: a literal would sit in the configuration and every clone of it (ER-AUTHORIZATION-KEY).
+ */
+export function checkAuthorizationKey(problems: ProblemCollector, prop: string, key: string | undefined): void {
+  problems.check(key !== undefined && !Token.isUnresolved(key), ER_AUTHORIZATION_KEY, prop, key === undefined ? undefined : `(literal, ${key.length} characters)`, 'the authorization key is a literal in the Terraform configuration', "pass a sensitive TerraformVariable's value or a Key Vault secret (DataAzurermKeyVaultSecret.value)");
+}
+
 /** The two /30 links, VLAN and ASN of a peering (private or Microsoft). */
 function checkPeeringLinks(problems: ProblemCollector, name: string, peering: ExpressRoutePeeringLinkOptions): void {
   const primary = peering.primaryPeerAddressPrefix;
@@ -346,7 +354,7 @@ class ImportedExpressRouteCircuit extends ExpressRouteCircuitBase {
     problems.resourceId(ER_CONNECTION_CIRCUIT, 'circuitId', attrs.circuitId, 'ExpressRoute circuit');
     problems.check(attrs.skuTier !== undefined && !VALID_TIERS.includes(attrs.skuTier), ER_CIRCUIT_SKU, 'skuTier', attrs.skuTier, `${attrs.skuTier} is not a circuit tier`, `use one of ${VALID_TIERS.join(', ')}`);
     const key = attrs.authorizationKey;
-    problems.check(key !== undefined && !Token.isUnresolved(key), ER_AUTHORIZATION_KEY, 'authorizationKey', key === undefined ? undefined : `(literal, ${key.length} characters)`, 'the authorization key is a literal in the Terraform configuration', "pass a sensitive TerraformVariable's value or a Key Vault secret (DataAzurermKeyVaultSecret.value)");
+    checkAuthorizationKey(problems, 'authorizationKey', key);
     checkCidrs(problems, 'onPremisesPrefixes', attrs.onPremisesPrefixes);
     problems.throwIfAny();
     this.circuitId = this.resourceId = attrs.circuitId;

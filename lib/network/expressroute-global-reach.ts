@@ -2,9 +2,9 @@ import { ExpressRouteCircuitConnection } from '@cdktf/provider-azurerm/lib/expre
 import { Op, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { EXPRESSROUTE_GLOBAL_REACH_PREFIX_LENGTH } from './defaults';
-import { ExpressRouteSkuTier, IExpressRouteCircuit } from './expressroute-circuit';
+import { checkAuthorizationKey, ExpressRouteSkuTier, IExpressRouteCircuit } from './expressroute-circuit';
 import { renderGlobalReachHandoff } from './handoff/expressroute-global-reach';
-import { ER_AUTHORIZATION_KEY, ER_GLOBALREACH_CIRCUITS, ER_GLOBALREACH_PEERING, ER_GLOBALREACH_PREFIX, ER_GLOBALREACH_SAME_NETWORK } from './rules';
+import { ER_GLOBALREACH_CIRCUITS, ER_GLOBALREACH_PEERING, ER_GLOBALREACH_PREFIX, ER_GLOBALREACH_SAME_NETWORK, VPN_SHARED_KEY_LITERAL } from './rules';
 import { AddressPlan } from '../core/address-plan';
 import { parseCidr } from '../core/cidr';
 import { checkCidrs } from '../core/cidr-checks';
@@ -12,7 +12,7 @@ import { ProblemCollector } from '../core/errors';
 import { LifecycleGate } from '../core/gates';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, outputName, Runbook } from '../core/outputs';
-import { reportAtSynth } from '../core/report';
+import { checkFinalBody, reportAtSynth } from '../core/report';
 import { displayValue } from '../core/tokens';
 
 /** Props of `ExpressRouteGlobalReach`. */
@@ -86,6 +86,8 @@ export class ExpressRouteGlobalReach extends Construct {
         }
         : undefined,
     });
+    // The key on the final body, glued or escape-hatched literals included (the peerings' rule).
+    checkFinalBody(this, this.connection, [VPN_SHARED_KEY_LITERAL]);
     this.gate = this.gateFor(owned);
     this.gate?.guard(this.connection);
     reportAtSynth(this, ER_GLOBALREACH_SAME_NETWORK, () => {
@@ -150,8 +152,7 @@ export class ExpressRouteGlobalReach extends Construct {
       `both circuits are at peering location ${here}; Global Reach links circuits of two different peering locations`,
       'link circuits at two peering locations',
     );
-    const key = props.authorizationKey;
-    problems.check(key !== undefined && !Token.isUnresolved(key), ER_AUTHORIZATION_KEY, 'authorizationKey', key === undefined ? undefined : `(literal, ${key.length} characters)`, 'the authorization key is a literal in the Terraform configuration', "pass a sensitive TerraformVariable's value or a Key Vault secret (DataAzurermKeyVaultSecret.value)");
+    checkAuthorizationKey(problems, 'authorizationKey', props.authorizationKey);
     this.checkPairOnce(problems, circuit, peerCircuit);
     problems.throwIfAny();
 

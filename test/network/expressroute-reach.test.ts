@@ -15,7 +15,7 @@ import {
 } from '../../lib';
 import { Runbook } from '../../lib/core/outputs';
 import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, warningsAfterSynth } from '../util';
-import { resourcesWithGates } from './synth-util';
+import { errorsAfterSynth, resourcesWithGates } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 const PEER_ID = '/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/tokyo';
@@ -230,6 +230,14 @@ describe('ExpressRoute Global Reach', () => {
       'authorizationKey',
       '(literal, 36 characters)',
     );
+  });
+
+  test('VPN-SHARED-KEY-LITERAL catches a literal glued to an expression in the final authorization key', () => {
+    const { stack, london } = twoSites();
+    const tokyo = ExpressRouteCircuit.fromCircuitAttributes(stack, 'Tokyo', { circuitId: PEER_ID, onPremisesPrefixes: ['172.30.0.0/16'] });
+    const suffix = new TerraformVariable(stack, 'suffix', { type: 'string' });
+    new ExpressRouteGlobalReach(stack, 'Link', { circuit: london, peerCircuit: tokyo, addressPrefixIpv4: '192.168.250.0/29', authorizationKey: `846a1918-b7a2-4917-${suffix.stringValue}` });
+    expect(errorsAfterSynth(stack).join('\n')).toContain('[VPN-SHARED-KEY-LITERAL]');
   });
 
   test('ER-GLOBALREACH-SAME-NETWORK warns when both circuits reach the same declared on-premises network', () => {
