@@ -9,7 +9,7 @@ import { ExpressRouteGatewaySku, LEGACY_EXPRESSROUTE_SKUS, VALID_EXPRESSROUTE_SK
 import { renderExpressRouteGatewayHandoff } from './handoff/expressroute-gateway';
 import type { IHubNetwork } from './hub-network-base';
 import { metricOf, VNG_NAMESPACE } from './metrics';
-import { ER_CONNECTION_CIRCUIT, ER_CONNECTION_FASTPATH, ER_CONNECTION_FASTPATH_SKU, ER_CONNECTION_WEIGHT, ER_RESILIENCY, ER_GATEWAY_PUBLICIP_CUSTOMER, ER_GATEWAY_PUBLICIP_ZONES, ER_GATEWAY_SKU_LEGACY, ER_GATEWAY_SKU_UNKNOWN, VPN_PUBLICIP_ZONES, VPN_SKU_ZONES } from './rules';
+import { ER_CONNECTION_CIRCUIT, ER_CONNECTION_FASTPATH, ER_CONNECTION_FASTPATH_SKU, ER_CONNECTION_WEIGHT, ER_RESILIENCY, ER_GATEWAY_PUBLICIP_CUSTOMER, ER_GATEWAY_PUBLICIP_ZONES, ER_GATEWAY_SKU_LEGACY, ER_GATEWAY_SKU_UNKNOWN, VPN_PUBLICIP_ZONES, VPN_SKU_ZONES, VPN_SHARED_KEY_LITERAL } from './rules';
 import { NET_GATEWAY_PER_VNET } from './rules/net-gateway-per-vnet';
 import { checkFinalBody } from '../core/report';
 import { MetricDefinition } from '../core/alerts';
@@ -305,6 +305,8 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
         : undefined,
     });
     circuit.provisionedGate?.guard(connection);
+    // An existing circuit's authorization key on the final body, glued literals included.
+    checkFinalBody(this, connection, [VPN_SHARED_KEY_LITERAL]);
     this.connections.push({ id, circuit, connection });
     return connection;
   }

@@ -294,6 +294,14 @@ describe('HybridConnectivity with two circuits (maximum resiliency)', () => {
     expectValidationError(() => HybridConnectivity.expressRoute(stack, 'Hybrid', { hub, circuit: primary, secondaryCircuit: primary }), 'ER-CONNECTION-CIRCUIT', 'secondaryCircuit', 'test/Primary');
   });
 
+  test("VPN-SHARED-KEY-LITERAL catches a literal glued into an existing circuit's authorization key on the gateway connection", () => {
+    const { stack, hub } = resilient('London');
+    const suffix = new TerraformVariable(stack, 'suffix', { type: 'string' });
+    const partner = ExpressRouteCircuit.fromCircuitAttributes(stack, 'Partner', { circuitId: PEER_ID, onPremisesPrefixes: ['192.168.200.0/24'], authorizationKey: `846a1918-b7a2-4917-${suffix.stringValue}` });
+    HybridConnectivity.expressRoute(stack, 'Hybrid', { hub, circuit: partner });
+    expect(errorsAfterSynth(stack).join('\n')).toContain('[VPN-SHARED-KEY-LITERAL]');
+  });
+
   test('ER-CONNECTION-CIRCUIT refuses connecting a circuit to a gateway twice under two ids', () => {
     const { stack, hub, primary } = resilient('London');
     const hybrid = HybridConnectivity.expressRoute(stack, 'Hybrid', { hub, circuit: primary });
