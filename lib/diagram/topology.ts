@@ -347,15 +347,9 @@ export function buildTopology(stack: string, config: any): Topology {
     for (const circuit of resolve(b.express_route_circuit_name)) addEdge(ON_PREMISES_EDGE, circuit, label, 'link');
   }
   // Global Reach links the private peerings of two circuits (either may be of another stack or subscription).
-  const circuitOfPeering = (id: unknown): string[] => {
-    const peering = resolve(id)[0];
-    return peering?.startsWith('azurerm_express_route_circuit_peering.')
-      ? resolve(byAddress.get(peering)?.body.express_route_circuit_name)
-      : [external(graph, id, 'ExpressRoute circuit', 'provider')].filter((a): a is string => a !== undefined);
-  };
   for (const link of of('azurerm_express_route_circuit_connection')) {
     const prefix = typeof link.body.address_prefix_ipv4 === 'string' && !link.body.address_prefix_ipv4.includes('${') ? ` ${link.body.address_prefix_ipv4}` : '';
-    for (const from of circuitOfPeering(link.body.peering_id)) for (const to of circuitOfPeering(link.body.peer_peering_id)) addResourceEdge(link.body, from, to, `Global Reach${prefix}`, 'link');
+    for (const from of circuitsOfPeering(graph, link.body.peering_id)) for (const to of circuitsOfPeering(graph, link.body.peer_peering_id)) addResourceEdge(link.body, from, to, `Global Reach${prefix}`, 'link');
   }
   // A circuit not yet connected to a gateway (two-phase provisioning) is drawn with its future link.
   const erGateways = resources.filter((r) => r.type === 'azurerm_virtual_network_gateway' && r.body.type === 'ExpressRoute');
@@ -449,6 +443,14 @@ function clusterOfCustomLocation(config: any, value: unknown, settings: Resource
  * A node for something the stack references but does not create: `${var.x}` or a literal Azure
  * resource id (a spoke network, an ExpressRoute circuit).
  */
+/** The circuit a circuit peering id belongs to: one of the configuration, or an external node for an id of elsewhere. */
+function circuitsOfPeering(g: Graph, id: unknown): string[] {
+  const peering = g.resolve(id)[0];
+  return peering?.startsWith('azurerm_express_route_circuit_peering.')
+    ? g.resolve(g.byAddress.get(peering)?.body.express_route_circuit_name)
+    : [external(g, id, 'ExpressRoute circuit', 'provider')].filter((a): a is string => a !== undefined);
+}
+
 function external(g: Graph, value: unknown, kind: string, zone: Zone): string | undefined {
   if (typeof value !== 'string') return undefined;
   const variable = /^\$\{var\.([A-Za-z0-9_-]+)\}/.exec(value);
@@ -528,10 +530,7 @@ function drawVirtualWan(g: Graph): void {
     for (let i = 0; i < hubs.length; i++) for (let j = i + 1; j < hubs.length; j++) g.addEdge(hubs[i], hubs[j], 'hub-to-hub', 'link');
   }
   for (const c of g.of('azurerm_express_route_connection')) {
-    const peering = g.resolve(c.body.express_route_circuit_peering_id)[0];
-    const circuits = peering?.startsWith('azurerm_express_route_circuit_peering.')
-      ? g.resolve(g.byAddress.get(peering)?.body.express_route_circuit_name)
-      : [external(g, c.body.express_route_circuit_peering_id, 'ExpressRoute circuit', 'provider')].filter((a): a is string => a !== undefined);
+    const circuits = circuitsOfPeering(g, c.body.express_route_circuit_peering_id);
     for (const gateway of g.resolve(c.body.express_route_gateway_id)) for (const circuit of circuits) g.addResourceEdge(c.body, gateway, circuit, 'ExpressRoute', 'link');
   }
   for (const p2s of g.of('azurerm_point_to_site_vpn_gateway')) {

@@ -197,7 +197,7 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
   private readonly protectedVms = new Map<string, string>();
   private readonly subresources = new Set<string>();
   private principalIdOutputName?: string;
-  private readonly backupEndpointScopes: string[] = [];
+  private readonly backupEndpointSubnets: string[] = [];
 
   constructor(scope: Construct, id: string, props: RecoveryServicesVaultProps) {
     super(scope, id);
@@ -372,7 +372,7 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
     // Backup creates its own blob and queue endpoints and DNS records with the vault's identity at
     // the first registration: the identity needs Contributor where they go (backup/private-endpoints.md).
     this.principalIdOutputName ??= Runbook.of(this).addOutput(this, 'PrincipalId', { value: this.vault.identity.principalId, description: `Object id of the system-assigned identity of the Recovery Services vault of ${this.node.path}` });
-    this.backupEndpointScopes.push(displayValue(this, options.subnetId));
+    this.backupEndpointSubnets.push(displayValue(this, options.subnetId));
     return parts;
   }
 
@@ -442,7 +442,7 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
   private handoffState() {
     return {
       principalIdOutputName: this.principalIdOutputName,
-      backupEndpointSubnets: [...this.backupEndpointScopes],
+      backupEndpointSubnets: [...this.backupEndpointSubnets],
       resourceGroupName: displayValue(this, this.resourceGroupName),
       vaultIdOutputName: this.vaultIdOutputName,
       vaultId: this.vaultId,
