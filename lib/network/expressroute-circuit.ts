@@ -12,6 +12,7 @@ import {
   EXPRESSROUTE_SKU_FAMILY,
   EXPRESSROUTE_SKU_TIER,
 } from './defaults';
+import { checkAuthorizationKey } from './authorization-key';
 import { SharedKey, SharedKeyConfig } from './shared-key';
 import { addressPlanNetworkOf, checkInsideNetwork, IOnPremisesNetwork } from './on-premises-network';
 import { AddressPlan, onPremisesNetworkOf } from '../core/address-plan';
@@ -27,7 +28,7 @@ import { displayValue } from '../core/tokens';
 import { renderCircuitHandoff } from './handoff/expressroute-circuit';
 import { checkFinalBody } from '../core/report';
 import { CIRCUIT_NAMESPACE, metricOf } from './metrics';
-import { ER_AUTHORIZATION_DUPLICATE, ER_AUTHORIZATION_KEY, ER_CIRCUIT_BANDWIDTH, ER_CIRCUIT_PROVIDER_OR_PORT, ER_CIRCUIT_SKU, ER_CONNECTION_CIRCUIT, ER_PEERING_PREFIX, ER_PEERING_VLAN, ER_SHARED_KEY_LENGTH, ER_MSPEERING_PREFIX_LIMIT, ER_MSPEERING_PUBLIC, ER_MSPEERING_REGISTRY, ER_MSPEERING_ROUTE_FILTER, VPN_SHARED_KEY_LITERAL } from './rules';
+import { ER_AUTHORIZATION_DUPLICATE, ER_CIRCUIT_BANDWIDTH, ER_CIRCUIT_PROVIDER_OR_PORT, ER_CIRCUIT_SKU, ER_CONNECTION_CIRCUIT, ER_PEERING_PREFIX, ER_PEERING_VLAN, ER_SHARED_KEY_LENGTH, ER_MSPEERING_PREFIX_LIMIT, ER_MSPEERING_PUBLIC, ER_MSPEERING_REGISTRY, ER_MSPEERING_ROUTE_FILTER, VPN_SHARED_KEY_LITERAL } from './rules';
 
 /** Service tier of a circuit. */
 export enum ExpressRouteSkuTier {
@@ -187,14 +188,6 @@ export interface ExpressRouteCircuitProps extends AzureResourceProps {
    * @default - none
    */
   readonly authorizations?: string[];
-}
-
-/**
- * An authorization key from another subscription (an existing circuit's, a Global Reach peer's) is
- * an expression: a literal would sit in the configuration and every clone of it (ER-AUTHORIZATION-KEY).
- */
-export function checkAuthorizationKey(problems: ProblemCollector, prop: string, key: string | undefined): void {
-  problems.check(key !== undefined && !Token.isUnresolved(key), ER_AUTHORIZATION_KEY, prop, key === undefined ? undefined : `(literal, ${key.length} characters)`, 'the authorization key is a literal in the Terraform configuration', "pass a sensitive TerraformVariable's value or a Key Vault secret (DataAzurermKeyVaultSecret.value)");
 }
 
 /** The two /30 links, VLAN and ASN of a peering (private or Microsoft). */

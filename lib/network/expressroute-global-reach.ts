@@ -2,7 +2,8 @@ import { ExpressRouteCircuitConnection } from '@cdktf/provider-azurerm/lib/expre
 import { Op, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { EXPRESSROUTE_GLOBAL_REACH_PREFIX_LENGTH } from './defaults';
-import { checkAuthorizationKey, ExpressRouteSkuTier, IExpressRouteCircuit } from './expressroute-circuit';
+import { checkAuthorizationKey } from './authorization-key';
+import { ExpressRouteSkuTier, IExpressRouteCircuit } from './expressroute-circuit';
 import { renderGlobalReachHandoff } from './handoff/expressroute-global-reach';
 import { ER_GLOBALREACH_CIRCUITS, ER_GLOBALREACH_PEERING, ER_GLOBALREACH_PREFIX, ER_GLOBALREACH_SAME_NETWORK, VPN_SHARED_KEY_LITERAL } from './rules';
 import { AddressPlan } from '../core/address-plan';
