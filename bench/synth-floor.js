@@ -5,9 +5,10 @@
 // library and floor runs alternate (the order flips every round) and the medians are compared,
 // so load from other users of the machine hits both sides alike.
 //
-// Needs the library compiled (`npx projen compile`, reads dist/; BENCH_LIB=<dir> reads another).
+// The library turns off cdktf's token creation stacks at its first construct; CDK_DEBUG=true keeps
+// them (the library's behaviour before that change). Needs the library compiled (`npx projen compile`, reads dist/; BENCH_LIB=<dir> reads another).
 //
-//   node bench/synth-floor.js [sites=1000,3000] [--rounds=5] [--floor=bare|l1|bare,l1]
+//   node bench/synth-floor.js [sites=1000,3000] [--rounds=5] [--floor=bare|l1|l1-untraced|bare,l1,...]
 //       hubs of 10 on-premises sites each (hub network, active-active VPN gateway, 10 sites)
 //   node bench/synth-floor.js --realistic[=regions,hubs,spokes,sites] [--stacks] [--rounds=3]
 //       regions x hubs per region x spokes per hub x sites per hub (default 10,1,50,30) in one
@@ -259,8 +260,11 @@ function child() {
   const { App } = require('cdktf');
   const app = new App({ outdir, skipBackendValidation: true });
   const tConstruct = performance.now();
+  // The l1-untraced floor turns off cdktf's token creation stacks, as the library does at its
+  // first construct (lib/core/stack-traces.ts): the provider classes' cost without them.
+  if (kind === 'floor-l1-untraced') require('cdktf/lib/tokens/private/stack-trace').captureStackTrace = () => [];
   if (kind === 'lib') buildThroughLibrary(app, config);
-  else buildFloor(app, stacksJson, kind === 'floor-l1' ? 'l1' : 'bare');
+  else buildFloor(app, stacksJson, kind === 'floor' ? 'bare' : 'l1');
   const tSynth = performance.now();
   app.synth();
   const tEnd = performance.now();
@@ -306,7 +310,7 @@ function comparable(value) {
   return value;
 }
 
-const FLOOR_KINDS = { bare: 'floor', l1: 'floor-l1' };
+const FLOOR_KINDS = { bare: 'floor', l1: 'floor-l1', 'l1-untraced': 'floor-l1-untraced' };
 
 function measure(label, config, rounds, floors) {
   // A first library run writes the JSON the floors rebuild, and each floor's JSON must equal it.
@@ -365,7 +369,8 @@ function main() {
     return a && a.includes('=') ? a.slice(a.indexOf('=') + 1) : fallback;
   };
   const rounds = Number(value('rounds', flag('realistic') ? 3 : 5));
-  // --floor=bare (TerraformResource with the JSON body), --floor=l1 (the provider's classes), or both.
+  // --floor=bare (TerraformResource with the JSON body), --floor=l1 (the provider's classes),
+  // --floor=l1-untraced (the same without cdktf's token creation stacks), or several.
   const floors = value('floor', 'bare').split(',');
   for (const f of floors) if (!FLOOR_KINDS[f]) throw new Error(`--floor: ${f} is not one of ${Object.keys(FLOOR_KINDS).join(', ')}`);
   const configs = [];

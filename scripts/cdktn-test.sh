@@ -17,9 +17,10 @@ cd "$work"
 # The rename: package names only; class names, cdktf.json and cdktf.out stay the same.
 grep -rlE "'(cdktf|@cdktf/provider-(azurerm|random))(/[^']*)?'" lib examples bench | xargs sed -i -E \
   -e "s#'cdktf'#'cdktn'#g" \
+  -e "s#'cdktf/#'cdktn/#g" \
   -e "s#'@cdktf/provider-azurerm/#'@cdktn/provider-azurerm/#g" \
   -e "s#'@cdktf/provider-random/#'@cdktn/provider-random/#g"
-if grep -rnE "from '(cdktf|@cdktf/)" lib examples; then echo "imports left unrewritten" >&2; exit 1; fi
+if grep -rnE "(from |require\()'(cdktf|@cdktf/)" lib examples; then echo "imports left unrewritten" >&2; exit 1; fi
 
 cat > package.json <<'JSON'
 { "name": "cdktn-migration-check", "version": "0.0.0", "private": true }

@@ -5,7 +5,9 @@
 // every trace is formatted through jest's source-mapping formatter over jest's own deep call
 // stack: measured on three network suites, the test bodies took 2.5 to 4 times as long with the
 // traces (network property tests 20 s vs 8 s; a 10-frame trace with V8's formatter saved little).
-// The library's behaviour is unchanged; only that debug text is empty in tests.
+// The library itself turns them off at its first construct (lib/core/stack-traces.ts, tested in
+// test/core/stack-traces.test.ts on a fresh cdktf); this covers the tokens of a test before that
+// construct, and the tests that build no construct of the library.
 const stackTrace = require('cdktf/lib/tokens/private/stack-trace');
 
 stackTrace.captureStackTrace = function captureStackTrace() {

@@ -5,6 +5,7 @@ import { ARM_ID, ArmType, GUID } from './resource-ids';
 import { isDnsName } from './dns';
 import { regionProblem } from './regions';
 import { Rule } from './rule';
+import { disableTokenStackTraces } from './stack-traces';
 import { NET_REGION, PROP_LITERAL, PROP_REQUIRED, PROP_TYPE } from './rules';
 import { resolveExpression } from './tokens';
 
@@ -151,6 +152,9 @@ export class ProblemCollector {
 
   /** @param owner the construct whose props are checked, or a name for the place */
   constructor(owner: IConstruct | string) {
+    // Every construct of the library checks its props first: the library's first step in a
+    // program is the place to turn off cdktf's costly token stack traces (see stack-traces.ts).
+    disableTokenStackTraces();
     this.path = typeof owner === 'string' ? owner : owner.node.path;
     this.scope = typeof owner === 'string' ? undefined : owner;
   }
