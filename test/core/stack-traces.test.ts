@@ -41,23 +41,8 @@ test('cdktf records token stacks until the first construct of the library, then 
   expect(traced(creationStackOfNewToken(loaded))).toBe(true);
   buildHub(loaded);
   expect(creationStackOfNewToken(loaded)).toEqual(['creation stack not recorded: set CDK_DEBUG=true to record where each token was created']);
-});
 
-test.each(['true', '1', 'TRUE'])('CDK_DEBUG=%s keeps the token stacks', (debug) => {
-  const loaded = load(debug);
-  buildHub(loaded);
-  expect(traced(creationStackOfNewToken(loaded))).toBe(true);
-});
-
-test('CDK_DEBUG=false is not debug mode', () => {
-  const loaded = load('false');
-  buildHub(loaded);
-  expect(traced(creationStackOfNewToken(loaded))).toBe(false);
-});
-
-test("an unresolvable token's error says how to get its creation stack", () => {
-  const loaded = load(undefined);
-  buildHub(loaded);
+  // An unresolvable token's error then says how to get its creation stack.
   const { cdktf } = loaded;
   const stack = new cdktf.TerraformStack(cdktf.Testing.app(), 'other');
   const broken = cdktf.Lazy.stringValue({
@@ -67,4 +52,27 @@ test("an unresolvable token's error says how to get its creation stack", () => {
   });
   new cdktf.TerraformOutput(stack, 'broken', { value: broken });
   expect(() => cdktf.Testing.synth(stack)).toThrow(/Resolution error: boom\.\nObject creation stack:\n {2}at creation stack not recorded: set CDK_DEBUG=true/);
+});
+
+test('CDK_DEBUG=1 keeps the token stacks', () => {
+  const loaded = load('1');
+  buildHub(loaded);
+  expect(traced(creationStackOfNewToken(loaded))).toBe(true);
+});
+
+test.each([
+  ['true', true],
+  ['1', true],
+  ['TRUE', true],
+  [' 1 ', true],
+  ['false', false],
+  ['0', false],
+  ['yes', false],
+  ['', false],
+  [undefined, false],
+])('CDK_DEBUG=%p is debug mode: %p', (value, expected) => {
+  const { debugModeEnabled } = require('../../lib/core/stack-traces');
+  if (value === undefined) delete process.env.CDK_DEBUG;
+  else process.env.CDK_DEBUG = value;
+  expect(debugModeEnabled()).toBe(expected);
 });
