@@ -467,6 +467,55 @@ function checkSection(ctx: Ctx, section: unknown, isData: boolean): void {
   });
 }
 
+/** A whole object in `depends_on`: a resource, a data source or a module, with an optional instance key. */
+const WHOLE_OBJECT = /^(?:(data)\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)|(module)\.([A-Za-z_][\w-]*)|([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*))(?:\[[^\]]*\])?$/;
+
+/** True when `section` (a `resource`/`data` section, or `module`) declares `type`.`name` (or module `name`). */
+function declares(section: unknown, type: string, name?: string): boolean {
+  for (const part of Array.isArray(section) ? section : [section]) {
+    if (!isObject(part)) continue;
+    const byName = part[type];
+    if (name === undefined ? byName !== undefined : (Array.isArray(byName) ? byName : [byName]).some((n) => isObject(n) && hasOwn(n, name))) return true;
+  }
+  return false;
+}
+
+/**
+ * `depends_on` of every resource, data source and output (any provider), as `terraform validate`
+ * checks it (hashicorp/terraform internal/terraform/node_resource_validate.go, validateDependsOn):
+ * each entry names a whole object, not an attribute (cdktf writes a resource of another stack as
+ * `data.terraform_remote_state.<x>.outputs.<y>`), and that object is declared in the stack.
+ */
+function checkDependsOn(ctx: Ctx, root: Record<string, unknown>): void {
+  const check = (address: string, body: unknown) => {
+    if (!isObject(body) || body.depends_on === undefined) return;
+    if (!Array.isArray(body.depends_on)) {
+      push(ctx, 'error', address, 'depends_on', 'Invalid depends_on: the depends_on argument must be a list of references to resources or modules');
+      return;
+    }
+    body.depends_on.forEach((entry, i) => {
+      const text = typeof entry === 'string' ? entry.replace(/^\$\{(.*)\}$/s, '$1').trim() : undefined;
+      if (text === undefined || isExpression(text)) {
+        push(ctx, 'error', `${address}`, `depends_on.${i}`, `Invalid depends_on reference ${describe(entry)}: a reference to a resource, data source or module, not an expression`);
+        return;
+      }
+      if (/^(var|local)\.[A-Za-z_][\w-]*$/.test(text)) return;
+      const m = WHOLE_OBJECT.exec(text);
+      if (!m) {
+        push(ctx, 'error', address, `depends_on.${i}`, `Invalid depends_on reference ${text}: references in depends_on must be to a whole object (resource, etc), not to an attribute of an object`);
+        return;
+      }
+      const [, data, dataType, dataName, module, moduleName, type, name] = m;
+      const declared = data ? declares(root.data, dataType, dataName) : module ? declares(root.module, moduleName) : declares(root.resource, type, name);
+      if (!declared) push(ctx, 'error', address, `depends_on.${i}`, `Reference to undeclared ${data ? 'data source' : module ? 'module' : 'resource'} ${text}: depends_on names an object of this configuration (a resource of another stack orders itself: this stack reads its outputs)`);
+    });
+  };
+  for (const [kind, prefix] of [['resource', ''], ['data', 'data.']] as const) {
+    if (root[kind] !== undefined) eachBlock(root[kind], (type, name, body) => check(`${prefix}${type}.${name}`, body));
+  }
+  if (isObject(root.output)) for (const [name, body] of Object.entries(root.output)) check(`output.${name}`, body);
+}
+
 function checkProviders(ctx: Ctx, section: unknown): void {
   if (!isObject(section)) return;
   const configs = section.azurerm;
@@ -483,7 +532,8 @@ function checkProviders(ctx: Ctx, section: unknown): void {
  * or its text) against the bundled provider schema: unknown resource / data source types,
  * unknown arguments (with the nearest valid name), missing required arguments and blocks (also in
  * nested blocks), blocks given where an attribute is expected and the reverse. Types of other
- * providers are ignored. Values that are Terraform expressions (`${...}`) are taken as unknown
+ * providers are ignored, except for `depends_on`, which is checked everywhere (a whole, declared
+ * object per entry). Values that are Terraform expressions (`${...}`) are taken as unknown
  * and never reported.
  *
  * @param stackName name reported in each finding
@@ -496,5 +546,6 @@ export function checkTerraformJson(stackName: string, config: unknown): SchemaFi
   if (root.resource !== undefined) checkSection(ctx, root.resource, false);
   if (root.data !== undefined) checkSection(ctx, root.data, true);
   if (root.provider !== undefined) checkProviders(ctx, root.provider);
+  checkDependsOn(ctx, root);
   return ctx.findings;
 }

@@ -81,6 +81,7 @@ export class LifecycleGate extends Construct {
   public readonly variable: TerraformVariable;
   private readonly guarded = new Set<TerraformResource>();
   private readonly guardedScopes: IConstruct[] = [];
+  private readonly twins: LifecycleGate[] = [];
 
   private constructor(scope: Construct, name: string, props: LifecycleGateProps) {
     super(scope, name);
@@ -108,16 +109,37 @@ export class LifecycleGate extends Construct {
     return { name: this.name, command: this.openCommand(TerraformStack.of(this).node.id) };
   }
 
+  /**
+   * This gate as seen from the stack of `scope`: the gate itself in its own stack; in another
+   * stack, a gate of that stack for the same step, named `<this gate's stack>_<name>`. A stack
+   * opens only its own variables: a resource of another stack behind this stack's variable
+   * would read it through remote state, and opening the gate here would not create it there.
+   */
+  public inStackOf(scope: IConstruct): LifecycleGate {
+    const own = TerraformStack.of(this);
+    const other = TerraformStack.of(scope);
+    if (own === other) return this;
+    const twin = LifecycleGate.of(other, twinName(own.node.id, this.name), { waitsFor: this.waitsFor, performedBy: this.performedBy, verify: this.verify });
+    if (!this.twins.includes(twin)) this.twins.push(twin);
+    return twin;
+  }
+
+  /** The same step's gates in other stacks (see `inStackOf`), to open after this one. */
+  public twinsInOtherStacks(): GateHandoff[] {
+    return this.twins.map((t) => t.handoff());
+  }
+
   /** The `count` every gated resource gets: 1 when the gate is open, 0 before. */
   public get count(): number {
     return Token.asNumber(Fn.conditional(this.variable.booleanValue, 1, 0));
   }
 
-  /** Puts resources behind the gate. */
+  /** Puts resources behind the gate (a resource of another stack behind the gate's twin there). */
   public guard(...resources: TerraformResource[]): void {
     for (const r of resources) {
-      r.count = this.count;
-      this.guarded.add(r);
+      const gate = this.inStackOf(r);
+      r.count = gate.count;
+      gate.guarded.add(r);
       forgetResolvedBody(r);
     }
   }
@@ -143,6 +165,12 @@ export class LifecycleGate extends Construct {
   public _guarded(): TerraformResource[] {
     return [...this.guarded];
   }
+}
+
+/** `<stack>_<gate>` as a variable name: lowercase letters, digits and '_', at most 63 characters. */
+function twinName(stackId: string, gate: string): string {
+  const stack = stackId.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+/, '').replace(/_+$/, '') || 'stack';
+  return `${stack.slice(0, Math.max(1, 62 - gate.length))}_${gate}`.slice(0, 63);
 }
 
 /**

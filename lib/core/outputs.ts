@@ -149,6 +149,7 @@ export class Runbook extends Construct {
       gates.forEach((g, i) => {
         lines.push(`${i + 1}. **${g.name}**: when ${g.waitsFor} (${g.performedBy}).${g.verify ? ` Check: \`${g.verify}\`.` : ''}`);
         lines.push(`   \`${g.openCommand(stackName)}${gates.slice(0, i).map((e) => ` --var='${e.name}=true'`).join('')}\``);
+        for (const twin of g.twinsInOtherStacks()) lines.push(`   Resources of another stack wait for the same step behind their own gate: \`${twin.command}\`.`);
       });
       lines.push('');
     }

@@ -697,6 +697,7 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
         : `Provider **${show(props.serviceProviderName)}**, peering location **${show(props.peeringLocation)}**, **${show(props.bandwidthInMbps)} Mbps**.`,
       sku: `${props.skuTier ?? EXPRESSROUTE_SKU_TIER}/${props.skuFamily ?? EXPRESSROUTE_SKU_FAMILY}`,
       gate: gate.handoff(),
+      gateInOtherStacks: gate.twinsInOtherStacks(),
       peering: peering && {
         primary: show(peering.primaryPeerAddressPrefix),
         secondary: show(peering.secondaryPeerAddressPrefix),

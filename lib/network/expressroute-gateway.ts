@@ -20,6 +20,7 @@ import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { Finding, reportAtSynth } from '../core/report';
 import type { ILogAnalyticsWorkspace } from '../core/workspace';
+import { sameStackDependencies } from '../core/dependencies';
 
 export * from './expressroute-gateway-sku';
 
@@ -266,7 +267,7 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     Runbook.of(this).addSection(new LazySection(`ExpressRoute gateway ${this.node.path}`, () => renderExpressRouteGatewayHandoff(this.sku.name, this.hub.node.path, publicIpHandoff, this.connections.map((c) => ({
       id: c.id,
       target: `circuit ${c.circuit.node.path}`,
-      gate: c.circuit.provisionedGate?.handoff(),
+      gate: c.circuit.provisionedGate?.inStackOf(this).handoff(),
     })))));
     this.initCommon(props);
   }
@@ -281,8 +282,10 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
   public addConnection(id: string, options: ExpressRouteConnectionOptions): VirtualNetworkGatewayConnection {
     this.validateConnection(id, options);
     const circuit = options.circuit;
-    const deps = [...this.connectionDependencies, ...circuit.connectionDependencies];
+    const deps = sameStackDependencies(this, [...this.connectionDependencies, ...circuit.connectionDependencies]);
     const state = circuit.serviceProviderProvisioningState;
+    // The circuit's gate as this stack declares it (its own variable when the circuit is in another stack).
+    const gate = circuit.provisionedGate?.inStackOf(this);
     const connection = new VirtualNetworkGatewayConnection(this, `Connection${id}`, {
       name: options.name ?? generateName(this, 'connection', id),
       resourceGroupName: this.hub.resourceGroupName,
@@ -299,12 +302,12 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
         ? {
           precondition: [{
             condition: Op.eq(state, 'Provisioned'),
-            errorMessage: `The connectivity provider has not provisioned the circuit yet: close gate ${circuit.provisionedGate?.name ?? ''} (set it to false), or wait until serviceProviderProvisioningState is Provisioned.`,
+            errorMessage: `The connectivity provider has not provisioned the circuit yet: close gate ${gate?.name ?? ''} (set it to false), or wait until serviceProviderProvisioningState is Provisioned.`,
           }],
         }
         : undefined,
     });
-    circuit.provisionedGate?.guard(connection);
+    gate?.guard(connection);
     // An existing circuit's authorization key on the final body, glued literals included.
     checkFinalBody(this, connection, [VPN_SHARED_KEY_LITERAL]);
     this.connections.push({ id, circuit, connection });

@@ -112,7 +112,7 @@ export class ExpressRouteGlobalReach extends Construct {
    */
   private gateFor(owned: IExpressRouteCircuit[]): LifecycleGate | undefined {
     if (owned.length === 0) return undefined;
-    if (owned.length === 1) return owned[0].provisionedGate;
+    if (owned.length === 1) return owned[0].provisionedGate?.inStackOf(this);
     const [a, b] = owned;
     return LifecycleGate.of(this, `${outputName(this, '')}_circuits_provisioned`, {
       waitsFor: `both ExpressRoute circuits ${a.node.path} and ${b.node.path} are provisioned (gates ${a.provisionedGate?.name} and ${b.provisionedGate?.name} open)`,

@@ -320,12 +320,12 @@ export class HybridConnectivity extends Construct {
       mode: this.mode,
       failover: this.mode === HybridConnectivityMode.EXPRESSROUTE_VPN_FAILOVER,
       serviceKeyCommand: circuit?.serviceKeyOutputName ? `terraform output -raw ${circuit.serviceKeyOutputName}` : undefined,
-      gate: circuit?.provisionedGate?.handoff(),
+      gate: circuit?.provisionedGate?.inStackOf(this).handoff(),
       expressRoutePrefixes: circuit?.onPremisesPrefixes ?? [],
       routeServer: this.routeServer !== undefined,
       secondary: this.secondaryCircuit && {
         circuit: this.secondaryCircuit.node.path,
-        gate: this.secondaryCircuit.provisionedGate?.handoff(),
+        gate: this.secondaryCircuit.provisionedGate?.inStackOf(this).handoff(),
       },
     });
   }

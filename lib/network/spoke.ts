@@ -15,6 +15,7 @@ import { Finding, reportAtSynth } from '../core/report';
 import { renderSpokeHandoff } from './handoff/spoke';
 import { SPOKE_NO_HUB_GATEWAY, SPOKE_REMOTE_GATEWAYS, SPOKE_VNET_SOURCE } from './rules';
 import { NET_CIDR_INVALID, NET_SUBNET_OUTSIDE, NET_SUBNET_OVERLAP } from '../core/rules';
+import { sameStackDependencies } from '../core/dependencies';
 
 /** Options of `HubNetwork.addSpoke`: a new spoke virtual network, or an existing one. */
 export interface SpokeOptions {
@@ -223,11 +224,10 @@ export class SpokePeering extends Construct {
       allowForwardedTraffic: config.allowForwardedTraffic,
       ...gatewayFlags,
     });
-    const stack = TerraformStack.of(this);
     const dependencies = (): string[] => [
       ...(after ? [after] : []),
       // A gateway of another stack is ordered by the stacks' dependency (the spoke references the hub).
-      ...this.hub.gatewayDependables.filter((g) => !Construct.isConstruct(g) || TerraformStack.of(g) === stack),
+      ...sameStackDependencies(this, this.hub.gatewayDependables),
     ].map((d) => dependable(d));
     // Resolved many times per synth (every rule and aspect reads the body): computed again only
     // when a gateway was placed in the hub since the last time.

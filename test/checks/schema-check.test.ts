@@ -265,6 +265,45 @@ describe('checkTerraformJson', () => {
     expect(check(stack)).toEqual([]);
   });
 
+  test('depends_on: whole objects of this configuration pass', () => {
+    const { stack, nic, vm } = build();
+    nic.addOverride('depends_on', ['azurerm_resource_group.rg', 'azurerm_virtual_network.hub_vnet[0]', '${azurerm_network_security_group.nsg}', 'data.azurerm_client_config.current', 'module.spokes', 'var.ready']);
+    vm.addOverride('depends_on', ['random_pet.pet']);
+    stack.addOverride('data.azurerm_client_config.current', {});
+    stack.addOverride('module.spokes', { source: './spokes' });
+    expect(check(stack)).toEqual([]);
+  });
+
+  test('depends_on: an attribute (a resource of another stack, as cdktf writes it) is refused, as terraform validate does', () => {
+    const { stack, nic } = build();
+    nic.addOverride('depends_on', ['data.terraform_remote_state.cross-stack-reference-input-circuits.outputs.cross-stack-output-peering']);
+    const f = only(check(stack));
+    expect(f).toMatchObject({ level: 'error', address: 'azurerm_network_interface.nic', attribute: 'depends_on.0' });
+    expect(f.message).toMatch(/^Invalid depends_on reference data\.terraform_remote_state\..*: references in depends_on must be to a whole object/);
+  });
+
+  test.each([
+    ['azurerm_resource_group.rg.id', /must be to a whole object/],
+    ['azurerm_resource_group.missing', /^Reference to undeclared resource azurerm_resource_group\.missing/],
+    ['data.azurerm_client_config.missing', /^Reference to undeclared data source/],
+    ['module.missing', /^Reference to undeclared module/],
+    ['${azurerm_resource_group.rg.name}', /must be to a whole object/],
+    ['${concat([azurerm_resource_group.rg])}', /must be to a whole object/],
+    [42, /not an expression/],
+  ])('depends_on entry %p is refused', (entry, message) => {
+    const { stack, nic } = build();
+    nic.addOverride('depends_on', [entry]);
+    expect(only(check(stack)).message).toMatch(message);
+  });
+
+  test('depends_on of an output and of a data source, and one that is not a list', () => {
+    const { stack, rg } = build();
+    stack.addOverride('output.name', { value: 'x', depends_on: ['azurerm_resource_group.rg.name'] });
+    stack.addOverride('data.azurerm_client_config.current', { depends_on: ['azurerm_virtual_network.nope'] });
+    rg.addOverride('depends_on', 'azurerm_virtual_network.hub_vnet');
+    expect(check(stack).map((f) => `${f.address} ${f.attribute}`).sort()).toEqual(['azurerm_resource_group.rg depends_on', 'data.azurerm_client_config.current depends_on.0', 'output.name depends_on.0']);
+  });
+
   test('an unknown azurerm resource type is caught with the nearest name', () => {
     const { stack } = build();
     const bad = new TerraformResource(stack, 'bad', { terraformResourceType: 'azurerm_virtual_netwrok' });

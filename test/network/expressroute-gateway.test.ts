@@ -1,4 +1,6 @@
-import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Testing, TerraformStack, TerraformVariable } from 'cdktf';
 import { ExpressRouteStack } from '../../examples/expressroute';
 import {
   ExpressRouteCircuit,
@@ -9,9 +11,11 @@ import {
   HubNetwork,
   HybridChecks,
   Runbook,
+  VirtualWan,
 } from '../../lib';
 import { expectValidationError, newStack, onlyResource, synthJson, warningsAfterSynth } from '../util';
 import { resourcesWithGates } from './synth-util';
+import { checkTerraformJson } from '../../lib/checks/schema-check';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 
@@ -259,5 +263,69 @@ describe('ExpressRouteGateway public IP zones and connection ids', () => {
     const { gateway, circuit } = erStack();
     gateway.addConnection('Link', { circuit });
     expectValidationError(() => gateway.addConnection('Link', { circuit }), 'ER-CONNECTION-CIRCUIT', 'id', 'Link');
+  });
+});
+
+describe('a circuit of another stack', () => {
+  /** GIVEN: the circuit in stack `circuits`, the hub and its gateway in stack `hub` of the same app. */
+  function twoStacks() {
+    const { stack: circuits, circuit } = erStack();
+    const hubStack = new TerraformStack(circuits.node.scope!, 'hub');
+    new (require('@cdktf/provider-azurerm/lib/provider').AzurermProvider)(hubStack, 'azurerm', { features: [{}] });
+    const hub = new HubNetwork(hubStack, 'Hub', { ...base, addressSpace: ['10.1.0.0/16'] });
+    const gateway = new ExpressRouteGateway(hubStack, 'Er', { hub });
+    gateway.addConnection('Link', { circuit });
+    return { circuits, hubStack };
+  }
+
+  /** The app's synthesized JSON of stack `hub` (cross-stack references become remote state only in the app's synth). */
+  function synthHub(hubStack: TerraformStack): any {
+    const app = hubStack.node.scope as App;
+    app.synth();
+    return JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'hub', 'cdk.tf.json'), 'utf8'));
+  }
+
+  test("the connection waits behind a gate of its own stack, not the circuit stack's variable through remote state", () => {
+    const { hubStack } = twoStacks();
+    const json = synthHub(hubStack);
+    const connection = onlyResource(json, 'azurerm_virtual_network_gateway_connection');
+    expect(connection.count).toBe('${var.test_circuit_provisioned ? 1 : 0}');
+    expect(json.variable.test_circuit_provisioned).toMatchObject({ type: 'bool', default: false });
+    expect(resourcesWithGates(json, 'azurerm_virtual_network_gateway_connection')).toHaveLength(0);
+    expect(resourcesWithGates(json, 'azurerm_virtual_network_gateway_connection', { test_circuit_provisioned: true })).toHaveLength(1);
+    // The precondition still reads the circuit's provisioning state from the other stack.
+    expect(connection.lifecycle.precondition[0].condition).toMatch(/terraform_remote_state\..*service_provider_provisioning_state == "Provisioned"/);
+    expect(connection.lifecycle.precondition[0].error_message).toContain('close gate test_circuit_provisioned');
+  });
+
+  test('the connection names no resource of the other stack in depends_on (terraform validate refuses an attribute there)', () => {
+    const { hubStack } = twoStacks();
+    const json = synthHub(hubStack);
+    const connection = onlyResource(json, 'azurerm_virtual_network_gateway_connection');
+    expect(connection.depends_on ?? []).not.toContainEqual(expect.stringContaining('terraform_remote_state'));
+    expect(checkTerraformJson('hub', json).filter((f) => f.attribute?.startsWith('depends_on'))).toEqual([]);
+  });
+
+  test("a Virtual WAN hub's ExpressRoute connection too: its own stack's gate, no cross-stack depends_on", () => {
+    const { stack: circuits, circuit } = erStack();
+    const wanStack = new TerraformStack(circuits.node.scope!, 'hub');
+    new (require('@cdktf/provider-azurerm/lib/provider').AzurermProvider)(wanStack, 'azurerm', { features: [{}] });
+    const wan = new VirtualWan(wanStack, 'Wan', base);
+    wan.addHub('West', { location: 'westeurope', addressPrefix: '10.2.0.0/23' }).addExpressRouteGateway().connectCircuit('Link', { circuit });
+    const json = synthHub(wanStack);
+    const connection = onlyResource(json, 'azurerm_express_route_connection');
+    expect(connection.count).toBe('${var.test_circuit_provisioned ? 1 : 0}');
+    expect(connection.depends_on ?? []).not.toContainEqual(expect.stringContaining('terraform_remote_state'));
+    expect(checkTerraformJson('hub', json).filter((f) => f.level === 'error')).toEqual([]);
+  });
+
+  test("both runbooks say which gate creates the connection: the hub stack's own, and the circuit's runbook points to it", () => {
+    const { circuits, hubStack } = twoStacks();
+    const hubRunbook = Runbook.of(hubStack).render();
+    expect(hubRunbook).toContain("1. **test_circuit_provisioned**: when the connectivity provider has provisioned ExpressRoute circuit test/Circuit");
+    expect(hubRunbook).toContain("`cdktf deploy hub --var='test_circuit_provisioned=true'`");
+    const circuitRunbook = Runbook.of(circuits).render();
+    expect(circuitRunbook).toContain("those of other stacks are created by their own gates: `cdktf deploy hub --var='test_circuit_provisioned=true'`");
+    expect(circuitRunbook).toContain("Resources of another stack wait for the same step behind their own gate: `cdktf deploy hub --var='test_circuit_provisioned=true'`");
   });
 });

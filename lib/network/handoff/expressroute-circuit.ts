@@ -8,6 +8,8 @@ export interface CircuitHandoff {
   readonly sku: string;
   /** The circuit's gate (phase 2). */
   readonly gate: GateHandoff;
+  /** The same gate in other stacks with connections to the circuit. */
+  readonly gateInOtherStacks?: GateHandoff[];
   readonly peering?: { readonly primary: string; readonly secondary: string; readonly vlanId: string; readonly peerAsn: string; readonly md5WhereToFindIt?: string };
   readonly microsoftPeering?: {
     readonly primary: string;
@@ -42,7 +44,7 @@ export function renderCircuitHandoff(c: CircuitHandoff): string {
     `- Service key: \`terraform output -raw ${c.serviceKeyOutputName}\` (sensitive: hand it over through the provider's portal or a secure channel).`,
     `- ${c.connectivity}`,
     `- SKU ${c.sku}. Bandwidth can be raised but never lowered; MeteredData to UnlimitedData is one-way.`,
-    `- Phase 2: when \`az network express-route show -g <rg> -n <circuit> --query serviceProviderProvisioningState -o tsv\` prints \`Provisioned\`, open gate \`${c.gate.name}\`: \`${c.gate.command}\`. This creates the gateway connections; a Terraform precondition stops the deploy if the circuit is not provisioned yet.`,
+    `- Phase 2: when \`az network express-route show -g <rg> -n <circuit> --query serviceProviderProvisioningState -o tsv\` prints \`Provisioned\`, open gate \`${c.gate.name}\`: \`${c.gate.command}\`. This creates the gateway connections${c.gateInOtherStacks?.length ? ` of this stack; those of other stacks are created by their own gates: ${c.gateInOtherStacks.map((g) => `\`${g.command}\``).join(', ')}` : ''}; a Terraform precondition stops the deploy if the circuit is not provisioned yet.`,
     '',
   ];
   const p = c.peering;

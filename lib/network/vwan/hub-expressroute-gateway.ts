@@ -15,6 +15,7 @@ import { metricOf } from '../metrics';
 import { ER_CONNECTION_WEIGHT } from '../rules';
 import { VWAN_SCALE_UNITS } from '../rules/vwan';
 import { checkName, generateName } from '../../core/naming';
+import { sameStackDependencies } from '../../core/dependencies';
 
 /** Options of `VirtualHub.addExpressRouteGateway`. */
 export interface HubExpressRouteGatewayOptions extends AzureResourceProps {
@@ -96,6 +97,9 @@ export class HubExpressRouteGateway extends AzureResource {
     problems.throwIfAny();
     const circuit = options.circuit;
     const state = circuit.serviceProviderProvisioningState;
+    // The circuit's gate as this stack declares it (its own variable when the circuit is in another stack).
+    const gate = circuit.provisionedGate?.inStackOf(this);
+    const deps = sameStackDependencies(this, circuit.connectionDependencies);
     const connection = new ExpressRouteConnection(this, `Connection${id}`, {
       name: options.name ?? generateName(this, 'connection', id),
       expressRouteGatewayId: this.resource.id,
@@ -103,13 +107,13 @@ export class HubExpressRouteGateway extends AzureResource {
       authorizationKey: circuit.authorizationKey,
       routingWeight: options.routingWeight ?? 0,
       routing: { associatedRouteTableId: this.hub.defaultRouteTableId, propagatedRouteTable: { routeTableIds: [this.hub.defaultRouteTableId], labels: [DEFAULT_LABEL] } },
-      dependsOn: circuit.connectionDependencies.length > 0 ? circuit.connectionDependencies : undefined,
+      dependsOn: deps.length > 0 ? deps : undefined,
       lifecycle: state !== undefined
-        ? { precondition: [{ condition: Op.eq(state, 'Provisioned'), errorMessage: `The connectivity provider has not provisioned the circuit yet: close gate ${circuit.provisionedGate?.name ?? ''} (set it to false), or wait until serviceProviderProvisioningState is Provisioned.` }] }
+        ? { precondition: [{ condition: Op.eq(state, 'Provisioned'), errorMessage: `The connectivity provider has not provisioned the circuit yet: close gate ${gate?.name ?? ''} (set it to false), or wait until serviceProviderProvisioningState is Provisioned.` }] }
         : undefined,
     });
     onRoutingIntent(this.hub, () => connection.resetRouting());
-    circuit.provisionedGate?.guard(connection);
+    gate?.guard(connection);
     this.connections.push(connection);
     return connection;
   }
