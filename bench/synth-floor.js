@@ -101,10 +101,9 @@ function hubAttributes(hub) {
     resourceGroupName: hub.resourceGroupName,
     location: hub.location,
     gatewaySubnetId: hub.gatewaySubnetId,
-    // The hub stack's attribute, not the literal prefixes: an import with the same literal
-    // prefixes claims them a second time in the address plan, and since cross-stack address
-    // checks (NET-ADDRESS-OVERLAP across stacks of one deployment) that fails the synth.
-    addressSpace: hub.addressSpace.map((_p, i) => require('cdktf').Fn.element(hub.virtualNetwork.addressSpace, i)),
+    // The literal prefixes, as a two-stack program writes them: with the hub's own
+    // virtualNetworkId they share the hub's claim in the address plan (no overlap with itself).
+    addressSpace: [...hub.addressSpace],
     // The core stack's hub has its gateway (an imported hub must say so for spokes that use it).
     hasGateway: true,
   };

@@ -1,7 +1,7 @@
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { registerHubDnsServers } from './hub-dns';
 import { GATEWAY_SUBNET_MAX_PREFIX_LENGTH, GATEWAY_SUBNET_PREFIX_LENGTH } from './defaults';
 import { renderAddressPlan } from './handoff/hub-network';
@@ -27,6 +27,11 @@ export { checkCidrs } from '../core/cidr-checks';
 
 /** Attributes of an existing hub network, for `HubNetwork.fromHubNetworkAttributes`. */
 export interface HubNetworkAttributes {
+  /**
+   * The network's resource id. For a hub of this App in another stack pass its
+   * `virtualNetworkId`: the import then shares the hub's ranges in the address plan (no overlap
+   * with itself), and everything else is still checked against them.
+   */
   readonly virtualNetworkId: string;
   readonly virtualNetworkName: string;
   readonly resourceGroupName: string;
@@ -94,6 +99,26 @@ export interface HubNetworkProps {
 
 const GATEWAY_SUBNET_ID = /\/subnets\/GatewaySubnet$/;
 
+/**
+ * The hub networks of each App by their `virtualNetworkId`, to the network their address space
+ * is claimed for in the address plan: an import of a hub this App creates (the two-stack
+ * pattern, `virtualNetworkId: hub.virtualNetworkId`) claims the same ranges for the same network,
+ * which is no overlap.
+ */
+const HUB_NETWORKS = new WeakMap<IConstruct, Map<string, string>>();
+
+function hubNetworksOf(scope: IConstruct): Map<string, string> {
+  const root = scope.node.root;
+  let byId = HUB_NETWORKS.get(root);
+  if (!byId) HUB_NETWORKS.set(root, (byId = new Map()));
+  return byId;
+}
+
+/** The address-plan network of hub `hub`: its own ranges, however many constructs refer to it. */
+function hubNetworkKey(hub: IConstruct): string {
+  return `hub network ${hub.node.path}`;
+}
+
 /** An existing hub virtual network: subnets are added to it as `azurerm_subnet` resources. */
 class ImportedHubNetwork extends HubNetworkBase {
   public readonly virtualNetworkId: string;
@@ -139,7 +164,9 @@ class ImportedHubNetwork extends HubNetworkBase {
       const range = parseCidr(prefix);
       if (range) this._used.push({ name: '(existing)', range });
     }
-    AddressPlan.of(this).claim(problems, 'addressSpace', attrs.addressSpace, `hub ${this.node.path} address space`);
+    // The same network as a hub of this App when its id is that hub's (no overlap with itself).
+    const network = Token.isUnresolved(attrs.virtualNetworkId) ? hubNetworksOf(this).get(attrs.virtualNetworkId) : undefined;
+    AddressPlan.of(this).claim(problems, 'addressSpace', attrs.addressSpace, `hub ${this.node.path} address space`, network);
     problems.throwIfAny();
   }
 
@@ -200,6 +227,7 @@ export class HubNetwork extends HubNetworkBase {
       dnsServers: props.dnsServers,
     });
     this.virtualNetworkId = this.virtualNetwork.id;
+    hubNetworksOf(this).set(this.virtualNetworkId, hubNetworkKey(this));
     if (props.dnsServers && props.dnsServers.length > 0) registerHubDnsServers(this, props.dnsServers);
     this.virtualNetworkName = this.virtualNetwork.name;
     this.gatewaySubnetPrefix = this.placeSubnets(props);
@@ -254,7 +282,7 @@ export class HubNetwork extends HubNetworkBase {
         problems.check(cidrOverlaps(this._spaces[i], this._spaces[j]), NET_ADDRESS_OVERLAP, 'addressSpace', this._spaces[j].cidr, `${this._spaces[j].cidr} overlaps ${this._spaces[i].cidr} of the same address space`, 'list each range once');
       }
     }
-    AddressPlan.of(this).claim(problems, 'addressSpace', props.addressSpace, `hub ${this.node.path} address space`);
+    AddressPlan.of(this).claim(problems, 'addressSpace', props.addressSpace, `hub ${this.node.path} address space`, hubNetworkKey(this));
     problems.throwIfAny();
   }
 

@@ -1,5 +1,6 @@
-import { TerraformVariable } from 'cdktf';
-import { ExpressRouteCircuit, ExpressRouteGateway, HubNetwork, HybridConnectivity, SharedKey, SiteToSiteConnection, VpnDevice, VpnGateway, VpnGatewaySku } from '../../lib';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { ExpressRouteCircuit, ExpressRouteGateway, HubNetwork, HybridConnectivity, SharedKey, SiteToSiteConnection, SpokePeering, VpnDevice, VpnGateway, VpnGatewaySku } from '../../lib';
 import { expectValidationError, newStack, resourcesOf, synthJson } from '../util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
@@ -84,5 +85,39 @@ describe('Foundation v2 network contracts', () => {
     const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
     const aa = new TerraformVariable(stack, 'aa', { type: 'bool' });
     expectValidationError(() => new VpnGateway(stack, 'Vpn', { hub, activeActive: aa.booleanValue as unknown as boolean }), 'PROP-LITERAL', 'activeActive');
+  });
+});
+
+describe('an import of a hub the same App creates (the two-stack pattern)', () => {
+  /** GIVEN: a hub with a VPN gateway in stack `connectivity`, and stack `workloads` of the same app. */
+  function twoStacks() {
+    const connectivity = newStack('connectivity');
+    const hub = new HubNetwork(connectivity, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
+    new VpnGateway(connectivity, 'Vpn', { hub });
+    const workloads = new TerraformStack(connectivity.node.scope!, 'workloads');
+    new AzurermProvider(workloads, 'azurerm', { features: [{}] });
+    return { hub, workloads };
+  }
+  const attributesOf = (hub: HubNetwork) => ({
+    ...base, virtualNetworkId: hub.virtualNetworkId, virtualNetworkName: hub.virtualNetworkName, gatewaySubnetId: hub.gatewaySubnetId, hasGateway: true,
+  });
+
+  test('claims the same ranges as the hub without NET-ADDRESS-OVERLAP, and spokes still may not overlap it', () => {
+    const { hub, workloads } = twoStacks();
+    const imported = HubNetwork.fromHubNetworkAttributes(workloads, 'Hub', { ...attributesOf(hub), addressSpace: ['10.0.0.0/16'] });
+    new SpokePeering(workloads, 'Apps', { hub: imported, resourceGroupName: 'rg-apps', addressSpace: ['10.1.0.0/24'] });
+    expect(() => (workloads.node.scope as App).synth()).not.toThrow();
+    expectValidationError(() => new SpokePeering(workloads, 'Clash', { hub: imported, resourceGroupName: 'rg-apps', addressSpace: ['10.0.8.0/24'] }), 'NET-ADDRESS-OVERLAP', 'addressSpace', '10.0.8.0/24');
+  });
+
+  test('another network with the same ranges is still an overlap (NET-ADDRESS-OVERLAP across stacks of one deployment)', () => {
+    const { hub, workloads } = twoStacks();
+    const other = HubNetwork.fromHubNetworkAttributes(workloads, 'Other', {
+      ...attributesOf(hub), virtualNetworkId: VNET, gatewaySubnetId: `${VNET}/subnets/GatewaySubnet`, addressSpace: ['10.0.0.0/16'],
+    });
+    // One deployment: the workloads stack refers to the hub stack.
+    new SpokePeering(workloads, 'Apps', { hub, resourceGroupName: 'rg-apps', addressSpace: ['10.1.0.0/24'] });
+    expect(other).toBeDefined();
+    expect(() => (workloads.node.scope as App).synth()).toThrow(/\[NET-ADDRESS-OVERLAP\].*10\.0\.0\.0\/16 \(hub workloads\/Other address space\) overlaps 10\.0\.0\.0\/16 \(hub connectivity\/Hub address space, stack connectivity\)/);
   });
 });
