@@ -105,3 +105,9 @@ export const CONTAINER_INSIGHTS_STREAM = 'Microsoft-ContainerInsights-Group-Defa
 export const FLOW_LOG_RETENTION_DAYS = 30;
 /** Traffic analytics every 10 minutes (the faster of Azure's two intervals). */
 export const TRAFFIC_ANALYTICS_INTERVAL_MINUTES = 10;
+
+/**
+ * The resource group Azure puts the Network Watcher it enables with the first virtual network of
+ * a region in (`NetworkWatcher_<region>`): azure-docs network-watcher/network-watcher-create.md.
+ */
+export const AZURE_NETWORK_WATCHER_RESOURCE_GROUP = 'NetworkWatcherRG';

@@ -2,6 +2,7 @@ import { ArcMachineExtension } from '@cdktf/provider-azurerm/lib/arc-machine-ext
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
 import { NetworkConnectionMonitor } from '@cdktf/provider-azurerm/lib/network-connection-monitor';
+import { DataAzurermNetworkWatcher } from '@cdktf/provider-azurerm/lib/data-azurerm-network-watcher';
 import { NetworkWatcher } from '@cdktf/provider-azurerm/lib/network-watcher';
 import { NetworkWatcherFlowLog } from '@cdktf/provider-azurerm/lib/network-watcher-flow-log';
 import { Fn, Token } from 'cdktf';
@@ -10,9 +11,10 @@ import { OperatingSystem } from './data-collection-rules';
 import * as D from './defaults';
 import { gatewayDiagnosticsHandoff } from './handoff/gateway-diagnostics';
 import { checkVpnGatewayOptions, vpnGatewayAlerts, VpnGatewayMonitoringOptions } from './monitoring-alerts';
-import { GWD_FLOW_LOG, GWD_MONITOR_ENDPOINT, GWD_MONITOR_FREQUENCY, GWD_MONITOR_PORT } from './rules';
+import { GWD_FLOW_LOG, GWD_MONITOR_ENDPOINT, GWD_MONITOR_FREQUENCY, GWD_MONITOR_PORT, GWD_NETWORK_WATCHER } from './rules';
 import { isIpv4Address } from '../core/cidr';
 import { isDnsName } from '../core/dns';
+import { sameStackDependencies } from '../core/dependencies';
 import { ProblemCollector } from '../core/errors';
 import { checkUniqueIds } from '../core/ids';
 import { LifecycleGate } from '../core/gates';
@@ -106,9 +108,18 @@ export interface GatewayDiagnosticsProps extends VpnGatewayMonitoringOptions {
   /**
    * Resource id of the region's Network Watcher (Azure allows one per region and subscription;
    * `az network watcher list -o table`).
-   * @default - one is created (`azurerm_network_watcher`) with the first connection monitor
+   * @default - the one Azure enables with the first virtual network of the region,
+   * `NetworkWatcher_<region>` in resource group `NetworkWatcherRG`, read (data source) once the
+   * hub's gateways of this stack exist
    */
   readonly networkWatcherId?: string;
+  /**
+   * Create `NetworkWatcher_<region>` in the hub's resource group. Only where automatic
+   * enablement is off: Azure refuses a second Network Watcher in a region (GWD-NETWORK-WATCHER).
+   * Must be a literal.
+   * @default false
+   */
+  readonly createNetworkWatcher?: boolean;
 }
 
 /**
@@ -123,8 +134,10 @@ export class GatewayDiagnostics extends Construct {
   public readonly bandwidthAlert?: MonitorMetricAlert;
   /** The gateway watched. */
   public readonly gateway: IVpnGateway;
-  /** The Network Watcher, when created here. */
+  /** The Network Watcher, when created here (`createNetworkWatcher`). */
   public networkWatcher?: NetworkWatcher;
+  /** The Network Watcher Azure enabled in the region, when read here (the default). */
+  public enabledNetworkWatcher?: DataAzurermNetworkWatcher;
   /** The gate Arc-sourced connection monitors wait behind, once one was added. */
   public machinesGate?: LifecycleGate;
   /** Hand-off output names. */
@@ -134,6 +147,7 @@ export class GatewayDiagnostics extends Construct {
 
   private readonly workspace: ILogAnalyticsWorkspace;
   private readonly networkWatcherIdProp?: string;
+  private readonly createNetworkWatcher: boolean;
   private readonly monitors: { name: string; resource: NetworkConnectionMonitor }[] = [];
   private flowLog?: NetworkWatcherFlowLog;
   private readonly arcAgents = new Map<string, ArcMachineExtension[]>();
@@ -148,12 +162,23 @@ export class GatewayDiagnostics extends Construct {
     problems.literal('sendDiagnostics', props.sendDiagnostics, 'it decides whether a diagnostic setting exists');
     checkVpnGatewayOptions(problems, props);
     problems.resourceId(GWD_MONITOR_ENDPOINT, 'networkWatcherId', props.networkWatcherId, 'network watcher');
+    problems.literal('createNetworkWatcher', props.createNetworkWatcher, 'it decides whether a Network Watcher resource exists');
+    problems.type('createNetworkWatcher', props.createNetworkWatcher, 'boolean');
+    problems.check(
+      props.createNetworkWatcher === true && props.networkWatcherId !== undefined,
+      GWD_NETWORK_WATCHER,
+      'createNetworkWatcher',
+      props.createNetworkWatcher,
+      'a Network Watcher is given by id and asked to be created: Azure allows one per region and subscription',
+      'keep networkWatcherId and drop createNetworkWatcher',
+    );
     problems.throwIfAny();
 
     const gw = props.gateway;
     this.gateway = gw;
     this.workspace = props.logAnalyticsWorkspace;
     this.networkWatcherIdProp = props.networkWatcherId;
+    this.createNetworkWatcher = props.createNetworkWatcher ?? false;
     if (props.sendDiagnostics ?? gw.diagnosticSettings.length === 0) gw.sendDiagnosticsTo(props.logAnalyticsWorkspace);
     const alerts = vpnGatewayAlerts(this, gw, props.logAnalyticsWorkspace, gw.hub.resourceGroupName, gw.hub.location, props);
     [this.disconnectAlert, this.bgpAlert, this.bandwidthAlert] = [alerts.disconnectAlert, alerts.bgpAlert, alerts.bandwidthAlert];
@@ -171,20 +196,37 @@ export class GatewayDiagnostics extends Construct {
       aggregateThroughputMbps: gw.aggregateThroughputMbps,
       monitorNames: this.monitors.map((m) => m.name),
       machinesGateName: this.machinesGate?.name,
-      networkWatcherCreated: this.networkWatcher !== undefined,
+      networkWatcher: this.networkWatcher ? 'created' : this.enabledNetworkWatcher ? 'enabled by Azure' : this.networkWatcherIdProp !== undefined ? 'given' : undefined,
       flowLog: this.flowLog && { trafficAnalytics: this.flowLog.trafficAnalyticsInput !== undefined },
     })));
   }
 
-  /** Resource id of the Network Watcher the connection monitors use (created on first use unless given). */
+  /**
+   * Resource id of the Network Watcher the connection monitors and flow logs use: the one given,
+   * the one created (`createNetworkWatcher`), or the one Azure enabled in the region.
+   */
   public get networkWatcherId(): string {
     if (this.networkWatcherIdProp !== undefined) return this.networkWatcherIdProp;
-    this.networkWatcher ??= new NetworkWatcher(this, 'NetworkWatcher', {
-      name: `NetworkWatcher_${this.gateway.hub.location}`,
-      resourceGroupName: this.gateway.hub.resourceGroupName,
-      location: this.gateway.hub.location,
-    });
-    return this.networkWatcher.id;
+    if (this.createNetworkWatcher) {
+      this.networkWatcher ??= new NetworkWatcher(this, 'NetworkWatcher', {
+        name: `NetworkWatcher_${this.gateway.hub.location}`,
+        resourceGroupName: this.gateway.hub.resourceGroupName,
+        location: this.gateway.hub.location,
+      });
+      return this.networkWatcher.id;
+    }
+    // Azure enables NetworkWatcher_<region> in NetworkWatcherRG with the first virtual network of
+    // the region, asynchronously: read it once this stack's gateways in the hub exist (half an
+    // hour after the network), not at plan, when a hub created in the same apply has none yet.
+    if (!this.enabledNetworkWatcher) {
+      const after = sameStackDependencies(this, this.gateway.hub.gatewayDependables);
+      this.enabledNetworkWatcher = new DataAzurermNetworkWatcher(this, 'EnabledNetworkWatcher', {
+        name: `NetworkWatcher_${this.gateway.hub.location}`,
+        resourceGroupName: D.AZURE_NETWORK_WATCHER_RESOURCE_GROUP,
+        dependsOn: after.length > 0 ? after : undefined,
+      });
+    }
+    return this.enabledNetworkWatcher.id;
   }
 
   /**
@@ -230,8 +272,9 @@ export class GatewayDiagnostics extends Construct {
 
   /** Name and resource group of the Network Watcher (the flow log is its child): from the id, or the one created here. */
   private networkWatcherParts(): { name: string; resourceGroupName: string } {
-    const id = this.networkWatcherId; // creates the watcher when no id was given
+    const id = this.networkWatcherId; // creates or reads the watcher when no id was given
     if (this.networkWatcher) return { name: this.networkWatcher.name, resourceGroupName: this.networkWatcher.resourceGroupName };
+    if (this.enabledNetworkWatcher) return { name: this.enabledNetworkWatcher.name, resourceGroupName: this.enabledNetworkWatcher.resourceGroupName };
     // /subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.Network/networkWatchers/<name>
     if (!Token.isUnresolved(id)) {
       const parts = id.split('/');

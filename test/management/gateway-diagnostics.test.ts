@@ -14,7 +14,7 @@ const AG = '/subscriptions/s/resourceGroups/rg/providers/microsoft.insights/acti
 const WATCHER = '/subscriptions/s/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_westeurope';
 
 describe('GatewayDiagnostics', () => {
-  test('logs, disconnect/BGP/bandwidth alerts through the gateway and Alerts, and a created Network Watcher', () => {
+  test('logs, disconnect/BGP/bandwidth alerts through the gateway and Alerts, and the Network Watcher Azure enabled', () => {
     // GIVEN a gateway without diagnostics
     const { stack, workspace, gateway } = setup();
     // WHEN
@@ -34,10 +34,15 @@ describe('GatewayDiagnostics', () => {
     const bandwidth = metrics.find((m) => m.criteria[0].metric_name === 'AverageBandwidth');
     expect(bandwidth.criteria[0].threshold).toBe(Math.round(gateway.aggregateThroughputMbps! * 1_000_000 / 8 / 2 * 0.8));
     expect(bandwidth.criteria[0].dimension[0].name).toBe('Instance');
-    // M9: no data source read at plan; a Network Watcher resource
-    expect(json.data?.azurerm_network_watcher).toBeUndefined();
-    expect(onlyResource(json, 'azurerm_network_watcher')).toMatchObject({ name: 'NetworkWatcher_westeurope', resource_group_name: 'rg' });
+    // The Network Watcher Azure enables with the region's first virtual network, read once the
+    // gateway exists (M9: not at plan, when the hub is new); creating one would fail next to it.
+    expect(json.resource.azurerm_network_watcher).toBeUndefined();
+    const watcher = Object.values<any>(json.data.azurerm_network_watcher)[0];
+    expect(watcher).toMatchObject({ name: 'NetworkWatcher_westeurope', resource_group_name: 'NetworkWatcherRG' });
+    expect(watcher.depends_on).toEqual([expect.stringMatching(/^azurerm_virtual_network_gateway\./)]);
     const monitor = onlyResource(json, 'azurerm_network_connection_monitor');
+    expect(monitor.network_watcher_id).toMatch(/^\$\{data\.azurerm_network_watcher\.Diag_EnabledNetworkWatcher_.*\.id\}$/);
+    expect(Runbook.of(stack).render()).toContain('az network watcher configure --resource-group NetworkWatcherRG --locations <region> --enabled true');
     expect(monitor.count).toBeUndefined();
     expect(monitor.test_configuration[0].tcp_configuration.port).toBe(3389);
     const md = Runbook.of(stack).render();
@@ -218,11 +223,30 @@ describe('GatewayDiagnostics VNet flow log', () => {
       enabled: true,
       version: 2,
       retention_policy: { enabled: true, days: 30 },
-      network_watcher_name: expect.stringMatching(/azurerm_network_watcher\.Diag_NetworkWatcher_.*\.name/),
+      network_watcher_name: expect.stringMatching(/data\.azurerm_network_watcher\.Diag_EnabledNetworkWatcher_.*\.name/),
+      resource_group_name: expect.stringMatching(/data\.azurerm_network_watcher\.Diag_EnabledNetworkWatcher_.*\.resource_group_name/),
       traffic_analytics: { enabled: true, interval_in_minutes: 10, workspace_id: expect.stringMatching(/workspace_id/), workspace_region: 'westeurope' },
     });
     expect(flowLog.network_security_group_id).toBeUndefined();
     expect(Runbook.of(stack).render()).toContain('FlowType == "S2S"');
+  });
+
+  test('createNetworkWatcher creates NetworkWatcher_<region> in the hub resource group, and says when that fails', () => {
+    const { stack, workspace, gateway } = setup();
+    const diag = new GatewayDiagnostics(stack, 'Diag', { gateway, logAnalyticsWorkspace: workspace, createNetworkWatcher: true });
+    diag.addConnectionMonitor('Paris', { sourceAddress: '192.168.10.5', destinationAddress: '10.0.1.4', port: 3389 });
+    const json = synthJson(stack);
+    expect(json.data?.azurerm_network_watcher).toBeUndefined();
+    expect(onlyResource(json, 'azurerm_network_watcher')).toMatchObject({ name: 'NetworkWatcher_westeurope', resource_group_name: 'rg' });
+    expect(onlyResource(json, 'azurerm_network_connection_monitor').network_watcher_id).toMatch(/^\$\{azurerm_network_watcher\./);
+    expect(Runbook.of(stack).render()).toContain('Terraform creates the Network Watcher of the region (`createNetworkWatcher`)');
+  });
+
+  test('a Network Watcher both given and to be created is refused (GWD-NETWORK-WATCHER); createNetworkWatcher must be a literal', () => {
+    const { stack, workspace, gateway } = setup();
+    expectValidationError(() => new GatewayDiagnostics(stack, 'Diag', { gateway, logAnalyticsWorkspace: workspace, networkWatcherId: WATCHER, createNetworkWatcher: true }), 'GWD-NETWORK-WATCHER', 'createNetworkWatcher', true);
+    const flag = new TerraformVariable(stack, 'create', { type: 'bool' });
+    expectValidationError(() => new GatewayDiagnostics(stack, 'Diag2', { gateway, logAnalyticsWorkspace: workspace, createNetworkWatcher: flag.booleanValue }), 'PROP-LITERAL', 'createNetworkWatcher');
   });
 
   test("an existing Network Watcher's name and resource group come from its id", () => {

@@ -8,7 +8,8 @@ export interface GatewayDiagnosticsView {
   readonly aggregateThroughputMbps?: number;
   readonly monitorNames: string[];
   readonly machinesGateName?: string;
-  readonly networkWatcherCreated: boolean;
+  /** Where the Network Watcher of the monitors and flow logs comes from, once one is used. */
+  readonly networkWatcher?: 'created' | 'enabled by Azure' | 'given';
   /** The hub's VNet flow log, when added. */
   readonly flowLog?: { readonly trafficAnalytics: boolean };
 }
@@ -48,8 +49,10 @@ export function gatewayDiagnosticsHandoff(v: GatewayDiagnosticsView): string {
   if (v.machinesGateName) {
     lines.push(`   A monitor from an Arc-enabled server, with the Azure Monitor Agent and the Network Watcher agent (AzureNetworkWatcherExtension) on it, is created in **phase 2**: onboard the server (\`azcmagent connect\`), then open gate \`${v.machinesGateName}\`.`);
   }
-  if (v.networkWatcherCreated) {
-    lines.push('   Terraform creates the Network Watcher of the region. Azure allows one per region and subscription: if `az network watcher list -o table` already shows one for the region, pass its id as `networkWatcherId` instead.');
+  if (v.networkWatcher === 'enabled by Azure') {
+    lines.push('   The monitors and flow logs use the Network Watcher Azure enables with the first virtual network of the region (`NetworkWatcher_<region>` in `NetworkWatcherRG`), read once the gateway exists. Where automatic enablement is off, the deploy stops at reading it: run `az network watcher configure --resource-group NetworkWatcherRG --locations <region> --enabled true` first, or pass `networkWatcherId` (`az network watcher list -o table`).');
+  } else if (v.networkWatcher === 'created') {
+    lines.push('   Terraform creates the Network Watcher of the region (`createNetworkWatcher`). Azure allows one per region and subscription: if `az network watcher list -o table` already shows one for the region (Azure enables one with the first virtual network), the create fails; pass its id as `networkWatcherId` instead.');
   }
   lines.push(
     v.flowLog

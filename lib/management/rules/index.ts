@@ -24,6 +24,7 @@ export const GWD_SKU_THROUGHPUT = defineRule({ id: 'GWD-SKU-THROUGHPUT', level: 
 export const GWD_MONITOR_ENDPOINT = defineRule({ id: 'GWD-MONITOR-ENDPOINT', level: RuleLevel.ERROR, description: 'A connection monitor test needs exactly one source (an Arc machine id or an on-premises address) and exactly one destination (an Azure VM id or an address)', source: `${TF} network_connection_monitor.html.markdown` });
 export const GWD_MONITOR_PORT = defineRule({ id: 'GWD-MONITOR-PORT', level: RuleLevel.ERROR, description: 'A TCP connection monitor test port is 1-65535', source: `${TF} network_connection_monitor.html.markdown` });
 export const GWD_FLOW_LOG = defineRule({ id: 'GWD-FLOW-LOG', level: RuleLevel.ERROR, description: 'A virtual network flow log keeps its files 0-365 days in a storage account, and traffic analytics runs every 10 or 60 minutes on a workspace whose id and region are known', source: `${TF} network_watcher_flow_log.html.markdown; ${AD} network-watcher/vnet-flow-logs-overview.md` });
+export const GWD_NETWORK_WATCHER = defineRule({ id: 'GWD-NETWORK-WATCHER', level: RuleLevel.ERROR, description: 'Azure allows one Network Watcher per region and subscription and enables NetworkWatcher_<region> (resource group NetworkWatcherRG) with the first virtual network of the region: use that one (the default) or give another by id; create one only where automatic enablement is off, never both', source: `${AD} network-watcher/network-watcher-create.md; ${AD} network-watcher/network-watcher-overview.md` });
 export const GWD_MONITOR_FREQUENCY = defineRule({ id: 'GWD-MONITOR-FREQUENCY', level: RuleLevel.ERROR, description: 'A connection monitor test runs every 30 to 1800 seconds', source: `${AD} network-watcher/connection-monitor-overview.md` });
 // Arc-enabled Kubernetes
 export const ARC_K8S_SOURCE = defineRule({ id: 'ARC-K8S-SOURCE', level: RuleLevel.ERROR, description: 'An Arc Kubernetes cluster is either an existing connected cluster (by id) or a new cluster resource with its agent public key, not both and not neither', source: `${AD} azure-arc/kubernetes/quickstart-connect-cluster.md` });
@@ -55,6 +56,7 @@ export const MANAGEMENT_RULES = [
   GWD_SKU_THROUGHPUT,
   GWD_MONITOR_ENDPOINT,
   GWD_MONITOR_PORT,
+  GWD_NETWORK_WATCHER,
   GWD_MONITOR_FREQUENCY,
   GWD_FLOW_LOG,
   ARC_K8S_SOURCE,
