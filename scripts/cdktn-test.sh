@@ -20,7 +20,7 @@ grep -rlE "'(cdktf|@cdktf/provider-(azurerm|random))(/[^']*)?'" lib examples ben
   -e "s#'cdktf/#'cdktn/#g" \
   -e "s#'@cdktf/provider-azurerm/#'@cdktn/provider-azurerm/#g" \
   -e "s#'@cdktf/provider-random/#'@cdktn/provider-random/#g"
-if grep -rnE "(from |require\()'(cdktf|@cdktf/)" lib examples; then echo "imports left unrewritten" >&2; exit 1; fi
+if grep -rnE "from '(cdktf|@cdktf/)|require\('cdktf[/']" lib examples; then echo "imports left unrewritten" >&2; exit 1; fi
 
 cat > package.json <<'JSON'
 { "name": "cdktn-migration-check", "version": "0.0.0", "private": true }
@@ -38,4 +38,13 @@ npx cdktn --version
 npx cdktn synth --output cdktf.out >/dev/null
 ls cdktf.out/stacks
 npx ts-node --transpile-only --project test/tsconfig.json lib/cli/main.ts check cdktf.out
+# The library turns off token creation stacks on cdktn too (lib/core/stack-traces.ts).
+npx ts-node --transpile-only --project test/tsconfig.json -e "
+const { App, TerraformStack, Lazy, Tokenization } = require('cdktn');
+const { HubNetwork } = require('./lib');
+const stack = new TerraformStack(new App({ outdir: require('os').tmpdir() }), 's');
+new HubNetwork(stack, 'Hub', { resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.0.0.0/22'] });
+const frames = Tokenization.reverseString(Lazy.stringValue({ produce: () => 'x' })).firstToken.creationStack;
+if (!String(frames[0]).startsWith('creation stack not recorded')) { console.error('token creation stacks still recorded on cdktn:', frames.slice(0, 2)); process.exit(1); }
+console.log('token creation stacks off on cdktn');"
 echo "cdktn migration: OK"
