@@ -246,7 +246,7 @@ describe('GatewayDiagnostics VNet flow log', () => {
     const { stack, workspace, gateway } = setup();
     expectValidationError(() => new GatewayDiagnostics(stack, 'Diag', { gateway, logAnalyticsWorkspace: workspace, networkWatcherId: WATCHER, createNetworkWatcher: true }), 'GWD-NETWORK-WATCHER', 'createNetworkWatcher', true);
     const flag = new TerraformVariable(stack, 'create', { type: 'bool' });
-    expectValidationError(() => new GatewayDiagnostics(stack, 'Diag2', { gateway, logAnalyticsWorkspace: workspace, createNetworkWatcher: flag.booleanValue }), 'PROP-LITERAL', 'createNetworkWatcher');
+    expectValidationError(() => new GatewayDiagnostics(stack, 'Diag2', { gateway, logAnalyticsWorkspace: workspace, createNetworkWatcher: flag.booleanValue as any }), 'PROP-LITERAL', 'createNetworkWatcher');
   });
 
   test("an existing Network Watcher's name and resource group come from its id", () => {
