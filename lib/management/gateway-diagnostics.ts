@@ -28,8 +28,8 @@ export interface ConnectionMonitorOptions {
   /**
    * Source: an Arc-enabled server (its resource id, e.g. a Terraform variable). The monitor, the
    * Azure Monitor Agent and the Network Watcher agent on the server wait behind gate
-   * `<path>_machines_onboarded` (phase 2).
-   * @default - none: give `sourceAddress`
+   * `<path>_machines_onboarded` (phase 2). Connection Monitor runs its tests from an agent, so
+   * the on-premises source is a machine onboarded to Azure Arc.
    */
   readonly sourceArcMachineId?: string;
   /**
@@ -43,8 +43,9 @@ export interface ConnectionMonitorOptions {
    */
   readonly sourceLocation?: string;
   /**
-   * Source: an on-premises address or host name (external endpoint).
-   * @default - none: give `sourceArcMachineId`
+   * Refused (GWD-MONITOR-ENDPOINT): Connection Monitor runs its tests from an agent on the
+   * source (an Azure VM or an Arc-enabled server); an address can only be a destination.
+   * @deprecated use `sourceArcMachineId`
    */
   readonly sourceAddress?: string;
   /**
@@ -296,11 +297,21 @@ export class GatewayDiagnostics extends Construct {
     problems.throwIfAny();
     const port = options.port ?? D.MONITOR_PORT;
     const frequency = options.testFrequencySeconds ?? D.MONITOR_FREQUENCY_SECONDS;
-    const sources = [options.sourceArcMachineId, options.sourceAddress].filter((v) => v !== undefined);
     const destinations = [options.destinationVmId, options.destinationAddress].filter((v) => v !== undefined);
-    problems.check(sources.length !== 1, GWD_MONITOR_ENDPOINT, 'sourceArcMachineId', sources, 'give exactly one of `sourceArcMachineId` and `sourceAddress`', 'name the on-premises machine one way');
+    // Sources are agents: "add ... Azure VMs and on-premises machines as sources if agents are
+    // installed on them"; external addresses are destinations (azure-docs
+    // network-watcher/connection-monitor-create-using-portal.md).
+    problems.check(
+      options.sourceAddress !== undefined,
+      GWD_MONITOR_ENDPOINT,
+      'sourceAddress',
+      options.sourceAddress,
+      'Connection Monitor runs its tests from an agent on the source (an Azure VM or an Arc-enabled server); an address can only be a destination',
+      'onboard the on-premises machine to Azure Arc and give its id as `sourceArcMachineId`',
+    );
+    problems.check(options.sourceAddress === undefined && options.sourceArcMachineId === undefined, GWD_MONITOR_ENDPOINT, 'sourceArcMachineId', undefined, 'a connection monitor needs its on-premises source', 'give the Arc-enabled server\'s resource id as `sourceArcMachineId`');
     problems.check(destinations.length !== 1, GWD_MONITOR_ENDPOINT, 'destinationVmId', destinations, 'give exactly one of `destinationVmId` and `destinationAddress`', 'name the Azure endpoint one way');
-    problems.resourceId(GWD_MONITOR_ENDPOINT, 'sourceArcMachineId', options.sourceArcMachineId, 'Arc-enabled server', 'use the Arc machine resource id, or `sourceAddress`');
+    problems.resourceId(GWD_MONITOR_ENDPOINT, 'sourceArcMachineId', options.sourceArcMachineId, 'Arc-enabled server', 'use the Arc machine resource id (`az connectedmachine show --query id`)');
     problems.resourceId(GWD_MONITOR_ENDPOINT, 'destinationVmId', options.destinationVmId, 'Azure VM', 'use the VM resource id, or `destinationAddress`');
     problems.oneOf(GWD_MONITOR_ENDPOINT, 'sourceOs', options.sourceOs, [OperatingSystem.WINDOWS, OperatingSystem.LINUX]);
     problems.literal('sourceOs', options.sourceOs, 'it decides which agent extensions are created');
@@ -311,20 +322,16 @@ export class GatewayDiagnostics extends Construct {
       problems.literal('id', id, 'the id keys the monitor and its agents');
       if (!Token.isUnresolved(id)) checkUniqueIds(problems, this, [`ConnectionMonitor${id}`, `SourceMonitorAgent${id}`, `SourceNetworkWatcherAgent${id}`], 'id', id);
     }
-    for (const prop of ['sourceAddress', 'destinationAddress'] as const) {
-      const address = options[prop];
-      problems.check(address !== undefined && !Token.isUnresolved(address) && (typeof address !== 'string' || (!isIpv4Address(address) && !isDnsName(address, false))), GWD_MONITOR_ENDPOINT, prop, address, 'an address is an IPv4 address or a DNS name', 'use e.g. 10.1.0.4 or app01.contoso.com');
-    }
+    const address = options.destinationAddress;
+    problems.check(address !== undefined && !Token.isUnresolved(address) && (typeof address !== 'string' || (!isIpv4Address(address) && !isDnsName(address, false))), GWD_MONITOR_ENDPOINT, 'destinationAddress', address, 'an address is an IPv4 address or a DNS name', 'use e.g. 10.1.0.4 or app01.contoso.com');
     problems.throwIfAny();
 
-    const arc = options.sourceArcMachineId;
-    const source = arc !== undefined
-      ? { name: 'on-premises', targetResourceType: 'AzureArcVM', targetResourceId: arc }
-      : { name: 'on-premises', targetResourceType: 'ExternalAddress', address: options.sourceAddress };
+    const arc = options.sourceArcMachineId!;
+    const source = { name: 'on-premises', targetResourceType: 'AzureArcVM', targetResourceId: arc };
     const destination = options.destinationVmId !== undefined
       ? { name: 'azure', targetResourceType: 'AzureVM', targetResourceId: options.destinationVmId }
       : { name: 'azure', targetResourceType: 'ExternalAddress', address: options.destinationAddress };
-    const agents = arc !== undefined ? this.arcAgentsFor(id, arc, options) : [];
+    const agents = this.arcAgentsFor(id, arc, options);
     const resource = new NetworkConnectionMonitor(this, `ConnectionMonitor${id}`, {
       name: options.name ?? generateName(this, 'connectionMonitor', id),
       networkWatcherId: this.networkWatcherId,

@@ -219,10 +219,10 @@ describe('fuzz review 4 (derived ids collide)', () => {
     const stack = newStack();
     const hub = new HubNetwork(stack, 'Hub', { resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.0.0.0/16'] });
     const diag = new GatewayDiagnostics(stack, 'Diag', { gateway: new VpnGateway(stack, 'Gw', { hub }), logAnalyticsWorkspace: new LogAnalyticsWorkspace(stack, 'Ws', { resourceGroupName: 'rg', location: 'westeurope' }) });
-    expectNameRefused(() => diag.addConnectionMonitor('', { sourceAddress: '192.168.1.5', destinationAddress: '10.0.1.4' }), 'id');
-    expectNameRefused(() => diag.addConnectionMonitor('__proto__', { sourceAddress: '192.168.1.5', destinationAddress: '10.0.1.4' }), 'id');
-    diag.addConnectionMonitor('a', { sourceAddress: '192.168.1.5', destinationAddress: '10.0.1.4' });
-    expect(() => diag.addConnectionMonitor('b', { sourceAddress: '192.168.1.6', destinationAddress: '10.0.1.4' })).not.toThrow();
+    expectNameRefused(() => diag.addConnectionMonitor('', { sourceArcMachineId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.HybridCompute/machines/m1', destinationAddress: '10.0.1.4' }), 'id');
+    expectNameRefused(() => diag.addConnectionMonitor('__proto__', { sourceArcMachineId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.HybridCompute/machines/m1', destinationAddress: '10.0.1.4' }), 'id');
+    diag.addConnectionMonitor('a', { sourceArcMachineId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.HybridCompute/machines/m1', destinationAddress: '10.0.1.4' });
+    expect(() => diag.addConnectionMonitor('b', { sourceArcMachineId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.HybridCompute/machines/m2', destinationAddress: '10.0.1.4' })).not.toThrow();
   });
 });
 
@@ -430,12 +430,12 @@ describe('fuzz review 15: invalid values accepted silently', () => {
     expectValidationError(() => k8s().addGitOps('apps', { gitUrl: 'https://' }), 'ARC-FLUX-URL', 'gitUrl', 'https://');
   });
 
-  test('GatewayDiagnostics.addConnectionMonitor addresses "" and "🔥": GWD-MONITOR-ENDPOINT', () => {
+  test('GatewayDiagnostics.addConnectionMonitor addresses "" and "🔥" (and any source address): GWD-MONITOR-ENDPOINT', () => {
     const stack = newStack();
     const hub = new HubNetwork(stack, 'Hub', { resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.0.0.0/16'] });
     const diag = new GatewayDiagnostics(stack, 'Diag', { gateway: new VpnGateway(stack, 'Gw', { hub }), logAnalyticsWorkspace: new LogAnalyticsWorkspace(stack, 'Ws', { resourceGroupName: 'rg', location: 'westeurope' }) });
     expectValidationError(() => diag.addConnectionMonitor('a', { sourceAddress: '', destinationAddress: '10.0.1.4' }), 'GWD-MONITOR-ENDPOINT', 'sourceAddress');
-    expectValidationError(() => diag.addConnectionMonitor('b', { sourceAddress: '192.168.1.5', destinationAddress: '🔥' }), 'GWD-MONITOR-ENDPOINT', 'destinationAddress');
+    expectValidationError(() => diag.addConnectionMonitor('b', { sourceArcMachineId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.HybridCompute/machines/m1', destinationAddress: '🔥' }), 'GWD-MONITOR-ENDPOINT', 'destinationAddress');
   });
 
   test('TestFailoverNetwork overlapping subnets and a duplicated address space: NET-SUBNET-OVERLAP / NET-ADDRESS-OVERLAP', () => {

@@ -146,7 +146,7 @@ test('GatewayDiagnostics with hostile thresholds and connection monitor ids', ()
         const h = new HubNetwork(stack, 'Hub', { resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.0.0.0/16'] });
         const ws = new LogAnalyticsWorkspace(stack, 'Ws', { resourceGroupName: 'rg', location: 'westeurope' });
         const diag = new GatewayDiagnostics(stack, 'Gd', { gateway: new VpnGateway(stack, 'Gw', { hub: h }), logAnalyticsWorkspace: ws, bandwidthAlert: { threshold: num(stack, bandwidth) } });
-        for (const id of monitors) diag.addConnectionMonitor(str(stack, id), { sourceAddress: address, destinationAddress: '10.0.1.4' });
+        for (const id of monitors) diag.addConnectionMonitor(str(stack, id), { sourceArcMachineId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.HybridCompute/machines/m1', destinationAddress: address });
         const json = synthChecked(stack);
         expect(JSON.stringify(json)).not.toMatch(/NaN|e\+30\d/);
       });

@@ -10,6 +10,7 @@ function setup(sku?: VpnGatewaySku) {
   return { stack, workspace, gateway };
 }
 const ARC = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.HybridCompute/machines/m1';
+const VM = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1';
 const AG = '/subscriptions/s/resourceGroups/rg/providers/microsoft.insights/actionGroups/ag';
 const WATCHER = '/subscriptions/s/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_westeurope';
 
@@ -19,7 +20,7 @@ describe('GatewayDiagnostics', () => {
     const { stack, workspace, gateway } = setup();
     // WHEN
     const diag = new GatewayDiagnostics(stack, 'Diag', { gateway, logAnalyticsWorkspace: workspace, actionGroup: ActionGroup.fromActionGroupId(stack, 'Ag', AG) });
-    diag.addConnectionMonitor('Paris', { sourceAddress: '192.168.10.5', destinationAddress: '10.0.1.4', port: 3389 });
+    diag.addConnectionMonitor('Paris', { sourceArcMachineId: ARC, destinationAddress: '10.0.1.4', port: 3389 });
     const json = synthJson(stack);
     // THEN the gateway sends its logs (its own setting), alerts use the action group
     const setting = onlyResource(json, 'azurerm_monitor_diagnostic_setting');
@@ -41,9 +42,10 @@ describe('GatewayDiagnostics', () => {
     expect(watcher).toMatchObject({ name: 'NetworkWatcher_westeurope', resource_group_name: 'NetworkWatcherRG' });
     expect(watcher.depends_on).toEqual([expect.stringMatching(/^azurerm_virtual_network_gateway\./)]);
     const monitor = onlyResource(json, 'azurerm_network_connection_monitor');
+    expect(monitor.endpoint[0]).toMatchObject({ name: 'on-premises', target_resource_type: 'AzureArcVM', target_resource_id: ARC });
     expect(monitor.network_watcher_id).toMatch(/^\$\{data\.azurerm_network_watcher\.Diag_EnabledNetworkWatcher_.*\.id\}$/);
     expect(Runbook.of(stack).render()).toContain('az network watcher configure --resource-group NetworkWatcherRG --locations <region> --enabled true');
-    expect(monitor.count).toBeUndefined();
+    expect(monitor.count).toBe('${var.diag_machines_onboarded ? 1 : 0}');
     expect(monitor.test_configuration[0].tcp_configuration.port).toBe(3389);
     const md = Runbook.of(stack).render();
     expect(md).toContain('list-bgp-peer-status');
@@ -100,16 +102,25 @@ describe('GatewayDiagnostics', () => {
     const { stack, workspace, gateway } = setup();
     const diag = new GatewayDiagnostics(stack, 'Diag', { gateway, logAnalyticsWorkspace: workspace });
     expectValidationError(() => diag.addConnectionMonitor('A', { destinationAddress: '10.0.1.4' }), 'GWD-MONITOR-ENDPOINT', 'sourceArcMachineId');
-    expectValidationError(() => diag.addConnectionMonitor('A', { sourceArcMachineId: ARC, sourceAddress: '192.168.1.1', destinationAddress: '10.0.1.4' }), 'GWD-MONITOR-ENDPOINT', 'sourceArcMachineId');
-    expectValidationError(() => diag.addConnectionMonitor('A', { sourceAddress: '192.168.1.1', destinationVmId: ARC }), 'GWD-MONITOR-ENDPOINT', 'destinationVmId', ARC);
+    expectValidationError(() => diag.addConnectionMonitor('A', { sourceArcMachineId: ARC, sourceAddress: '192.168.1.1', destinationAddress: '10.0.1.4' }), 'GWD-MONITOR-ENDPOINT', 'sourceAddress', '192.168.1.1');
+    expectValidationError(() => diag.addConnectionMonitor('A', { sourceArcMachineId: ARC, destinationVmId: ARC }), 'GWD-MONITOR-ENDPOINT', 'destinationVmId', ARC);
+    expectValidationError(() => diag.addConnectionMonitor('A', { sourceArcMachineId: ARC, destinationVmId: VM, destinationAddress: '10.0.1.4' }), 'GWD-MONITOR-ENDPOINT', 'destinationVmId');
+  });
+
+  test('refuses an address as the source (GWD-MONITOR-ENDPOINT): Connection Monitor tests run from an agent on the source', () => {
+    const { stack, workspace, gateway } = setup();
+    const diag = new GatewayDiagnostics(stack, 'Diag', { gateway, logAnalyticsWorkspace: workspace });
+    const error = expectValidationError(() => diag.addConnectionMonitor('A', { sourceAddress: '192.168.1.1', destinationAddress: '10.0.1.4' }), 'GWD-MONITOR-ENDPOINT', 'sourceAddress', '192.168.1.1');
+    expect(error.message).toContain('an address can only be a destination');
+    expect(error.message).toContain('`sourceArcMachineId`');
     expectValidationError(() => new GatewayDiagnostics(stack, 'Diag2', { gateway, logAnalyticsWorkspace: workspace, networkWatcherId: '/subscriptions/s/x' }), 'GWD-MONITOR-ENDPOINT', 'networkWatcherId', '/subscriptions/s/x');
   });
 
   test('fails when the port or test frequency is out of range', () => {
     const { stack, workspace, gateway } = setup();
     const diag = new GatewayDiagnostics(stack, 'Diag', { gateway, logAnalyticsWorkspace: workspace });
-    expectValidationError(() => diag.addConnectionMonitor('A', { sourceAddress: '192.168.1.1', destinationAddress: '10.0.1.4', port: 70000 }), 'GWD-MONITOR-PORT', 'port', 70000);
-    expectValidationError(() => diag.addConnectionMonitor('A', { sourceAddress: '192.168.1.1', destinationAddress: '10.0.1.4', testFrequencySeconds: 10 }), 'GWD-MONITOR-FREQUENCY', 'testFrequencySeconds', 10);
+    expectValidationError(() => diag.addConnectionMonitor('A', { sourceArcMachineId: ARC, destinationAddress: '10.0.1.4', port: 70000 }), 'GWD-MONITOR-PORT', 'port', 70000);
+    expectValidationError(() => diag.addConnectionMonitor('A', { sourceArcMachineId: ARC, destinationAddress: '10.0.1.4', testFrequencySeconds: 10 }), 'GWD-MONITOR-FREQUENCY', 'testFrequencySeconds', 10);
   });
 
   test('fails when an alert severity is out of range, or enabled is a token (PROP-LITERAL)', () => {
@@ -234,7 +245,7 @@ describe('GatewayDiagnostics VNet flow log', () => {
   test('createNetworkWatcher creates NetworkWatcher_<region> in the hub resource group, and says when that fails', () => {
     const { stack, workspace, gateway } = setup();
     const diag = new GatewayDiagnostics(stack, 'Diag', { gateway, logAnalyticsWorkspace: workspace, createNetworkWatcher: true });
-    diag.addConnectionMonitor('Paris', { sourceAddress: '192.168.10.5', destinationAddress: '10.0.1.4', port: 3389 });
+    diag.addConnectionMonitor('Paris', { sourceArcMachineId: ARC, destinationAddress: '10.0.1.4', port: 3389 });
     const json = synthJson(stack);
     expect(json.data?.azurerm_network_watcher).toBeUndefined();
     expect(onlyResource(json, 'azurerm_network_watcher')).toMatchObject({ name: 'NetworkWatcher_westeurope', resource_group_name: 'rg' });
