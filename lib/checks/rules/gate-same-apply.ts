@@ -9,7 +9,7 @@ const RG_REF = /^\$\{azurerm_resource_group\.([A-Za-z0-9_-]+)(?:\[[0-9]+\])?\.na
 type Waits = (body: Record<string, any>, ctx: RuleContext) => RuleVerdict | undefined;
 
 const gated = (what: string, fix: string): RuleVerdict => fails('count', `${what}; nothing holds it back, so the first apply fails. Fix: ${fix}`);
-const GATE_FIX = 'put it behind a lifecycle gate (count = var.<gate> ? 1 : 0; LifecycleGate in lib/core/gates.ts) and apply it in phase 2';
+const GATE_FIX = 'put it behind a lifecycle gate (count = var.<gate> ? 1 : 0; LifecycleGate of cdktf-azure-hybrid) and apply it in phase 2';
 
 const circuitOf = (ctx: RuleContext, peeringId: unknown) => {
   const peering = ownResource(ctx, peeringId, 'azurerm_express_route_circuit_peering');

@@ -20,6 +20,6 @@ export const STG_DATA_PLANE = defineRule({
     const config = providerOf(configs, body.provider);
     const storage = allBlocks(config?.features).flatMap((f) => allBlocks(f.storage));
     if (storage.some((s) => s.data_plane_available === false || (typeof s.data_plane_available === 'string' && s.data_plane_available.includes('${')))) return 'compliant';
-    return fails('public_network_access_enabled', `public access is off, but the azurerm provider${config?.alias ? ` ${config.alias}` : ''} of this stack does not set features.storage.data_plane_available = false: create and every refresh poll the blob/queue endpoints and fail with 403. Fix: set features { storage { data_plane_available = false } } (AzureProvider in lib/core/provider.ts does when a private account exists)`);
+    return fails('public_network_access_enabled', `public access is off, but the azurerm provider${config?.alias ? ` ${config.alias}` : ''} of this stack does not set features.storage.data_plane_available = false: create and every refresh poll the blob/queue endpoints and fail with 403. Fix: set features { storage { data_plane_available = false } } (the library's AzureProvider does when the stack has a private storage account)`);
   },
 });
