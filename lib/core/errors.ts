@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { isIpv4Address } from './cidr';
@@ -79,11 +80,17 @@ export class ValidationError extends Error {
     this.value = problems[0].value;
     this.fix = problems[0].fix;
     Object.setPrototypeOf(this, ValidationError.prototype);
+    // Node prints an uncaught error as its stack followed by its own enumerable properties (its
+    // printer ignores `util.inspect.custom`): every field would repeat what the message says.
+    // Non-enumerable, they are still read as before (`e.problems`, `e.ruleId`, jest's toMatchObject).
+    for (const key of HIDDEN_FIELDS) Object.defineProperty(this, key, { enumerable: false });
+    this.stack = withoutLibraryFrames(this.stack, `${this.name}: ${this.message}`);
   }
 
   /**
-   * What Node prints for an uncaught ValidationError: the problem lines once (not the message,
-   * then every field, then a stack trace into the library). `e.stack` still has the trace.
+   * What `console.log(e)` and `util.inspect(e)` print for a caught ValidationError: the problem
+   * lines once, without the stack. (An uncaught one is printed by Node with its stack, which starts
+   * at the caller's line.)
    */
   public [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `${this.name}: ${this.message}`;
@@ -93,6 +100,24 @@ export class ValidationError extends Error {
     const lines = problems.map(formatProblem);
     return problems.length === 1 ? lines[0] : `${problems.length} problems:\n${lines.join('\n')}`;
   }
+}
+
+/** Fields of a ValidationError that Node's printer of an uncaught error would list after the message. */
+const HIDDEN_FIELDS = ['name', 'problems', 'ruleId', 'constructPath', 'prop', 'value', 'fix'];
+
+/** The folder of the library's modules (`lib`, or `dist` once compiled). */
+const LIBRARY_ROOT = path.resolve(__dirname, '..') + path.sep;
+
+/**
+ * A ValidationError's stack without the library's own frames (the checks that found the problem,
+ * which the rule id already names), so that its first frame is the caller's line. Frames of
+ * cdktf and of the caller's code stay; the stack is left as it is when no other frame remains.
+ */
+function withoutLibraryFrames(stack: string | undefined, header: string): string | undefined {
+  if (typeof stack !== 'string' || !stack.startsWith(`${header}\n`)) return stack;
+  const frames = stack.slice(header.length + 1).split('\n');
+  const kept = frames.filter((line) => !(/^\s+at /.test(line) && line.includes(LIBRARY_ROOT)));
+  return kept.some((line) => /^\s+at /.test(line)) ? [header, ...kept].join('\n') : stack;
 }
 
 /** One problem as one line: `[RULE-ID] path: `prop` = value: detail. Fix: fix` (errors and warnings alike). */

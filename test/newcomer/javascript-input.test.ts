@@ -157,7 +157,9 @@ describe('every exported construct, called from JavaScript with missing or wrong
   });
 });
 
-describe('an uncaught ValidationError (F24)', () => {
+// What Node prints for an uncaught one (its printer ignores util.inspect.custom) is tested in a
+// child process: uncaught-error.test.ts.
+describe('a caught ValidationError given to console.log (F24)', () => {
   test('prints its problem lines once, without the fields again or a stack trace', () => {
     let caught: unknown;
     try {
