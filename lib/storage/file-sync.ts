@@ -9,7 +9,9 @@ import { StorageSyncServerEndpoint } from '@cdktf/provider-azurerm/lib/storage-s
 import { TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AFS_PRIVATE_DNS_ZONE, READER_AND_DATA_ACCESS_ROLE, STORAGE_SYNC_APP_ID, VOLUME_FREE_SPACE_PERCENT } from './defaults';
+import { endpointResolver, endpointZoneOf, EndpointZone, recordEndpointZone, resolversInStack } from './endpoint-dns';
 import { checkEndpointSubnet } from './endpoint-subnet';
+import type { ResolverHandoff } from './handoff/dns';
 import { zoneLinks } from './zone-links';
 import type { IFileShareAccount } from './file-share-account';
 import { renderFileSyncHandoff } from './handoff/file-sync';
@@ -152,6 +154,7 @@ interface GroupState {
   readonly group: StorageSyncGroup;
   readonly cloudEndpoint: StorageSyncCloudEndpoint;
   readonly shareName: string;
+  readonly account: IFileShareAccount;
   readonly servers: Map<string, { name: string; path: string }>;
 }
 
@@ -209,7 +212,10 @@ export class FileSync extends AzureResource {
     this.privateDnsZoneLinks = link.links;
 
     for (const [name, options] of Object.entries(props.syncGroups ?? {})) this._addSyncGroup(name, options, `syncGroups.${name}`);
-    this.outputNames = this.handOff();
+    // Who answers on-premises queries for the zone: read at synth by the runbook.
+    const zone: EndpointZone = { hub: props.hub, zoneName: AFS_PRIVATE_DNS_ZONE, linkedVirtualNetworkIds: link.zone ? Object.values(links) : undefined, catalog: props.privateDnsZones };
+    recordEndpointZone(this, zone);
+    this.outputNames = this.handOff(zone);
     this.initCommon(props);
   }
 
@@ -269,7 +275,7 @@ export class FileSync extends AzureResource {
       // After the role has had time to take effect (deploy review B8).
       dependsOn: [this.grantAccountAccess(options.fileShare)],
     });
-    this.groups.set(name, { group, cloudEndpoint, shareName: options.shareName, servers: new Map() });
+    this.groups.set(name, { group, cloudEndpoint, shareName: options.shareName, account: options.fileShare, servers: new Map() });
     reportAtSynth(this, SYNC_CLOUD_ENDPOINT, () => this.checkOneCloudEndpoint(name, propPrefix || 'name'));
     for (const [serverName, server] of Object.entries(options.serverEndpoints ?? {})) {
       this._addServerEndpoint(name, serverName, server, `${prop('serverEndpoints')}.${serverName}`);
@@ -337,6 +343,14 @@ export class FileSync extends AzureResource {
     problems.throwIfAny();
   }
 
+  /** The resolver of the sync service's zone, and whether it answers for every synced share's zone too. */
+  private resolvers(zone: EndpointZone): { resolver?: ResolverHandoff; sharesUseResolver: boolean; stackResolvers: string[] } {
+    const resolver = endpointResolver(this, zone);
+    const shareZones = [...this.groups.values()].map((g) => endpointZoneOf(g.account));
+    const sharesUseResolver = resolver !== undefined && shareZones.every((z) => z !== undefined && endpointResolver(this, z)?.path === resolver.path);
+    return { resolver, sharesUseResolver, stackResolvers: resolversInStack(this) };
+  }
+
   private resolveLinks(props: FileSyncProps): { [name: string]: string } {
     const problems = new ProblemCollector(this);
     const links = zoneLinks(problems, 'linkVirtualNetworks', props.hub.virtualNetworkId, props.linkVirtualNetworks);
@@ -402,7 +416,7 @@ export class FileSync extends AzureResource {
     return { prop, value: name, detail: `sync group ${name} has ${endpoints.length} cloud endpoints (${endpoints.map((e) => e.node.path).join(', ')}): a sync group has exactly one`, fix: 'sync another share with another sync group' };
   }
 
-  private handOff(): FileSyncOutputs {
+  private handOff(zone: EndpointZone): FileSyncOutputs {
     const runbook = Runbook.of(this);
     const outputs = {
       storageSyncName: runbook.addOutput(this, 'StorageSyncName', { value: this.storageSync.name, description: `Storage Sync Service of ${this.node.path}` }),
@@ -415,6 +429,7 @@ export class FileSync extends AzureResource {
           syncIdOutput: outputs.storageSyncId,
           groups: [...this.groups.entries()].map(([g, s]) => ({ name: g, shareName: s.shareName, servers: [...s.servers.values()] })),
           serversGate: this.serversGate?.name,
+          ...this.resolvers(zone),
         }),
       ),
     );

@@ -9,6 +9,7 @@ import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import { ActiveDirectoryOptions, applyActiveDirectory, checkActiveDirectory, DefaultSharePermission } from './active-directory';
 import { FILE_PRIVATE_DNS_ZONE, LOCAL_OR_ZONE_REPLICATION, REPLICATION_TYPES, SHARE_SOFT_DELETE_DAYS, SMB_AUTHENTICATION_TYPES, SMB_CHANNEL_ENCRYPTION, SMB_KERBEROS_TICKET_ENCRYPTION, SMB_VERSIONS } from './defaults';
+import { endpointResolver, EndpointZone, recordEndpointZone, resolversInStack } from './endpoint-dns';
 import { checkEndpointSubnet } from './endpoint-subnet';
 import { zoneLinks } from './zone-links';
 import { FileShareAccountAttributes, fileShareDiagnosticTargets, IFileShareAccount, ImportedFileShareAccount } from './file-share-account';
@@ -230,7 +231,10 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
     this.privateDnsZoneLinks = link.links;
     for (const [name, options] of Object.entries(props.shares ?? {})) this._addShare(name, options ?? {}, `shares.${name}`);
 
-    this.outputNames = this.handOff(resolved);
+    // Who answers on-premises queries for the zone: read at synth by the runbook (and by File Sync's).
+    const zone: EndpointZone = { hub: props.hub, zoneName: FILE_PRIVATE_DNS_ZONE, linkedVirtualNetworkIds: link.zone ? Object.values(resolved.links) : undefined, catalog: props.privateDnsZones };
+    recordEndpointZone(this, zone);
+    this.outputNames = this.handOff(resolved, zone);
     this.initCommon(props);
   }
 
@@ -383,7 +387,7 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
     });
   }
 
-  private handOff(r: Resolved): HybridFileShareOutputs {
+  private handOff(r: Resolved, zone: EndpointZone): HybridFileShareOutputs {
     const runbook = Runbook.of(this);
     const outputs = {
       storageAccountName: runbook.addOutput(this, 'StorageAccountName', { value: this.storageAccount.name, description: `Storage account of ${this.node.path}` }),
@@ -399,6 +403,8 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
           smbHardening: r.hardening,
           joinGate: this.joinedToAdGate?.name,
           softDeleteDays: Token.isUnresolved(r.softDelete) ? 'the configured number of' : String(r.softDelete),
+          resolver: endpointResolver(this, zone),
+          stackResolvers: resolversInStack(this),
         }),
       ),
     );

@@ -1,3 +1,4 @@
+import { commandAddress, inboundAddress, ResolverHandoff, resolverName } from './dns';
 import type { ShareGrant } from '../share-access';
 
 /** What the file share's runbook section reads (the construct's public fields). */
@@ -14,6 +15,10 @@ export interface FileShareHandoff {
   readonly joinGate?: string;
   /** Share soft delete retention, days (or an expression). */
   readonly softDeleteDays: string;
+  /** The DNS Private Resolver that answers for the share's private DNS zone, if the app has one. */
+  readonly resolver?: ResolverHandoff;
+  /** Paths of the DNS Private Resolvers of this stack (none answers for the zone when `resolver` is undefined). */
+  readonly stackResolvers: readonly string[];
 }
 
 /** The runbook section of a `HybridFileShare` (pure). */
@@ -24,7 +29,7 @@ export function renderFileShareHandoff(h: FileShareHandoff): string {
     `Shares: ${shares}. The account is reachable only through its private endpoint in the hub, over the`,
     'VPN or ExpressRoute (TCP 445).',
     '',
-    ...nameResolution(),
+    ...nameResolution(h),
     ...clients(h.smbHardening),
     ...domainJoin(h, account),
     ...permissions(h, account),
@@ -32,21 +37,47 @@ export function renderFileShareHandoff(h: FileShareHandoff): string {
   ].join('\n');
 }
 
-// Deploy review m5: the runbook must not point at a resolver that does not exist.
-function nameResolution(): string[] {
-  return [
+// Deploy review m5: the runbook must not point at a resolver that does not exist. Newcomer review
+// N-F11: nor deny one the same runbook describes.
+function nameResolution(h: FileShareHandoff): string[] {
+  const head = [
     '### Name resolution from on-premises',
     '',
     'Clients must resolve `<account>.file.core.windows.net` to the private endpoint: the name is a CNAME to',
-    '`<account>.privatelink.file.core.windows.net`, answered by the private DNS zone linked to the hub. That',
-    'zone is only visible to DNS queries made from inside the linked virtual networks (Azure DNS, 168.63.129.16).',
-    '**This stack deploys no DNS forwarder.** The stack that owns the hub provides it: a `DnsPrivateResolver`',
-    '(lib/network, as in the secure-hub example) whose inbound endpoint on-premises DNS forwards to (its runbook',
-    'lists the forwarders); or DNS servers on VMs in the hub. On-premises DNS needs a conditional forwarder for',
-    '`file.core.windows.net` to that address. Without it, clients get the public IP, which refuses them',
-    '(public network access is off). Check from a client: `Resolve-DnsName <account>.file.core.windows.net`',
-    'must return a private address of the hub.',
+    '`<account>.privatelink.file.core.windows.net`, answered by the private DNS zone `privatelink.file.core.windows.net`',
+    'linked to the hub. That zone is only visible to DNS queries made from inside the linked virtual networks',
+    '(Azure DNS, 168.63.129.16).',
+  ];
+  const check = [
+    'Without it, clients get the public IP, which refuses them (public network access is off). Check from a client:',
+    '`Resolve-DnsName <account>.file.core.windows.net` must return a private address of the hub.',
     '',
+  ];
+  const r = h.resolver;
+  if (!r) {
+    const none = h.stackResolvers.length === 0
+      ? '**This stack deploys no DNS forwarder.**'
+      : `**No DNS forwarder of this stack answers for this zone:** its DNS Private Resolver (${h.stackResolvers.map((p) => `\`${p}\``).join(', ')}) is in a virtual network the zone is not linked to.`;
+    return [
+      ...head,
+      `${none} The stack that owns the hub provides it: a \`DnsPrivateResolver\``,
+      '(lib/network, as in the secure-hub example) whose inbound endpoint on-premises DNS forwards to (its runbook',
+      'lists the forwarders); or DNS servers on VMs in the hub. On-premises DNS needs a conditional forwarder for',
+      '`file.core.windows.net` to that address.',
+      ...check,
+    ];
+  }
+  return [
+    ...head,
+    `On-premises DNS reaches it through ${resolverName(r)}, whose inbound endpoint answers at ${inboundAddress(r)}.`,
+    ...(r.zoneLinked ? [] : ['This app does not link the zone (it was given by id, or the catalog imports it): the resolver answers for it only once the zone\'s owner links it to the hub\'s virtual network.']),
+    `Every on-premises DNS server needs a conditional forwarder for \`file.core.windows.net\` (the public zone, not \`privatelink.file.core.windows.net\`: clients ask for the public name, which Azure DNS answers with the CNAME into the private zone) to ${r.inboundIp ? `\`${r.inboundIp}\`` : 'that address'}:`,
+    '',
+    '```powershell',
+    `Add-DnsServerConditionalForwarderZone -Name "file.core.windows.net" -MasterServers ${commandAddress(r)} -ReplicationScope "Forest"`,
+    '```',
+    '',
+    ...check,
   ];
 }
 
