@@ -8,7 +8,8 @@ import { AzureProvider, HybridChecks, HybridTags, LogAnalyticsWorkspace, Recover
  * Disaster recovery of on-premises VMs to Azure: standalone Hyper-V hosts and a VMware estate
  * replicating to geo-redundant vaults in the DR region (one for Hyper-V, an exclusive one for the
  * modernized VMware appliance), each with an isolated test failover network. Phase 2 gates:
- * `hyper_v_hosts_registered` (policy association) and `vmware_appliance_registered` (replicated VMs).
+ * `hyper_v_hosts_registered` (policy association) and `vmware_appliance_registered` (policy
+ * association and replicated VMs).
  */
 export class SiteRecoveryStack extends TerraformStack {
   public readonly vault: RecoveryServicesVault;

@@ -3,7 +3,7 @@ import { BackupPolicyVm } from '@cdktf/provider-azurerm/lib/backup-policy-vm';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { FILE_SHARE_BACKUP_TIME, FILE_SHARE_RETENTION, FILE_SHARE_SNAPSHOT_CAP, HOURLY_INTERVALS, VM_BACKUP_TIME, VM_INSTANT_RESTORE_DAYS, VM_RETENTION_DAYS } from './defaults';
-import { BKP_HOURLY_INTERVAL, BKP_RETENTION, BKP_SNAPSHOT_CAP, BKP_TIME, BKP_VM_RETENTION } from './rules';
+import { BKP_HOURLY_INTERVAL, BKP_RETENTION, BKP_SNAPSHOT_CAP, BKP_TIME, BKP_TIMEZONE, BKP_VM_RETENTION } from './rules';
 import { ProblemCollector } from '../core/errors';
 
 /** A file share backup policy. Every number may be a Terraform expression (then checked by Azure at apply). */
@@ -45,7 +45,8 @@ export interface FileSharePolicyOptions {
    */
   readonly yearlyRetention?: number;
   /**
-   * Time zone of the times.
+   * Time zone of the times, as a Windows time zone id, not an IANA name such as `Europe/Paris`.
+   * Examples: `UTC`, `W. Europe Standard Time`.
    * @default 'UTC'
    */
   readonly timezone?: string;
@@ -69,7 +70,8 @@ export interface VmPolicyOptions {
    */
   readonly instantRestoreDays?: number;
   /**
-   * Time zone.
+   * Time zone, as a Windows time zone id, not an IANA name such as `Europe/Paris`.
+   * Examples: `UTC`, `W. Europe Standard Time`.
    * @default 'UTC'
    */
   readonly timezone?: string;
@@ -89,10 +91,29 @@ function checkTime(problems: ProblemCollector, time: string): void {
   problems.check(typeof time !== 'string' || !HALF_HOUR.test(time), BKP_TIME, 'time', time, 'backup times are HH:MM on the hour or half hour', "use e.g. '23:00' or '23:30'");
 }
 
+/**
+ * The form of a Windows time zone id, which Azure Backup takes (`TimeZone = "Pacific Standard
+ * Time"` in the API): letters, digits, spaces and `. + - ( )`, as in `UTC`, `UTC+12`,
+ * `W. Europe Standard Time`, `Pacific Standard Time (Mexico)`. azurerm v4.55.0 passes `timezone`
+ * to Azure as free text (backup_policy_vm_resource.go, backup_policy_file_share_resource.go: no
+ * ValidateFunc), and no list of the ids Azure Backup accepts ships with it, so only the form is
+ * checked: an IANA name (`Europe/Paris`) or a typo of the characters fails here, a made-up name
+ * in that form fails at apply.
+ */
+const WINDOWS_TIME_ZONE = /^[A-Za-z](?:[A-Za-z0-9 .+()-]{0,62}[A-Za-z0-9)])?$/;
+
+function checkTimezone(problems: ProblemCollector, timezone: string | undefined): void {
+  if (timezone === undefined || Token.isUnresolved(timezone)) return;
+  problems.check(typeof timezone !== 'string' || !WINDOWS_TIME_ZONE.test(timezone), BKP_TIMEZONE, 'timezone', timezone,
+    'a backup policy time zone is a Windows time zone id (letters, digits, spaces and . + - ( )), not an IANA name',
+    "use e.g. 'UTC' (default), 'W. Europe Standard Time', 'GMT Standard Time' or 'Eastern Standard Time' (tzutil /l lists them)");
+}
+
 /** Checks a file share policy's options (every problem at once). Library-internal. */
 export function checkFileSharePolicy(problems: ProblemCollector, options: FileSharePolicyOptions): void {
   const time = options.time ?? FILE_SHARE_BACKUP_TIME;
   checkTime(problems, time);
+  checkTimezone(problems, options.timezone);
   const interval = options.hourlyIntervalHours;
   const window = options.hourlyWindowHours ?? 24;
   const okInterval = !problems.literal('hourlyIntervalHours', interval, 'it decides between a daily and an hourly schedule') && !problems.oneOf(BKP_HOURLY_INTERVAL, 'hourlyIntervalHours', interval, HOURLY_INTERVALS, 'use 4, 6, 8 or 12');
@@ -147,6 +168,7 @@ export function buildFileSharePolicy(scope: Construct, vault: PolicyVault, name:
 /** Checks a VM policy's options. Library-internal. */
 export function checkVmPolicy(problems: ProblemCollector, options: VmPolicyOptions): void {
   checkTime(problems, options.time ?? VM_BACKUP_TIME);
+  checkTimezone(problems, options.timezone);
   problems.integer(BKP_VM_RETENTION, 'dailyRetention', options.dailyRetention, 7, 9999, `VM daily retention is 7-9999 days; use e.g. ${VM_RETENTION_DAYS}`);
   problems.integer(BKP_VM_RETENTION, 'instantRestoreDays', options.instantRestoreDays, 1, 30, `Enhanced (V2) policies keep instant-restore snapshots 1-30 days; use e.g. ${VM_INSTANT_RESTORE_DAYS}`);
 }

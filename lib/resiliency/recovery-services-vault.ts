@@ -9,7 +9,7 @@ import { Construct, IConstruct } from 'constructs';
 import { buildFileSharePolicy, buildVmPolicy, checkFileSharePolicy, checkVmPolicy, FileSharePolicyOptions, VmPolicyOptions } from './backup-policies';
 import { DEFAULT_FILE_SHARE_POLICY, DEFAULT_VM_POLICY } from './defaults';
 import { renderVaultHandoff } from './handoff/recovery-services-vault';
-import { ASR_VAULT_PRIVATE_ENDPOINT, ASR_VMW_VAULT_EXCLUSIVE, BKP_POLICY_NAME, BKP_POLICY_UNKNOWN, BKP_SHARE_UNKNOWN, BKP_VM_ID, RSV_CRR_GEO, RSV_IMMUTABILITY_LOCKED, RSV_REDUNDANCY, RSV_SOFT_DELETE, RSV_VAULT_ID } from './rules';
+import { ASR_VAULT_PRIVATE_ENDPOINT, ASR_VMW_VAULT_EXCLUSIVE, BKP_POLICY_NAME, BKP_POLICY_UNKNOWN, BKP_SHARE_UNKNOWN, BKP_VM_ID, RSV_CRR_GEO, RSV_IMMUTABILITY_LOCKED, RSV_REDUNDANCY, RSV_SETTINGS, RSV_SOFT_DELETE, RSV_VAULT_ID } from './rules';
 import { AzureResource, AzureResourceProps, DiagnosticTarget, IAzureResource, PrivateLinkTarget } from '../core/azure-resource';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
@@ -234,9 +234,14 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
     problems.region('location', props.location);
     problems.type('publicNetworkAccessEnabled', props.publicNetworkAccessEnabled, 'boolean');
     checkName(problems, 'recoveryServicesVault', 'name', props.name);
+    // JavaScript callers can pass any string for an enum: azurerm refuses anything else at plan
+    // (StringInSlice, case-sensitive), and a wrong redundancy also decides cross-region restore below.
+    const redundancyBad = problems.oneOf(RSV_SETTINGS, 'redundancy', props.redundancy, Object.values(VaultRedundancy), 'use VaultRedundancy.GEO (default), ZONE or LOCAL');
+    problems.oneOf(RSV_SETTINGS, 'immutability', props.immutability, Object.values(VaultImmutability), 'use VaultImmutability.UNLOCKED (default), LOCKED or DISABLED');
+    for (const key of ['crossRegionRestoreEnabled', 'softDeleteEnabled'] as const) if (!Token.isUnresolved(props[key])) problems.type(key, props[key], 'boolean');
     const redundancy = props.redundancy ?? VaultRedundancy.GEO;
     const crr = props.crossRegionRestoreEnabled ?? redundancy === VaultRedundancy.GEO;
-    problems.check(crr && redundancy !== VaultRedundancy.GEO, RSV_CRR_GEO, 'crossRegionRestoreEnabled', crr, `cross-region restore needs a GeoRedundant vault, not ${redundancy}`, 'use `redundancy: VaultRedundancy.GEO` or turn cross-region restore off');
+    problems.check(!redundancyBad && crr && redundancy !== VaultRedundancy.GEO, RSV_CRR_GEO, 'crossRegionRestoreEnabled', crr, `cross-region restore needs a GeoRedundant vault, not ${redundancy}`, 'use `redundancy: VaultRedundancy.GEO` or turn cross-region restore off');
     problems.check(props.softDeleteEnabled === false, RSV_SOFT_DELETE, 'softDeleteEnabled', props.softDeleteEnabled, 'with soft delete off, deleted backup data is purged at once and cannot be recovered', 'leave `softDeleteEnabled` out (true)');
     problems.throwIfAny();
   }

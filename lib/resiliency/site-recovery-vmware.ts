@@ -13,11 +13,26 @@ import { ProblemCollector } from '../core/errors';
 import { LifecycleGate } from '../core/gates';
 import { LazySection, outputName, Runbook } from '../core/outputs';
 
+/** A source NIC's MAC address as the provider validates `source_mac_address`. */
+const MAC = /^[a-fA-F0-9]{2}(:[a-fA-F0-9]{2}){5}$/;
+
+/** The disk types the provider accepts for `target_disk_type` and `default_recovery_disk_type` (DiskAccountType, API 2024-04-01). */
+const DISK_TYPES = ['Premium_LRS', 'PremiumV2_LRS', 'Premium_ZRS', 'Standard_LRS', 'StandardSSD_LRS', 'StandardSSD_ZRS', 'UltraSSD_LRS'] as const;
+
+/** Which NICs are primary: `isPrimary` as given; when no NIC gives it, the first one. */
+function primaryFlags(nics: VmwareNetworkInterfaceOptions[]): boolean[] {
+  const noneGiven = nics.every((n) => n.isPrimary === undefined);
+  return nics.map((n, i) => n.isPrimary ?? (noneGiven && i === 0));
+}
+
 /** A disk of a replicated VMware VM. */
 export interface VmwareManagedDiskOptions {
   /** Disk id as the appliance discovered it. */
   readonly diskId: string;
-  /** `Standard_LRS`, `StandardSSD_LRS` or `Premium_LRS`. */
+  /**
+   * Disk type after failover: `Standard_LRS`, `StandardSSD_LRS`, `StandardSSD_ZRS`, `Premium_LRS`,
+   * `Premium_ZRS`, `PremiumV2_LRS` or `UltraSSD_LRS`.
+   */
   readonly targetDiskType: string;
   /**
    * Cache (log) storage account of this disk.
@@ -28,7 +43,7 @@ export interface VmwareManagedDiskOptions {
 
 /** A network interface of a replicated VMware VM. */
 export interface VmwareNetworkInterfaceOptions {
-  /** MAC address of the NIC in vCenter. */
+  /** MAC address of the NIC in vCenter, six pairs of hex digits separated by ':' (`00:50:56:aa:bb:cc`). */
   readonly sourceMacAddress: string;
   /** Subnet of `targetNetworkId`. */
   readonly targetSubnetName: string;
@@ -38,13 +53,13 @@ export interface VmwareNetworkInterfaceOptions {
    */
   readonly testSubnetName?: string;
   /**
-   * Static IP after failover.
+   * Static IPv4 address after failover.
    * @default - dynamic
    */
   readonly targetStaticIp?: string;
   /**
-   * The primary NIC.
-   * @default true
+   * The primary NIC: exactly one NIC of a VM is primary (ASR-VMW-FAILOVER-NETWORK).
+   * @default - true for the first NIC when no NIC sets `isPrimary`, otherwise false
    */
   readonly isPrimary?: boolean;
 }
@@ -88,7 +103,7 @@ export interface VmwareReplicatedVmOptions {
    */
   readonly defaultLogStorageAccountId?: string;
   /**
-   * Recovery disk type with `defaultLogStorageAccountId`.
+   * Recovery disk type with `defaultLogStorageAccountId` (the values of `targetDiskType`).
    * @default 'Premium_LRS'
    */
   readonly defaultRecoveryDiskType?: string;
@@ -147,24 +162,27 @@ export interface SiteRecoveryVmwareProps {
    */
   readonly testNetworkSubnets?: { [name: string]: string };
   /**
-   * VMs to replicate, by a name of your choice (behind the appliance-registered gate).
+   * VMs to replicate, by a name of your choice (behind the appliance-registered gate, like the
+   * policy association).
    * @default - none
    */
   readonly replicatedVms?: { [name: string]: VmwareReplicatedVmOptions };
 }
 
 /**
- * Site Recovery for on-premises VMware VMs (modernized experience) in an exclusive vault:
- * replication policy and its association, replicated VMs behind the gate
- * `<path>_appliance_registered` (their create looks up the appliance, the site and the discovered
- * VM), an isolated test failover network, and the appliance and Mobility service steps in the
- * runbook.
+ * Site Recovery for on-premises VMware VMs (modernized experience) in an exclusive vault, with a
+ * replication policy and an isolated test failover network in phase 1, the policy association and
+ * the replicated VMs behind the gate `<path>_appliance_registered`, and the appliance and Mobility
+ * service steps in the runbook. The association needs the protection container that the
+ * appliance's registration creates; a VM's create looks up the appliance, the site and the
+ * discovered VM.
  */
 export class SiteRecoveryVmware extends Construct {
   public readonly policy: SiteRecoveryVmwareReplicationPolicy;
+  /** The policy association (behind `applianceRegisteredGate`). */
   public readonly association: SiteRecoveryVmwareReplicationPolicyAssociation;
   public readonly testNetwork: TestFailoverNetwork;
-  /** Opened once the replication appliance is registered and has discovered the VMs. */
+  /** Gate of the policy association and the replicated VMs, opened once the replication appliance is registered and has discovered the VMs. */
   public readonly applianceRegisteredGate: LifecycleGate;
   /** The vault. */
   public readonly vault: IRecoveryServicesVault;
@@ -202,6 +220,13 @@ export class SiteRecoveryVmware extends Construct {
       performedBy: 'the on-premises VMware team',
       verify: 'Get-AzRecoveryServicesAsrFabric | Select-Object FriendlyName',
     });
+    // The association's create looks up the vault's protection container and fails unless there
+    // is exactly one ("there should be only one protection container in Classic Recovery Vault,
+    // get: 0"): hashicorp/terraform-provider-azurerm v4.55.0
+    // internal/services/recoveryservices/site_recovery_vmware_replication_policy_association_resource.go
+    // (Create -> fetchReplicationPolicyAssociationContainerId). The container exists only once the
+    // replication appliance has registered, so the association waits behind the appliance gate.
+    this.applianceRegisteredGate.guard(this.association);
     for (const [name, vm] of Object.entries(props.replicatedVms ?? {})) this.addVm(name, vm, `replicatedVms.${name}`);
     this.outputNames = this.handOff();
   }
@@ -253,12 +278,12 @@ export class SiteRecoveryVmware extends Construct {
       defaultLogStorageAccountId: options.defaultLogStorageAccountId,
       defaultRecoveryDiskType: hasLog ? options.defaultRecoveryDiskType ?? 'Premium_LRS' : undefined,
       managedDisk: disks.length ? disks.map((d) => ({ diskId: d.diskId, targetDiskType: d.targetDiskType, logStorageAccountId: d.logStorageAccountId })) : undefined,
-      networkInterface: options.networkInterfaces.map((n) => ({
+      networkInterface: options.networkInterfaces.map((n, i) => ({
         sourceMacAddress: n.sourceMacAddress,
         targetSubnetName: n.targetSubnetName,
         testSubnetName: n.testSubnetName ?? n.targetSubnetName,
         targetStaticIp: n.targetStaticIp,
-        isPrimary: n.isPrimary ?? options.networkInterfaces.length === 1,
+        isPrimary: primaryFlags(options.networkInterfaces)[i],
       })),
       timeouts: { create: options.createTimeout ?? VMWARE_REPLICATED_VM_CREATE_TIMEOUT },
       dependsOn: [this.association],
@@ -289,9 +314,33 @@ export class SiteRecoveryVmware extends Construct {
       'without a network interface mapping a failed-over VM has no subnet in the recovery network', 'map each NIC: `{ sourceMacAddress, targetSubnetName }`');
     const testSubnets = Object.keys(this.testNetwork.subnets);
     nics.forEach((n, i) => {
+      const nicProp = (p: string) => prop(`networkInterfaces[${i}].${p}`);
+      if (problems.required(prop(`networkInterfaces[${i}]`), n, 'object')) return;
       const test = n.testSubnetName ?? n.targetSubnetName;
-      problems.check(typeof test === 'string' && !Token.isUnresolved(test) && !testSubnets.includes(test), ASR_VMW_FAILOVER_NETWORK, prop(`networkInterfaces[${i}].testSubnetName`), test,
+      problems.check(typeof test === 'string' && !Token.isUnresolved(test) && !testSubnets.includes(test), ASR_VMW_FAILOVER_NETWORK, nicProp('testSubnetName'), test,
         `the test failover network has no subnet ${test} (it has ${testSubnets.join(', ')})`, 'name a subnet of `testNetworkSubnets`, or add one of that name');
+      // The provider's own formats (site_recovery_vmware_replicated_vm_resource.go): source_mac_address
+      // matches ^[a-fA-F0-9]{2}(:[a-fA-F0-9]{2}){5}$, target_static_ip is an IPv4 address.
+      if (!problems.required(nicProp('sourceMacAddress'), n.sourceMacAddress, 'string') && !Token.isUnresolved(n.sourceMacAddress)) {
+        problems.check(!MAC.test(n.sourceMacAddress), ASR_VMW_FAILOVER_NETWORK, nicProp('sourceMacAddress'), n.sourceMacAddress,
+          "a source MAC address is six pairs of hexadecimal digits separated by ':'", 'copy it from vCenter (Get-VM <name> | Get-NetworkAdapter), e.g. 00:50:56:aa:bb:cc');
+      }
+      problems.ipv4(ASR_VMW_FAILOVER_NETWORK, nicProp('targetStaticIp'), n.targetStaticIp, 'use an IPv4 address of the target subnet, such as 10.20.1.10, or leave it out for a dynamic address');
+      if (!Token.isUnresolved(n.isPrimary)) problems.type(nicProp('isPrimary'), n.isPrimary, 'boolean');
+    });
+    // Exactly one primary NIC (Site Recovery fails over the primary NIC and brings the VM up on it;
+    // with none marked, every NIC is sent with IsPrimaryNic false).
+    if (nics.length > 0 && nics.every((n) => n !== null && typeof n === 'object' && (n.isPrimary === undefined || typeof n.isPrimary === 'boolean'))) {
+      const primaries = primaryFlags(nics).filter((p) => p).length;
+      problems.check(primaries !== 1, ASR_VMW_FAILOVER_NETWORK, prop('networkInterfaces'), nics.map((n) => n.isPrimary),
+        `exactly one network interface is primary, here ${primaries} ${primaries === 1 ? 'is' : 'are'}`, 'set `isPrimary: true` on the one NIC the VM is reached on (and leave it out or false on the others)');
+    }
+    const diskTypes = [...DISK_TYPES];
+    if (hasLog) problems.oneOf(ASR_VMW_DISKS, prop('defaultRecoveryDiskType'), options.defaultRecoveryDiskType, diskTypes);
+    (Array.isArray(disks) ? disks : []).forEach((d, i) => {
+      if (problems.required(prop(`managedDisks[${i}]`), d, 'object')) return;
+      problems.required(prop(`managedDisks[${i}].diskId`), d.diskId, 'string');
+      if (!problems.required(prop(`managedDisks[${i}].targetDiskType`), d.targetDiskType, 'string')) problems.oneOf(ASR_VMW_DISKS, prop(`managedDisks[${i}].targetDiskType`), d.targetDiskType, diskTypes);
     });
     problems.throwIfAny();
   }

@@ -200,6 +200,20 @@ describe('RecoveryServicesVault', () => {
     expectValidationError(() => new RecoveryServicesVault(newStack(), 'Vault', { ...base, softDeleteEnabled: false }), 'RSV-SOFT-DELETE', 'softDeleteEnabled', false);
   });
 
+  test('fails (RSV-SETTINGS) when JavaScript passes a redundancy or immutability azurerm does not know, with no RSV-REDUNDANCY warning about it', () => {
+    // GIVEN a value outside the enum, as a JavaScript caller can pass it
+    // WHEN / THEN
+    expectValidationError(() => new RecoveryServicesVault(newStack(), 'Vault', { ...base, redundancy: 'Foo' as VaultRedundancy }), 'RSV-SETTINGS', 'redundancy', 'Foo');
+    expectValidationError(() => new RecoveryServicesVault(newStack(), 'Vault', { ...base, redundancy: 'georedundant' as VaultRedundancy }), 'RSV-SETTINGS', 'redundancy', 'georedundant');
+    expectValidationError(() => new RecoveryServicesVault(newStack(), 'Vault', { ...base, immutability: 'Forever' as VaultImmutability }), 'RSV-SETTINGS', 'immutability', 'Forever');
+    expectValidationError(() => new RecoveryServicesVault(newStack(), 'Vault', { ...base, softDeleteEnabled: 'no' as any }), 'PROP-TYPE', 'softDeleteEnabled', 'no');
+    // the warning rule judges LocallyRedundant only: an unknown value written through the escape hatch is not called "one datacenter"
+    const stack = newStack();
+    const vault = new RecoveryServicesVault(stack, 'Vault', base);
+    vault.vault.storageModeType = 'Foo';
+    expect(warnings(stack)).not.toContain('[RSV-REDUNDANCY]');
+  });
+
   test('fails with PROP-REQUIRED, not a TypeError, when JavaScript omits required props', () => {
     expectValidationError(() => new RecoveryServicesVault(newStack(), 'Vault', { location: 'westeurope' } as any), 'PROP-REQUIRED', 'resourceGroupName');
     const vault = new RecoveryServicesVault(newStack(), 'Vault', base);
@@ -226,6 +240,17 @@ describe('RecoveryServicesVault', () => {
     expectValidationError(() => vault.addFileSharePolicy('p', { hourlyIntervalHours: 5 }), 'BKP-HOURLY-INTERVAL', 'hourlyIntervalHours', 5);
     expectValidationError(() => vault.addFileSharePolicy('p', { hourlyIntervalHours: 8, hourlyWindowHours: 12 }), 'BKP-HOURLY-INTERVAL', 'hourlyWindowHours', 12);
     expectValidationError(() => vault.addFileSharePolicy('p', { hourlyIntervalHours: 4, hourlyWindowHours: 28 }), 'BKP-HOURLY-INTERVAL', 'hourlyWindowHours', 28);
+  });
+
+  test('fails (BKP-TIMEZONE) when a policy time zone is not in the form of a Windows time zone id', () => {
+    const vault = new RecoveryServicesVault(newStack(), 'Vault', base);
+    expectValidationError(() => vault.addFileSharePolicy('files-tz', { timezone: 'Mars/Olympus' }), 'BKP-TIMEZONE', 'timezone', 'Mars/Olympus');
+    expectValidationError(() => vault.addVmPolicy('vms-tz', { timezone: 'Europe/Paris' }), 'BKP-TIMEZONE', 'timezone', 'Europe/Paris');
+    expectValidationError(() => vault.addVmPolicy('vms-tz', { timezone: ' UTC' }), 'BKP-TIMEZONE', 'timezone', ' UTC');
+    // Windows ids pass, including the ones with digits, dots and parentheses
+    for (const timezone of ['UTC', 'UTC+12', 'UTC-02', 'W. Europe Standard Time', 'Pacific Standard Time (Mexico)', 'Russia Time Zone 3']) {
+      expect(vault.addVmPolicy(`tz-${timezone.replace(/[^A-Za-z0-9]/g, '')}`, { timezone }).timezoneInput).toBe(timezone);
+    }
   });
 
   test('fails when a time is not on the hour or half hour', () => {

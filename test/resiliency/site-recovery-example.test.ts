@@ -20,6 +20,7 @@ describe('example: site-recovery', () => {
     expect(resourcesOf(json, 'azurerm_virtual_network_peering')).toHaveLength(0);
     expect(onlyResource(json, 'azurerm_site_recovery_vmware_replicated_vm')).toMatchObject({ target_zone: '1', count: '${var.vmware_appliance_registered ? 1 : 0}', target_network_id: '${var.recovery_network_id}' });
     expect(onlyResource(json, 'azurerm_site_recovery_hyperv_replication_policy_association').count).toBe('${var.hyper_v_hosts_registered ? 1 : 0}');
+    expect(onlyResource(json, 'azurerm_site_recovery_vmware_replication_policy_association').count).toBe('${var.vmware_appliance_registered ? 1 : 0}');
     expect(json.provider.azurerm[0].subscription_id).toContain('var.subscription_id');
     expect(json).toMatchSnapshot();
   });

@@ -122,12 +122,13 @@ describe('SiteRecoveryHyperV', () => {
 });
 
 describe('SiteRecoveryVmware', () => {
-  test('phase 1: policy, association and test network; the replicated VM waits behind the appliance gate with a 24h create timeout', () => {
+  test('phase 1: policy and test network; the policy association and the replicated VM wait behind the appliance gate, the VM with a 24h create timeout', () => {
     const { stack, vault } = setup();
     const vmw = new SiteRecoveryVmware(stack, 'Vmware', { vault, applianceName: 'appliance01', replicatedVms: { web01: { ...vmBase, defaultLogStorageAccountId: CACHE_ID, targetZone: '1' } } });
     const json = synthJson(stack);
     expect(onlyResource(json, 'azurerm_site_recovery_vmware_replication_policy')).toMatchObject({ recovery_point_retention_in_minutes: 4320, application_consistent_snapshot_frequency_in_minutes: 240 });
-    expect(onlyResource(json, 'azurerm_site_recovery_vmware_replication_policy_association').count).toBeUndefined();
+    expect(onlyResource(json, 'azurerm_site_recovery_vmware_replication_policy').count).toBeUndefined();
+    expect(onlyResource(json, 'azurerm_virtual_network').count).toBeUndefined();
     const vm = onlyResource(json, 'azurerm_site_recovery_vmware_replicated_vm');
     expect(vmw.applianceRegisteredGate.name).toBe('vmware_appliance_registered');
     expect(vm).toMatchObject({
@@ -139,6 +140,24 @@ describe('SiteRecoveryVmware', () => {
       timeouts: { create: '24h' },
     });
     expect(vm.test_network_id).toMatch(/azurerm_virtual_network\.Vmware_TestNetwork/);
+    // both behind the same gate, so the VM reads the association's instance [0]
+    expect(vm.recovery_replication_policy_id).toMatch(/^\$\{azurerm_site_recovery_vmware_replication_policy_association\.Vmware_PolicyAssociation_[A-Za-z0-9]+\[0\]\.policy_id\}$/);
+  });
+
+  test('the policy association waits behind the appliance gate even with no replicated VM (azurerm needs the protection container the registered appliance creates); the runbook says so', () => {
+    // GIVEN a vault whose appliance is not registered yet (phase 1)
+    const { stack, vault } = setup();
+    // WHEN
+    const vmw = new SiteRecoveryVmware(stack, 'Vmware', { vault });
+    // THEN
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_site_recovery_vmware_replication_policy_association').count).toBe('${var.vmware_appliance_registered ? 1 : 0}');
+    expect(vmw.applianceRegisteredGate.isGuarding(vmw.association)).toBe(true);
+    expect(json.variable.vmware_appliance_registered).toMatchObject({ type: 'bool', default: false });
+    const md = (stack.node.findChild('HandoffRunbook') as any).render() as string;
+    expect(md).toContain('Order: phase 1 apply (policy, test network) → deploy and register the appliance');
+    expect(md).not.toMatch(/phase 1 apply \([^)]*association/);
+    expect(md).toContain("--var='vmware_appliance_registered=true'");
   });
 
   test('phase 2: the gate variable opens the replicated VMs added later too; the runbook has the modernized commands and sizing', () => {
@@ -211,6 +230,48 @@ describe('SiteRecoveryVmware', () => {
     expectValidationError(() => vmw.addReplicatedVm('a', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, targetNetworkId: undefined } as any), 'PROP-REQUIRED', 'targetNetworkId');
     expectValidationError(() => vmw.addReplicatedVm('b', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [] }), 'ASR-VMW-FAILOVER-NETWORK', 'networkInterfaces');
     expectValidationError(() => vmw.addReplicatedVm('c', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, testSubnetName: 'ghost' }] }), 'ASR-VMW-FAILOVER-NETWORK', 'networkInterfaces[0].testSubnetName', 'ghost');
+  });
+
+  test('fails (ASR-VMW-FAILOVER-NETWORK) unless exactly one NIC is primary; with isPrimary left out the first NIC is the primary', () => {
+    const { stack, vault } = setup();
+    const vmw = new SiteRecoveryVmware(stack, 'Vmware', { vault, applianceName: 'appliance01' });
+    const second = { sourceMacAddress: '00:50:56:aa:bb:cd', targetSubnetName: 'default' };
+    expectValidationError(() => vmw.addReplicatedVm('none', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, isPrimary: false }, { ...second, isPrimary: false }] }),
+      'ASR-VMW-FAILOVER-NETWORK', 'networkInterfaces', [false, false]);
+    expectValidationError(() => vmw.addReplicatedVm('two', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, isPrimary: true }, { ...second, isPrimary: true }] }),
+      'ASR-VMW-FAILOVER-NETWORK', 'networkInterfaces', [true, true]);
+    expectValidationError(() => vmw.addReplicatedVm('only', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, isPrimary: false }] }),
+      'ASR-VMW-FAILOVER-NETWORK', 'networkInterfaces', [false]);
+    expectValidationError(() => vmw.addReplicatedVm('notbool', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, isPrimary: 'yes' as any }] }),
+      'PROP-TYPE', 'networkInterfaces[0].isPrimary', 'yes');
+    vmw.addReplicatedVm('unset', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [nic, second] });
+    vmw.addReplicatedVm('second', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [nic, { ...second, isPrimary: true }] });
+    const vms = synthJson(stack).resource.azurerm_site_recovery_vmware_replicated_vm;
+    const nicsOf = (name: string) => (Object.values(vms) as any[]).find((v) => v.name === name).network_interface.map((n: any) => n.is_primary);
+    expect(nicsOf('unset')).toEqual([true, false]);
+    expect(nicsOf('second')).toEqual([false, true]);
+  });
+
+  test('fails (ASR-VMW-FAILOVER-NETWORK) when a NIC has a MAC address or static IP azurerm refuses', () => {
+    const { stack, vault } = setup();
+    const vmw = new SiteRecoveryVmware(stack, 'Vmware', { vault, applianceName: 'appliance01' });
+    expectValidationError(() => vmw.addReplicatedVm('a', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, sourceMacAddress: 'zz' }] }), 'ASR-VMW-FAILOVER-NETWORK', 'networkInterfaces[0].sourceMacAddress', 'zz');
+    expectValidationError(() => vmw.addReplicatedVm('b', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, sourceMacAddress: '00-50-56-aa-bb-cc' }] }), 'ASR-VMW-FAILOVER-NETWORK', 'networkInterfaces[0].sourceMacAddress', '00-50-56-aa-bb-cc');
+    expectValidationError(() => vmw.addReplicatedVm('c', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, targetStaticIp: 'x' }] }), 'ASR-VMW-FAILOVER-NETWORK', 'networkInterfaces[0].targetStaticIp', 'x');
+    expectValidationError(() => vmw.addReplicatedVm('d', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, targetStaticIp: '10.0.0.300' }] }), 'ASR-VMW-FAILOVER-NETWORK', 'networkInterfaces[0].targetStaticIp', '10.0.0.300');
+    // from the props too, with the prop path of the VM
+    expectValidationError(() => new SiteRecoveryVmware(stack, 'Other', { vault, applianceName: 'appliance01', replicatedVms: { web: { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, sourceMacAddress: 'zz' }] } } }),
+      'ASR-VMW-FAILOVER-NETWORK', 'replicatedVms.web.networkInterfaces[0].sourceMacAddress', 'zz');
+    const ok = vmw.addReplicatedVm('e', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, networkInterfaces: [{ ...nic, sourceMacAddress: '00:50:56:AA:BB:CC', targetStaticIp: '10.20.1.10' }] });
+    expect(ok.networkInterfaceInput).toBeDefined();
+  });
+
+  test('fails (ASR-VMW-DISKS) when a disk type is not one azurerm accepts', () => {
+    const { stack, vault } = setup();
+    const vmw = new SiteRecoveryVmware(stack, 'Vmware', { vault, applianceName: 'appliance01' });
+    expectValidationError(() => vmw.addReplicatedVm('a', { ...vmBase, managedDisks: [{ diskId: 'disk-0', targetDiskType: 'Premium', logStorageAccountId: CACHE_ID }] }), 'ASR-VMW-DISKS', 'managedDisks[0].targetDiskType', 'Premium');
+    expectValidationError(() => vmw.addReplicatedVm('b', { ...vmBase, defaultLogStorageAccountId: CACHE_ID, defaultRecoveryDiskType: 'premium_lrs' }), 'ASR-VMW-DISKS', 'defaultRecoveryDiskType', 'premium_lrs');
+    vmw.addReplicatedVm('c', { ...vmBase, managedDisks: [{ diskId: 'disk-0', targetDiskType: 'StandardSSD_ZRS', logStorageAccountId: CACHE_ID }] });
   });
 
   test('fails when a replicated VM is listed twice', () => {

@@ -22,9 +22,10 @@ const INSTALL_DIR = 'C:\\Program Files (x86)\\Microsoft Azure Site Recovery';
  */
 export function renderVmwareHandoff(h: VmwareHandoff): string {
   return [
-    `Order: phase 1 apply (policy, association, test network) → deploy and register the appliance → open gate \`${h.gateName}\``,
-    '→ apply (the replicated VMs). The vault is exclusive to this appliance: Microsoft requires "a new and exclusive Recovery',
-    'Services vault" for it, and synth refuses a vault that also holds a Hyper-V site or backup items.',
+    `Order: phase 1 apply (policy, test network) → deploy and register the appliance → open gate \`${h.gateName}\``,
+    '→ apply (the policy association, which azurerm creates only once the registered appliance has given the vault its',
+    'protection container, and the replicated VMs). The vault is exclusive to this appliance: Microsoft requires "a new and',
+    'exclusive Recovery Services vault" for it, and synth refuses a vault that also holds a Hyper-V site or backup items.',
     '',
     `### 1. Appliance (once per vCenter; the registration key is valid ${REGISTRATION_KEY_VALID_DAYS} days)`,
     '',
@@ -44,7 +45,7 @@ export function renderVmwareHandoff(h: VmwareHandoff): string {
     '',
     `### 2. Open the gate: \`${h.gateName}\``,
     '',
-    `Once the appliance shows as connected and has discovered the VMs, run the phase 2 command under "Phases". Replicated VMs: ${h.vms.length ? h.vms.map((v) => `\`${v}\``).join(', ') : 'none yet (add them with `addReplicatedVm`)'}.`,
+    `Once the appliance shows as connected and has discovered the VMs, run the phase 2 command under "Phases": it creates the policy association, then the replicated VMs: ${h.vms.length ? h.vms.map((v) => `\`${v}\``).join(', ') : 'none yet (add them with `addReplicatedVm`)'}.`,
     `Each create waits for the initial replication (every disk copied to Azure), so its create timeout is ${h.createTimeout}:`,
     'a 500 GB VM over a 50 Mbit/s uplink takes about 22 hours.',
     '',

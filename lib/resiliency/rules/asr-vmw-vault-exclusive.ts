@@ -17,15 +17,16 @@ const OTHER_USERS: [string, string][] = [
 /**
  * A vault with modernized VMware replication holds nothing else. The replication appliance needs
  * "a new and exclusive Recovery Services vault" (azure-docs site-recovery/replication-appliance-support-matrix.md),
- * and azurerm's VMware replicated VM errors unless the vault has exactly one protection container
- * (provider v4.55.0 site_recovery_vmware_replicated_vm_resource.go:872-884), which a registered
- * Hyper-V site adds.
+ * and azurerm's VMware replicated VM and policy association error unless the vault has exactly one
+ * protection container (provider v4.55.0 site_recovery_vmware_replicated_vm_resource.go:872-884,
+ * site_recovery_vmware_replication_policy_association_resource.go fetchReplicationPolicyAssociationContainerId),
+ * a second of which a registered Hyper-V site adds.
  */
 export const ASR_VMW_VAULT_EXCLUSIVE = defineRule({
   id: 'ASR-VMW-VAULT-EXCLUSIVE',
   level: RuleLevel.ERROR,
   description: 'A Recovery Services vault used for modernized VMware replication is exclusive to it: no Hyper-V site, other fabric or backup items in the same vault',
-  source: `${AD} site-recovery/replication-appliance-support-matrix.md; ${TF} internal/services/recoveryservices/site_recovery_vmware_replicated_vm_resource.go`,
+  source: `${AD} site-recovery/replication-appliance-support-matrix.md; ${TF} internal/services/recoveryservices/site_recovery_vmware_replicated_vm_resource.go and site_recovery_vmware_replication_policy_association_resource.go`,
   types: ['azurerm_recovery_services_vault'],
   check: (_type, _body, ctx) => {
     if (ctx.referrers('azurerm_site_recovery_vmware_replication_policy', 'recovery_vault_id').length === 0) return 'not-applicable';
