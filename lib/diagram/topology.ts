@@ -173,7 +173,7 @@ const NODE_TYPES: Record<string, NodeStyle> = {
 };
 
 /** Resources that are drawn as an edge between the nodes they join. */
-const EDGE_TYPES: Record<string, (b: Body, resolve: (v: unknown) => string[]) => { from: string[]; to: string[]; label: string; style: 'link' | 'ref' } | undefined> = {
+const EDGE_TYPES: Record<string, (b: Body, resolve: (v: unknown) => string[], g: Graph) => { from: string[]; to: string[]; label: string; style: 'link' | 'ref' } | undefined> = {
   azurerm_virtual_network_gateway_connection: (b, r) => ({
     from: r(b.virtual_network_gateway_id),
     to: [...r(b.local_network_gateway_id), ...r(b.express_route_circuit_id), ...r(b.peer_virtual_network_gateway_id)],
@@ -187,9 +187,10 @@ const EDGE_TYPES: Record<string, (b: Body, resolve: (v: unknown) => string[]) =>
     style: 'link',
   }),
   azurerm_monitor_diagnostic_setting: (b, r) => ({ from: r(b.target_resource_id), to: r(b.log_analytics_workspace_id), label: 'logs', style: 'ref' }),
-  azurerm_backup_protected_file_share: (b, r) => ({ from: r(b.recovery_vault_name), to: r(b.source_storage_account_id), label: `backup ${b.source_file_share_name ?? ''}`.trim(), style: 'ref' }),
+  // To the share node when the share is in the configuration (by reference, or by its literal name in that account); labels name it readably (addEdge).
+  azurerm_backup_protected_file_share: (b, r, g) => ({ from: r(b.recovery_vault_name), to: shareNodes(g, b.source_file_share_name, b.source_storage_account_id), label: `backup ${b.source_file_share_name ?? ''}`.trim(), style: 'ref' }),
   azurerm_backup_protected_vm: (b, r) => ({ from: r(b.recovery_vault_name), to: r(b.source_vm_id), label: 'VM backup', style: 'ref' }),
-  azurerm_storage_sync_cloud_endpoint: (b, r) => ({ from: r(b.storage_sync_group_id), to: r(b.storage_account_id), label: `cloud endpoint ${b.file_share_name ?? ''}`.trim(), style: 'ref' }),
+  azurerm_storage_sync_cloud_endpoint: (b, r, g) => ({ from: r(b.storage_sync_group_id), to: shareNodes(g, b.file_share_name, b.storage_account_id), label: `cloud endpoint ${b.file_share_name ?? ''}`.trim(), style: 'ref' }),
   azurerm_traffic_manager_azure_endpoint: (b, r) => ({ from: r(b.profile_id), to: r(b.target_resource_id), label: `priority ${b.priority ?? '-'}`, style: 'link' }),
   azurerm_web_app_hybrid_connection: (b, r) => ({ from: r(b.web_app_id), to: r(b.relay_id), label: 'hybrid connection', style: 'link' }),
   azurerm_function_app_hybrid_connection: (b, r) => ({ from: r(b.function_app_id), to: r(b.relay_id), label: 'hybrid connection', style: 'link' }),
@@ -317,8 +318,10 @@ export function buildTopology(stack: string, config: any): Topology {
 
   const edges: TopologyEdge[] = [];
   const seen = new Set<string>();
-  const addEdge = (from: string, to: string, label: string, style: EdgeStyle) => {
+  const addEdge = (from: string, to: string, rawLabel: string, style: EdgeStyle) => {
     if (from === to || !nodeIds.has(from) || !nodeIds.has(to)) return;
+    // Labels are built from attribute values, which may be Terraform expressions: never print `${...}`.
+    const label = readable(config, byAddress, rawLabel);
     // Peerings come in pairs: draw one edge per pair of networks.
     const key = label.startsWith('peering') ? `peer:${[from, to].sort().join('|')}` : `${from}|${to}|${label}`;
     if (seen.has(key)) return;
@@ -336,7 +339,7 @@ export function buildTopology(stack: string, config: any): Topology {
   drawVirtualWan(graph);
   drawFirewallRoutes(graph);
   for (const r of resources) {
-    const edge = EDGE_TYPES[r.type]?.(r.body, resolve);
+    const edge = EDGE_TYPES[r.type]?.(r.body, resolve, graph);
     if (!edge) continue;
     for (const from of edge.from) for (const to of edge.to) addResourceEdge(r.body, from, to, edge.label, edge.style);
   }
@@ -572,6 +575,90 @@ function drawFirewallRoutes(g: Graph): void {
       : [g.subnetVnet.get(subnet)].filter((v): v is string => v !== undefined);
     for (const [firewall, prefixes] of prefixesByFirewall) for (const f of from) g.addEdge(f, firewall, `via firewall: ${prefixes.join(', ')}`, 'link');
   }
+}
+
+/**
+ * The node of the file share an attribute pair names (a backup item, a cloud endpoint): the share
+ * the name refers to, else the share of that literal name in that account, else the account.
+ */
+function shareNodes(g: Graph, name: unknown, account: unknown): string[] {
+  const referred = g.resolve(name).filter((a) => a.startsWith('azurerm_storage_share.'));
+  if (referred.length > 0) return referred;
+  const accounts = g.resolve(account);
+  const named = typeof name === 'string' && !name.includes('${')
+    ? g.of('azurerm_storage_share').filter((s) => s.body.name === name && g.resolve(s.body.storage_account_id ?? s.body.storage_account_name).some((a) => accounts.includes(a))).map((s) => s.address)
+    : [];
+  return named.length > 0 ? named : accounts;
+}
+
+/**
+ * A value as a diagram shows it: literal text as it is, and each Terraform expression `${...}` in
+ * it readable: a reference to an attribute of a resource of the same configuration with a literal
+ * value is that value (a share's `name` is `finance`); another reference names the resource (its
+ * literal name, else its logical name without the hash: `principal_id of rsv-backup`); `var.x` and
+ * `local.x` stay; a value of another stack is `from stack <name>`; anything else is `(computed)`.
+ */
+export function readable(config: any, byAddress: ReadonlyMap<string, { readonly body: Body }>, value: unknown, depth = 0): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') return value === undefined || value === null ? '' : '(computed)';
+  let out = '';
+  let i = 0;
+  while (i < value.length) {
+    const start = value.indexOf('${', i);
+    if (start < 0) {
+      out += value.slice(i);
+      break;
+    }
+    out += value.slice(i, start);
+    const end = expressionEnd(value, start + 2);
+    out += readableExpression(config, byAddress, value.slice(start + 2, end), depth);
+    i = end + 1;
+  }
+  return out;
+}
+
+/** Index of the `}` closing the expression that starts at `from` (strings and nested braces skipped). */
+function expressionEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{') {
+      depth++;
+    } else if (c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return text.length;
+}
+
+/** `type.name.attribute[0].nested` or `data.type.name...`: what a reference to an attribute looks like. */
+const REF_EXPRESSION = /^(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)((?:\[[0-9]+\]|\.[a-z_][a-z0-9_]*)+)$/;
+
+function readableExpression(config: any, byAddress: ReadonlyMap<string, { readonly body: Body }>, expression: string, depth: number): string {
+  const text = expression.trim();
+  const local = /^(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(text);
+  if (local) return `${local[1]}.${local[2]}`;
+  const remote = /^data\.terraform_remote_state\.cross-stack-reference-input-([A-Za-z0-9_-]+)\.outputs\./.exec(text);
+  if (remote) return `from stack ${remote[1]}`;
+  const ref = REF_EXPRESSION.exec(text);
+  if (!ref || ref[2] === 'terraform_remote_state' || !ref[4].startsWith('.')) return '(computed)';
+  const [, data, type, name, path] = ref;
+  const body: Body | undefined = data ? config?.data?.[type]?.[name] : byAddress.get(`${type}.${name}`)?.body;
+  // The attribute's value as the configuration has it (blocks are lists of one).
+  const steps = [...path.matchAll(/\.([a-z_][a-z0-9_]*)|\[([0-9]+)\]/g)];
+  let value: any = body;
+  for (const [, attribute, index] of steps) value = attribute !== undefined ? one(value)?.[attribute] : Array.isArray(value) ? value[Number(index)] : value;
+  if (depth < 3 && (typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length > 0))) {
+    const shown = readable(config, byAddress, value, depth + 1);
+    if (!shown.includes('(computed)')) return shown;
+  }
+  const literalName = typeof body?.name === 'string' && !body.name.includes('${') ? body.name : undefined;
+  const named = literalName ?? name.replace(/_[0-9A-F]{8}$/, '');
+  const last = steps.filter((s) => s[1] !== undefined).pop()![1];
+  return steps.length === 1 && (last === 'name' || last === 'id') ? named : `${last} of ${named}`;
 }
 
 function inboundIp(endpoint: Body): string | undefined {

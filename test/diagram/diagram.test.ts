@@ -5,7 +5,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { EXAMPLES } from '../../examples/all';
 import { toDot, toMermaid } from '../../lib/diagram/render';
-import { AZURE_ARC, buildTopology, CATALOGUE_ZONES, ON_PREMISES_DNS, ON_PREMISES_EDGE, Topology, TopologyNode } from '../../lib/diagram/topology';
+import { AZURE_ARC, buildTopology, CATALOGUE_ZONES, ON_PREMISES_DNS, ON_PREMISES_EDGE, readable, Topology, TopologyNode } from '../../lib/diagram/topology';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -293,5 +293,93 @@ describe('secure hub, Virtual WAN and Azure Local', () => {
     for (const text of ['Virtual WAN', 'Virtual hub vhub&#45;wan&#45;west', 'Hub VPN gateway', 'On&#45;premises branch (VPN site)', 'Point&#45;to&#45;site gateway (User VPN)', 'Remote users (VPN client)', 'Routing intent', 'Azure Firewall', 'hub&#45;to&#45;hub', 'Connectivity provider']) {
       expect(svg).toContain(text);
     }
+  });
+});
+
+// Newcomer review N-F13: edge labels printed raw Terraform (`backup ${azurerm_storage_share.Files_Sharefinance_7C1701C5.name}`)
+// and the backup and cloud endpoint edges pointed at the storage account instead of the share.
+describe('readable edge labels', () => {
+  test('hybrid-file-share: backup and cloud endpoint go to the share node and name the share', () => {
+    const topology = buildTopology('hybrid-file-share', exampleJson('hybrid-file-share'));
+    const share = nodeOf(topology, 'File share', 'finance');
+    expect(topology.edges).toEqual(expect.arrayContaining([
+      { from: nodeOf(topology, 'Recovery Services vault').id, to: share.id, label: 'backup finance', style: 'ref' },
+      { from: nodeOf(topology, 'Sync group').id, to: share.id, label: 'cloud endpoint finance', style: 'ref' },
+    ]));
+    expect(topology.edges.filter((e) => e.to === nodeOf(topology, 'Storage account').id && /backup|cloud endpoint/.test(e.label))).toEqual([]);
+  });
+
+  test.each(EXAMPLES.map(([id]) => id))('%s: no edge label prints a Terraform expression', (id) => {
+    const topology = buildTopology(id, exampleJson(id));
+    expect(topology.edges.filter((e) => e.label.includes('${')).map((e) => e.label)).toEqual([]);
+  });
+
+  test('every label builder shows expressions readably: literal values behind references, var/local names, other stacks, else (computed)', () => {
+    const topology = buildTopology('raw', {
+      variable: { vlan: { type: 'number' } },
+      data: { azurerm_storage_account: { existing: { name: 'stexisting' } } },
+      resource: {
+        azurerm_virtual_network: { hub: { name: 'vnet-hub', address_space: ['10.0.0.0/16'] }, spoke: { name: 'vnet-spoke', address_space: ['10.1.0.0/16'] } },
+        azurerm_subnet: {
+          gw: { name: 'GatewaySubnet', virtual_network_name: '${azurerm_virtual_network.hub.name}' },
+          app: { name: 'app', virtual_network_name: '${azurerm_virtual_network.spoke.name}' },
+        },
+        azurerm_virtual_network_gateway: { vpn: { name: 'vpngw', type: 'Vpn', ip_configuration: [{ subnet_id: '${azurerm_subnet.gw.id}' }] } },
+        azurerm_local_network_gateway: { site: { name: 'lgw-paris', gateway_address: '203.0.113.10' } },
+        azurerm_virtual_network_gateway_connection: {
+          c: { type: 'IPsec', connection_protocol: '${var.ike}', virtual_network_gateway_id: '${azurerm_virtual_network_gateway.vpn.id}', local_network_gateway_id: '${azurerm_local_network_gateway.site.id}' },
+        },
+        azurerm_express_route_circuit: { erc: { name: 'erc' } },
+        azurerm_express_route_circuit_peering: { p: { peering_type: 'AzurePrivatePeering', express_route_circuit_name: '${azurerm_express_route_circuit.erc.name}', vlan_id: '${var.vlan}', peer_asn: '${data.terraform_remote_state.cross-stack-reference-input-edge.outputs.cross-stack-output-asn}' } },
+        azurerm_firewall: { fw: { name: 'afw', ip_configuration: [{ subnet_id: '${azurerm_subnet.gw.id}', private_ip_address: '10.0.0.4' }] } },
+        azurerm_route_table: { rt: { name: 'rt', route: [{ address_prefix: '${local.onprem}', next_hop_in_ip_address: '${azurerm_firewall.fw.ip_configuration[0].private_ip_address}' }] } },
+        azurerm_subnet_route_table_association: { a: { subnet_id: '${azurerm_subnet.app.id}', route_table_id: '${azurerm_route_table.rt.id}' } },
+        azurerm_traffic_manager_profile: { tm: { name: 'tm' } },
+        azurerm_traffic_manager_external_endpoint: { onprem: { profile_id: '${azurerm_traffic_manager_profile.tm.id}', target: 'app.contoso.com', priority: '${lookup(var.priorities, "onprem", 1)}' } },
+        azurerm_recovery_services_vault: { v: { name: 'rsv' } },
+        azurerm_storage_account: { st: { name: 'stfiles' } },
+        azurerm_storage_share: { s: { name: 'finance', storage_account_id: '${azurerm_storage_account.st.id}' } },
+        azurerm_backup_protected_file_share: {
+          // a literal share name of an account of the configuration: the share node
+          literal: { recovery_vault_name: '${azurerm_recovery_services_vault.v.name}', source_storage_account_id: '${azurerm_storage_account.st.id}', source_file_share_name: 'finance' },
+          // a share of an account outside it: the share's readable name, on no node
+          external: { recovery_vault_name: '${azurerm_recovery_services_vault.v.name}', source_storage_account_id: '${data.azurerm_storage_account.existing.id}', source_file_share_name: '${var.share}' },
+        },
+      },
+    });
+    const labels = topology.edges.map((e) => e.label);
+    expect(labels.filter((l) => l.includes('${'))).toEqual([]);
+    expect(topology.edges).toEqual(expect.arrayContaining([
+      { from: 'azurerm_virtual_network_gateway.vpn', to: 'azurerm_local_network_gateway.site', label: 'IPsec var.ike', style: 'link' },
+      { from: ON_PREMISES_EDGE, to: 'azurerm_express_route_circuit.erc', label: 'private peering, VLAN var.vlan, ASN from stack edge', style: 'link' },
+      { from: 'azurerm_virtual_network.spoke', to: 'azurerm_firewall.fw', label: 'via firewall: local.onprem', style: 'link' },
+      { from: 'azurerm_traffic_manager_profile.tm', to: 'azurerm_traffic_manager_external_endpoint.onprem', label: 'priority (computed)', style: 'link' },
+      { from: 'azurerm_recovery_services_vault.v', to: 'azurerm_storage_share.s', label: 'backup finance', style: 'ref' },
+    ]));
+  });
+
+  test('a reference names the value behind it, else the resource it points to', () => {
+    const config = {
+      data: { azurerm_storage_account: { existing: { name: 'stexisting' } } },
+      resource: {
+        azurerm_storage_share: { Files_Sharefinance_7C1701C5: { name: 'finance' }, Other_Share_0A1B2C3D: { name: '${var.share}' } },
+        azurerm_storage_account: { Files_Resource_1234ABCD: { name: '${var.account}' } },
+        azurerm_firewall: { Fw_0A0A0A0A: { name: 'afw', ip_configuration: [{ private_ip_address: '10.0.0.4' }] } },
+      },
+    };
+    const byAddress = new Map(Object.entries(config.resource).flatMap(([type, byName]) => Object.entries(byName).map(([name, body]) => [`${type}.${name}`, { body }] as const)));
+    const show = (value: unknown) => readable(config, byAddress, value);
+    expect(show('backup ${azurerm_storage_share.Files_Sharefinance_7C1701C5.name}')).toBe('backup finance');
+    expect(show('${azurerm_storage_share.Other_Share_0A1B2C3D.name}')).toBe('var.share');
+    expect(show('${azurerm_storage_share.Files_Sharefinance_7C1701C5.id}')).toBe('finance');
+    expect(show('${azurerm_storage_account.Files_Resource_1234ABCD.primary_location}')).toBe('primary_location of Files_Resource');
+    expect(show('${data.azurerm_storage_account.existing.id}')).toBe('stexisting');
+    expect(show('${azurerm_storage_share.Missing_9F9F9F9F.name}')).toBe('Missing');
+    expect(show('${azurerm_firewall.Fw_0A0A0A0A.ip_configuration[0].private_ip_address}')).toBe('10.0.0.4');
+    expect(show('${azurerm_firewall.Fw_0A0A0A0A.ip_configuration[0].public_ip_address_id}')).toBe('public_ip_address_id of afw');
+    expect(show('${join(",", [for s in var.x : "${s}"])} and ${var.y}')).toBe('(computed) and var.y');
+    expect(show('port ${var.port}')).toBe('port var.port');
+    expect(show('no expression')).toBe('no expression');
+    expect(show(8100)).toBe('8100');
   });
 });
