@@ -4,15 +4,24 @@ import { ITerraformDependable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { SUBNET_PREFIX_LENGTH } from './defaults';
 import { NET_GWSUBNET_NSG, NET_GWSUBNET_RESERVED } from './rules';
-import { CidrRange, carveNextFree, cidrContains, cidrOverlaps, parseCidr } from '../core/cidr';
+import { CidrRange, carveNextFree, cidrContains, cidrOverlaps, literalRanges, parseCidr } from '../core/cidr';
 import { checkCidrs } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
 import { checkName } from '../core/naming';
 import { checkFinalBody } from '../core/report';
-import { NET_CIDR_INVALID, NET_SUBNET_DUPLICATE, NET_SUBNET_NO_SPACE, NET_SUBNET_OUTSIDE, NET_SUBNET_OVERLAP } from '../core/rules';
+import { NET_CIDR_INVALID, NET_SUBNET_DUPLICATE, NET_SUBNET_NO_SPACE, NET_SUBNET_OUTSIDE, NET_SUBNET_OVERLAP, PROP_LITERAL } from '../core/rules';
+import { displayValue, resolveExpression } from '../core/tokens';
 
 /** The name Azure requires for the gateway subnet. */
 export const GATEWAY_SUBNET_NAME = 'GatewaySubnet';
+
+/**
+ * True when part or all of an address space is a Terraform expression: a whole list
+ * (`variable.listValue`, an array holding one encoded list token) or one of its entries.
+ */
+function hasExpression(cidrs: readonly string[]): boolean {
+  return Token.isUnresolved(cidrs) || (Array.isArray(cidrs) && cidrs.some((c) => Token.isUnresolved(c)));
+}
 
 /** A further subnet of the hub. */
 export interface SubnetOptions {
@@ -111,6 +120,13 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
 
   /** @internal Ranges of the address space (literal ones). */
   protected _spaces: CidrRange[] = [];
+  /**
+   * @internal True when part or all of the address space is a Terraform expression: nothing is
+   * carved from that part, and a prefix outside the literal ranges may lie inside it.
+   */
+  protected _spaceHasExpression = false;
+  /** @internal The address space as given (literals and expressions), for messages. */
+  protected _spaceAsGiven: string[] = [];
   /** @internal Prefixes placed so far, by subnet name. */
   protected readonly _used: { name: string; range: CidrRange }[] = [];
   /** @internal Subnets this construct created, by name. */
@@ -136,15 +152,19 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
    */
   public addSubnet(name: string, options: SubnetOptions = {}): Subnet {
     const problems = new ProblemCollector(this);
-    problems.required('name', name, 'string');
-    problems.type('options', options, 'object');
-    problems.throwIfAny();
-    this._checkSubnetName(problems, 'name', name);
-    problems.throwIfAny();
-    if (options.addressPrefix !== undefined) this._claimPrefix(problems, 'addressPrefix', name, options.addressPrefix);
-    problems.throwIfAny();
-    const subnet = this._createSubnet(problems, '', name, options);
-    problems.throwIfAny();
+    // Every problem of the call at once: each check reads only a value of the right kind.
+    const nameOk = !problems.required('name', name, 'string');
+    const optionsOk = !problems.type('options', options, 'object');
+    const usedBefore = this._used.length;
+    if (nameOk) this._checkSubnetName(problems, 'name', name);
+    if (optionsOk && options.addressPrefix !== undefined) this._claimPrefix(problems, 'addressPrefix', name, options.addressPrefix);
+    // Carves (when no prefix is given) and creates the subnet only if nothing was recorded above.
+    const subnet = nameOk && optionsOk ? this._createSubnet(problems, '', name, options) : undefined;
+    if (problems.count > 0) {
+      // A refused subnet keeps no prefix: the hub stays usable (a corrected call may take the range).
+      this._used.length = usedBefore;
+      problems.throwIfAny();
+    }
     return subnet!;
   }
 
@@ -165,10 +185,20 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
     return result;
   }
 
+  /**
+   * @internal Sets the address space that subnets are carved from and checked against (call it
+   * only with a valid one: without it, nothing is carved and no prefix is found outside).
+   */
+  protected _useAddressSpace(cidrs: string[]): void {
+    this._spaceAsGiven = cidrs;
+    this._spaces = literalRanges(cidrs);
+    this._spaceHasExpression = hasExpression(cidrs);
+  }
+
   /** @internal Creates the subnet (carving its prefix when none is given) and its NSG association. */
   protected _createSubnet(problems: ProblemCollector, propPrefix: string, name: string, options: SubnetOptions): Subnet | undefined {
     const prop = (p: string) => (propPrefix ? `${propPrefix}.${p}` : p);
-    const prefix = options.addressPrefix ?? this._carve(problems, prop('prefixLength'), name, options.prefixLength ?? SUBNET_PREFIX_LENGTH);
+    const prefix = options.addressPrefix ?? this._carve(problems, prop('prefixLength'), prop('addressPrefix'), name, options.prefixLength ?? SUBNET_PREFIX_LENGTH);
     if (problems.count > 0) return undefined;
     const subnet = new Subnet(this, `Subnet${name}`, {
       name,
@@ -206,7 +236,7 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
       NET_SUBNET_DUPLICATE,
       prop,
       name,
-      `a subnet named ${name} already exists in this hub`,
+      `a subnet named ${displayValue(this, name)} already exists in this hub`,
       'give each subnet its own name',
     );
   }
@@ -216,12 +246,14 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
     if (Token.isUnresolved(prefix)) return;
     if (!checkCidrs(problems, prop, [prefix])) return;
     const range = parseCidr(prefix)!;
+    // Outside is known only for an address space of literal ranges: a prefix outside them may be
+    // inside a part given as an expression.
     problems.check(
-      this._spaces.length > 0 && !this._spaces.some((s) => cidrContains(s, range)),
+      !this._spaceHasExpression && this._spaces.length > 0 && !this._spaces.some((s) => cidrContains(s, range)),
       NET_SUBNET_OUTSIDE,
       prop,
       prefix,
-      `${prefix} is not inside the address space ${this.addressSpace.join(', ')}`,
+      `${prefix} is not inside the address space ${this._spaces.map((s) => s.cidr).join(', ')}`,
       'pick a prefix inside the address space, or widen `addressSpace`',
     );
     const clash = this._used.find((u) => cidrOverlaps(u.range, range));
@@ -230,24 +262,43 @@ export abstract class HubNetworkBase extends Construct implements IHubNetwork {
       NET_SUBNET_OVERLAP,
       prop,
       prefix,
-      clash ? `${prefix} (${name}) overlaps ${clash.range.cidr} (${clash.name})` : '',
+      clash ? `${prefix} (${displayValue(this, name)}) overlaps ${clash.range.cidr} (${displayValue(this, clash.name)})` : '',
       'give each subnet its own range, or leave `addressPrefix` out to carve a free one',
     );
     this._used.push({ name, range });
   }
 
-  /** @internal Carves the next free block of the given size and records it as used. */
-  protected _carve(problems: ProblemCollector, prop: string, name: string, prefixLength: number): string {
+  /**
+   * @internal Carves the next free block of the given size from the literal ranges of the address
+   * space and records it as used. `prefixProp` is the prop that gives the prefix instead (named in
+   * the fix).
+   */
+  protected _carve(problems: ProblemCollector, prop: string, prefixProp: string, name: string, prefixLength: number): string {
     if (problems.literal(prop, prefixLength, 'the prefix length decides which free block is carved at synth')) return '';
     if (problems.integer(NET_CIDR_INVALID, prop, prefixLength, 1, 29, 'use e.g. 24')) return '';
     const cidr = carveNextFree(this._spaces, prefixLength, this._used.map((u) => u.range));
+    if (!cidr && this._spaceHasExpression) {
+      // Nothing is carved from an expression (its ranges are known only at apply): the address
+      // space must be literal, unless the subnet's prefix is given (README, "Terraform expressions
+      // or literals"). The value is printed resolved (`${var.x}`) so no placeholder token shows.
+      const literal = this._spaces.map((s) => s.cidr).join(', ');
+      problems.add(
+        PROP_LITERAL,
+        'addressSpace',
+        resolveExpression(this, this._spaceAsGiven),
+        `\`addressSpace\` must be known at synth, not a Terraform expression: ${name} has no prefix, so a free /${prefixLength} is carved for it, ` +
+          `and nothing is carved from an expression${literal ? ` (no free /${prefixLength} is left in the literal ${literal})` : ''}`,
+        `give \`${prefixProp}\`, or \`addressSpace\` as literal prefixes`,
+      );
+      return '';
+    }
     if (!cidr) {
       problems.add(
         NET_SUBNET_NO_SPACE,
         prop,
         prefixLength,
-        `no free /${prefixLength} is left in ${this.addressSpace.join(', ')} for ${name}`,
-        'widen `addressSpace`, use a smaller subnet, or give `addressPrefix` explicitly',
+        `no free /${prefixLength} is left in ${this._spaces.map((s) => s.cidr).join(', ') || 'the address space'} for ${displayValue(this, name)}`,
+        `widen \`addressSpace\`, use a smaller subnet, or give \`${prefixProp}\` explicitly`,
       );
       return '';
     }

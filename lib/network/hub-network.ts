@@ -3,7 +3,7 @@ import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { registerHubDnsServers } from './hub-dns';
-import { GATEWAY_SUBNET_MAX_PREFIX_LENGTH, GATEWAY_SUBNET_PREFIX_LENGTH } from './defaults';
+import { GATEWAY_SUBNET_MAX_PREFIX_LENGTH, GATEWAY_SUBNET_PREFIX_LENGTH, SUBNET_PREFIX_LENGTH } from './defaults';
 import { renderAddressPlan } from './handoff/hub-network';
 import { GATEWAY_SUBNET_NAME, HubNetworkBase, IHubNetwork, SubnetOptions } from './hub-network-base';
 import { NET_GWSUBNET_NAME, NET_GWSUBNET_NSG, NET_GWSUBNET_SIZE } from './rules';
@@ -134,22 +134,27 @@ class ImportedHubNetwork extends HubNetworkBase {
   constructor(scope: Construct, id: string, attrs: HubNetworkAttributes) {
     super(scope, id);
     const problems = new ProblemCollector(this);
-    for (const p of ['virtualNetworkId', 'virtualNetworkName', 'resourceGroupName', 'location', 'gatewaySubnetId'] as const) problems.required(p, attrs?.[p], 'string');
-    problems.required('addressSpace', attrs?.addressSpace, 'array');
-    problems.throwIfAny();
-    problems.region('location', attrs.location);
-    problems.resourceId(NET_GWSUBNET_NAME, 'gatewaySubnetId', attrs.gatewaySubnetId, 'subnet');
+    // Every problem of the attributes at once: each check reads only a value of the right kind.
+    const given: Partial<HubNetworkAttributes> = attrs ?? {};
+    for (const p of ['virtualNetworkId', 'virtualNetworkName', 'resourceGroupName', 'location', 'gatewaySubnetId'] as const) problems.required(p, given[p], 'string');
+    const spaceOk = !problems.required('addressSpace', given.addressSpace, 'array');
+    const usedOk = !problems.type('usedPrefixes', given.usedPrefixes, 'array');
+    problems.region('location', given.location);
+    problems.resourceId(NET_GWSUBNET_NAME, 'gatewaySubnetId', given.gatewaySubnetId, 'subnet');
     problems.check(
-      !Token.isUnresolved(attrs.gatewaySubnetId) && !GATEWAY_SUBNET_ID.test(attrs.gatewaySubnetId),
+      typeof given.gatewaySubnetId === 'string' && !Token.isUnresolved(given.gatewaySubnetId) && !GATEWAY_SUBNET_ID.test(given.gatewaySubnetId),
       NET_GWSUBNET_NAME,
       'gatewaySubnetId',
-      attrs.gatewaySubnetId,
+      given.gatewaySubnetId,
       'a virtual network gateway goes only into the subnet named exactly GatewaySubnet',
       'give the id of the hub\'s GatewaySubnet (`.../subnets/GatewaySubnet`)',
     );
-    checkCidrs(problems, 'addressSpace', attrs.addressSpace);
-    checkCidrs(problems, 'usedPrefixes', attrs.usedPrefixes ?? []);
-    problems.literal('hasGateway', attrs.hasGateway, 'it decides at synth whether spokes may use the remote gateways');
+    if (spaceOk) checkCidrs(problems, 'addressSpace', attrs.addressSpace);
+    if (usedOk) checkCidrs(problems, 'usedPrefixes', given.usedPrefixes ?? []);
+    problems.literal('hasGateway', given.hasGateway, 'it decides at synth whether spokes may use the remote gateways');
+    // The same network as a hub of this App when its id is that hub's (no overlap with itself).
+    const network = Token.isUnresolved(given.virtualNetworkId) ? hubNetworksOf(this).get(given.virtualNetworkId!) : undefined;
+    if (spaceOk) AddressPlan.of(this).claim(problems, 'addressSpace', attrs.addressSpace, `hub ${this.node.path} address space`, network);
     problems.throwIfAny();
     this.virtualNetworkId = attrs.virtualNetworkId;
     this.virtualNetworkName = attrs.virtualNetworkName;
@@ -159,15 +164,11 @@ class ImportedHubNetwork extends HubNetworkBase {
     this.addressSpace = [...attrs.addressSpace];
     this.subnetIds = { ...(attrs.subnetIds ?? {}) };
     this.existingGateway = attrs.hasGateway ?? false;
-    this._spaces = literalRanges(this.addressSpace);
+    this._useAddressSpace(this.addressSpace);
     for (const prefix of attrs.usedPrefixes ?? []) {
       const range = parseCidr(prefix);
       if (range) this._used.push({ name: '(existing)', range });
     }
-    // The same network as a hub of this App when its id is that hub's (no overlap with itself).
-    const network = Token.isUnresolved(attrs.virtualNetworkId) ? hubNetworksOf(this).get(attrs.virtualNetworkId) : undefined;
-    AddressPlan.of(this).claim(problems, 'addressSpace', attrs.addressSpace, `hub ${this.node.path} address space`, network);
-    problems.throwIfAny();
   }
 
   public get hasGateway(): boolean {
@@ -215,7 +216,7 @@ export class HubNetwork extends HubNetworkBase {
 
   constructor(scope: Construct, id: string, props: HubNetworkProps) {
     super(scope, id);
-    this.checkProps(props);
+    const prefixes = this.checkProps(props);
     this.resourceGroupName = props.resourceGroupName;
     this.location = props.location;
     this.addressSpace = [...props.addressSpace];
@@ -230,7 +231,7 @@ export class HubNetwork extends HubNetworkBase {
     hubNetworksOf(this).set(this.virtualNetworkId, hubNetworkKey(this));
     if (props.dnsServers && props.dnsServers.length > 0) registerHubDnsServers(this, props.dnsServers);
     this.virtualNetworkName = this.virtualNetwork.name;
-    this.gatewaySubnetPrefix = this.placeSubnets(props);
+    this.gatewaySubnetPrefix = prefixes.get(GATEWAY_SUBNET_NAME)!;
 
     // GatewaySubnet: never an NSG, never delegated (Azure refuses both for gateways).
     this.gatewaySubnet = new Subnet(this, GATEWAY_SUBNET_NAME, {
@@ -241,8 +242,9 @@ export class HubNetwork extends HubNetworkBase {
     });
     this.gatewaySubnetId = this.gatewaySubnet.id;
     this._subnetsByName.set(GATEWAY_SUBNET_NAME, this.gatewaySubnet);
+    // Every prefix is placed by checkProps: creating the subnets records no problem.
     const problems = new ProblemCollector(this);
-    for (const [name, options] of Object.entries(props.subnets ?? {})) this._createSubnet(problems, `subnets.${name}`, name, options);
+    for (const [name, options] of Object.entries(props.subnets ?? {})) this._createSubnet(problems, `subnets.${name}`, name, { ...options, addressPrefix: prefixes.get(name) });
     problems.throwIfAny();
 
     checkFinalBody(this, this.virtualNetwork, [NET_GWSUBNET_NSG]);
@@ -262,55 +264,82 @@ export class HubNetwork extends HubNetworkBase {
     return new SpokePeering(this, id, { ...options, hub: this });
   }
 
-  /** Checks the props and claims the address space (resolve). */
-  private checkProps(props: HubNetworkProps): void {
+  /**
+   * Checks the props, claims the address space and places every subnet: GatewaySubnet and the
+   * explicit prefixes first, so that carved subnets fit around them. Returns the prefix of each
+   * subnet by name (GatewaySubnet included). Every problem of the props is reported in one
+   * ValidationError, each check reading only values of the right kind. One check waits for
+   * another: subnets are carved (NET-SUBNET-NO-SPACE, PROP-LITERAL on an expression) only from a
+   * valid address space, as a range dropped as invalid would leave too little room.
+   */
+  private checkProps(props: HubNetworkProps): Map<string, string> {
     const problems = new ProblemCollector(this);
-    problems.required('resourceGroupName', props?.resourceGroupName, 'string');
-    problems.required('location', props?.location, 'string');
-    problems.required('addressSpace', props?.addressSpace, 'array');
-    problems.type('subnets', props?.subnets, 'object');
-    problems.throwIfAny();
-    checkName(problems, 'virtualNetwork', 'name', props.name);
-    problems.region('location', props.location);
-    problems.check(props.addressSpace.length === 0, NET_CIDR_INVALID, 'addressSpace', props.addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.0.0.0/16']");
-    checkCidrs(problems, 'addressSpace', props.addressSpace);
-    problems.literal('gatewaySubnetPrefixLength', props.gatewaySubnetPrefixLength, 'it decides which block GatewaySubnet is carved from');
-    problems.throwIfAny();
-    this._spaces = literalRanges(props.addressSpace);
-    for (let i = 0; i < this._spaces.length; i++) {
-      for (let j = i + 1; j < this._spaces.length; j++) {
-        problems.check(cidrOverlaps(this._spaces[i], this._spaces[j]), NET_ADDRESS_OVERLAP, 'addressSpace', this._spaces[j].cidr, `${this._spaces[j].cidr} overlaps ${this._spaces[i].cidr} of the same address space`, 'list each range once');
+    // JavaScript callers may pass nothing at all.
+    const given: Partial<HubNetworkProps> = props ?? {};
+    problems.required('resourceGroupName', given.resourceGroupName, 'string');
+    problems.required('location', given.location, 'string');
+    problems.region('location', given.location);
+    checkName(problems, 'virtualNetwork', 'name', given.name);
+
+    // The address space: carving and the outside check read it only when it is valid.
+    const space = given.addressSpace;
+    let spaceValid = false;
+    if (!problems.required('addressSpace', space, 'array')) {
+      const empty = problems.check(space!.length === 0, NET_CIDR_INVALID, 'addressSpace', space, 'the address space is empty', "give at least one prefix, e.g. ['10.0.0.0/16']");
+      spaceValid = checkCidrs(problems, 'addressSpace', space!) && !empty;
+      const ranges = literalRanges(space!);
+      for (let i = 0; i < ranges.length; i++) {
+        for (let j = i + 1; j < ranges.length; j++) {
+          problems.check(cidrOverlaps(ranges[i], ranges[j]), NET_ADDRESS_OVERLAP, 'addressSpace', ranges[j].cidr, `${ranges[j].cidr} overlaps ${ranges[i].cidr} of the same address space`, 'list each range once');
+        }
+      }
+      AddressPlan.of(this).claim(problems, 'addressSpace', space!, `hub ${this.node.path} address space`, hubNetworkKey(this));
+      if (spaceValid) this._useAddressSpace(space!);
+    }
+
+    // GatewaySubnet's size (a length given as an expression is PROP-LITERAL, not sized).
+    const gatewayLength = given.gatewaySubnetPrefixLength ?? GATEWAY_SUBNET_PREFIX_LENGTH;
+    const lengthLiteral = !problems.literal('gatewaySubnetPrefixLength', given.gatewaySubnetPrefixLength, 'it decides which block GatewaySubnet is carved from');
+    const gatewaySized =
+      given.gatewaySubnetPrefix !== undefined
+        ? !this.checkGatewaySize(problems, 'gatewaySubnetPrefix', given.gatewaySubnetPrefix, Token.isUnresolved(given.gatewaySubnetPrefix) ? undefined : parseCidr(given.gatewaySubnetPrefix)?.prefixLength)
+        : lengthLiteral && !this.checkGatewaySize(problems, 'gatewaySubnetPrefixLength', gatewayLength, gatewayLength);
+
+    // Subnet names, then the explicit prefixes (syntax, inside the space, no overlap).
+    const subnets: [string, SubnetOptions][] = [];
+    const refusedNames = new Set<string>(); // not carved: a block for a subnet that cannot exist would only crowd the others
+    if (!problems.type('subnets', given.subnets, 'object')) {
+      for (const [name, options] of Object.entries(given.subnets ?? {})) {
+        const before = problems.count;
+        this._checkSubnetName(problems, `subnets.${name}`, name);
+        if (problems.count > before) refusedNames.add(name);
+        if (!problems.type(`subnets.${name}`, options, 'object')) subnets.push([name, options]);
       }
     }
-    AddressPlan.of(this).claim(problems, 'addressSpace', props.addressSpace, `hub ${this.node.path} address space`, hubNetworkKey(this));
-    problems.throwIfAny();
-  }
-
-  /** Places GatewaySubnet and the explicit prefixes first, so carved subnets fit around them; returns GatewaySubnet's prefix. */
-  private placeSubnets(props: HubNetworkProps): string {
-    const problems = new ProblemCollector(this);
-    const gatewayLength = props.gatewaySubnetPrefixLength ?? GATEWAY_SUBNET_PREFIX_LENGTH;
-    if (props.gatewaySubnetPrefix !== undefined) {
-      this.checkGatewaySize(problems, 'gatewaySubnetPrefix', props.gatewaySubnetPrefix, Token.isUnresolved(props.gatewaySubnetPrefix) ? undefined : parseCidr(props.gatewaySubnetPrefix)?.prefixLength);
-    } else {
-      this.checkGatewaySize(problems, 'gatewaySubnetPrefixLength', gatewayLength, gatewayLength);
-    }
-    const subnets = props.subnets ?? {};
-    for (const name of Object.keys(subnets)) this._checkSubnetName(problems, `subnets.${name}`, name);
-    problems.throwIfAny();
-    if (props.gatewaySubnetPrefix !== undefined) this._claimPrefix(problems, 'gatewaySubnetPrefix', GATEWAY_SUBNET_NAME, props.gatewaySubnetPrefix);
-    for (const [name, options] of Object.entries(subnets)) {
+    if (given.gatewaySubnetPrefix !== undefined) this._claimPrefix(problems, 'gatewaySubnetPrefix', GATEWAY_SUBNET_NAME, given.gatewaySubnetPrefix);
+    for (const [name, options] of subnets) {
       if (options.addressPrefix !== undefined) this._claimPrefix(problems, `subnets.${name}.addressPrefix`, name, options.addressPrefix);
     }
+
+    // Carving: GatewaySubnet first, then the subnets without a prefix in order.
+    const prefixes = new Map<string, string>();
+    if (spaceValid) {
+      const carveGateway = () => (gatewaySized ? this._carve(problems, 'gatewaySubnetPrefixLength', 'gatewaySubnetPrefix', GATEWAY_SUBNET_NAME, gatewayLength) : '');
+      prefixes.set(GATEWAY_SUBNET_NAME, given.gatewaySubnetPrefix ?? carveGateway());
+      for (const [name, options] of subnets) {
+        if (refusedNames.has(name)) continue;
+        const prop = `subnets.${name}`;
+        prefixes.set(name, options.addressPrefix ?? this._carve(problems, `${prop}.prefixLength`, `${prop}.addressPrefix`, name, options.prefixLength ?? SUBNET_PREFIX_LENGTH));
+      }
+    }
     problems.throwIfAny();
-    const prefix = props.gatewaySubnetPrefix ?? this._carve(problems, 'gatewaySubnetPrefixLength', GATEWAY_SUBNET_NAME, gatewayLength);
-    problems.throwIfAny();
-    return prefix;
+    return prefixes;
   }
 
-  private checkGatewaySize(problems: ProblemCollector, prop: string, value: unknown, prefixLength: number | undefined): void {
-    if (prefixLength === undefined) return; // syntax is reported by claimPrefix
-    problems.check(
+  /** Records NET-GWSUBNET-SIZE when GatewaySubnet is smaller than /27; true when it did. */
+  private checkGatewaySize(problems: ProblemCollector, prop: string, value: unknown, prefixLength: number | undefined): boolean {
+    if (prefixLength === undefined) return false; // syntax is reported by claimPrefix
+    return problems.check(
       !Number.isInteger(prefixLength) || prefixLength > GATEWAY_SUBNET_MAX_PREFIX_LENGTH || prefixLength < 8,
       NET_GWSUBNET_SIZE,
       prop,

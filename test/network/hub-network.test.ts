@@ -108,3 +108,56 @@ describe('HubNetwork.addSpoke ids', () => {
     expectValidationError(() => hub.addSpoke('Resource', { addressSpace: ['10.1.0.0/16'] }), 'NAME-DUPLICATE', 'id', 'Resource');
   });
 });
+
+describe('HubNetwork reports every problem of its props together', () => {
+  /** The problems of an error as [rule, path, prop, value], for one assertion. */
+  const problemsOf = (error: { problems: { ruleId: string; constructPath: string; prop: string; value: string }[] }) => error.problems.map((p) => [p.ruleId, p.constructPath, p.prop, p.value]);
+
+  test('region, GatewaySubnet size and a subnet outside the space come in one error', () => {
+    // GIVEN three independent mistakes
+    const props = { resourceGroupName: 'rg', location: 'West Europe', addressSpace: ['10.0.0.0/16'], gatewaySubnetPrefix: '10.0.0.0/28', subnets: { app: { addressPrefix: '10.1.0.0/24' } } };
+    // WHEN / THEN
+    const error = expectValidationError(() => new HubNetwork(newStack(), 'Hub', props), 'NET-REGION', 'location', 'West Europe');
+    expect(problemsOf(error)).toEqual([
+      ['NET-REGION', 'test/Hub', 'location', '"West Europe"'],
+      ['NET-GWSUBNET-SIZE', 'test/Hub', 'gatewaySubnetPrefix', '"10.0.0.0/28"'],
+      ['NET-SUBNET-OUTSIDE', 'test/Hub', 'subnets.app.addressPrefix', '"10.1.0.0/24"'],
+    ]);
+  });
+
+  test('a missing prop, a bad name, a reserved subnet name, a bad CIDR and no room to carve come together', () => {
+    const props: any = { location: 'westeurope', name: 'bad name!', addressSpace: ['10.0.0.0/24'], subnets: { GatewaySubnet: {}, app: { addressPrefix: '10.0.0.1/26' }, big: { prefixLength: 24 } } };
+    const error = expectValidationError(() => new HubNetwork(newStack(), 'Hub', props), 'PROP-REQUIRED', 'resourceGroupName');
+    expect(problemsOf(error).map(([rule, , prop]) => `${rule} ${prop}`)).toEqual([
+      'PROP-REQUIRED resourceGroupName',
+      'NAME-INVALID name',
+      'NET-GWSUBNET-RESERVED subnets.GatewaySubnet',
+      'NET-CIDR-INVALID subnets.app.addressPrefix',
+      'NET-SUBNET-NO-SPACE subnets.big.prefixLength',
+    ]);
+  });
+
+  test('nothing is carved from an invalid address space (no spurious NET-SUBNET-NO-SPACE)', () => {
+    const error = expectValidationError(() => new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/26', '10.0.1.1/24'], subnets: { app: {} } }), 'NET-CIDR-INVALID', 'addressSpace', '10.0.1.1/24');
+    expect(error.problems).toHaveLength(1);
+  });
+
+  test('addSubnet reports a bad name and a prefix outside the space together, and keeps no prefix of a refused subnet', () => {
+    const hub = new HubNetwork(newStack(), 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
+    const error = expectValidationError(() => hub.addSubnet('bad name!', { addressPrefix: '10.1.0.0/24' }), 'NAME-INVALID', 'name', 'bad name!');
+    expect(problemsOf(error)).toEqual([
+      ['NAME-INVALID', 'test/Hub', 'name', '"bad name!"'],
+      ['NET-SUBNET-OUTSIDE', 'test/Hub', 'addressPrefix', '"10.1.0.0/24"'],
+    ]);
+    // A refused subnet that overlaps nothing yet must not block the corrected call.
+    expectValidationError(() => hub.addSubnet('app!', { addressPrefix: '10.0.1.0/24' }), 'NAME-INVALID', 'name', 'app!');
+    hub.addSubnet('app', { addressPrefix: '10.0.1.0/24' });
+    expect(hub.subnetPrefixes().app).toBe('10.0.1.0/24');
+  });
+
+  test('fromHubNetworkAttributes reports a missing attribute, a bad region and a bad address space together', () => {
+    const attrs: any = { virtualNetworkId: 'id', resourceGroupName: 'rg', location: 'West Europe', gatewaySubnetId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/GatewaySubnet', addressSpace: ['10.0.0.1/16'] };
+    const error = expectValidationError(() => HubNetwork.fromHubNetworkAttributes(newStack(), 'Hub', attrs), 'PROP-REQUIRED', 'virtualNetworkName');
+    expect(problemsOf(error).map(([rule, , prop]) => `${rule} ${prop}`)).toEqual(['PROP-REQUIRED virtualNetworkName', 'NET-REGION location', 'NET-CIDR-INVALID addressSpace']);
+  });
+});
