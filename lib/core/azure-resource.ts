@@ -116,15 +116,20 @@ export abstract class AzureResource extends Construct implements IAzureResource 
    * Sends the logs and metrics of every target of the construct to a Log Analytics workspace,
    * with the categories its type has. Call it at any time before synth: the `DIAG-MISSING`
    * warning is decided at synth.
-   * @returns the settings created, one per target
+   *
+   * Idempotent per workspace: Azure refuses a category sent to one workspace by two settings of
+   * a resource, so a second call with the same workspace (or `GatewayDiagnostics` after it)
+   * returns the setting that already sends there, and adds one only for categories not sent
+   * there yet. Another workspace gets a setting of its own.
+   * @returns the settings of the workspace, one per target (created, or already there)
    */
   public sendDiagnosticsTo(workspace: ILogAnalyticsWorkspace, options: DiagnosticsOptions = {}): DiagnosticSetting[] {
     const problems = new ProblemCollector(this);
     problems.required('workspace', workspace, 'construct');
     problems.throwIfAny();
-    const created = this.diagnosticTargets().map((target) => DiagnosticSetting.send(this, { ...target, workspace, ...options }));
-    this.diagnosticSettings.push(...created);
-    return created;
+    const settings = this.diagnosticTargets().map((target) => DiagnosticSetting.send(this, { ...target, workspace, ...options }));
+    for (const s of settings) if (!this.diagnosticSettings.includes(s)) this.diagnosticSettings.push(s);
+    return settings;
   }
 
   /**

@@ -1,6 +1,8 @@
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { Construct } from 'constructs';
+import { TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
+import { resolveExpression } from './tokens';
 import type { ILogAnalyticsWorkspace } from './workspace';
 import { DIAG_CATEGORY_UNKNOWN } from './rules';
 
@@ -154,15 +156,45 @@ export class DiagnosticSetting extends Construct {
    * `Diagnostics1`, ...) and, unless named, the next free setting name (`to-log-analytics`,
    * `to-log-analytics-1`, ...): Azure refuses two settings of one name on a resource. This is
    * what every construct's `sendDiagnosticsTo` calls.
+   *
+   * Idempotent per resource and workspace: Azure refuses a category sent to one workspace by two
+   * settings of one resource (Conflict "Data sink ... is already used in diagnostic setting ...
+   * for category ..."). Categories a setting of the App already sends from `targetResourceId` to
+   * the same workspace are left out; when nothing is left, the setting that sends them is
+   * returned and none is added. Another workspace gets its own setting, with the same
+   * categories (Azure allows up to five settings per resource).
    */
   public static send(owner: Construct, props: DiagnosticSettingProps): DiagnosticSetting {
+    let sent = props;
+    const known = props?.resourceType !== undefined && Object.prototype.hasOwnProperty.call(LOG_CATEGORIES, props.resourceType) ? LOG_CATEGORIES[props.resourceType] : undefined;
+    const target = known && typeof props.targetResourceId === 'string' ? sinkKey(owner, props.targetResourceId) : undefined;
+    const workspace = target !== undefined && Construct.isConstruct(props.workspace) ? sinkKey(owner, props.workspace.workspaceResourceId) : undefined;
+    // Anything else (an unknown type, a missing prop) is refused by the constructor below.
+    const onTarget = target === undefined ? [] : settingsOf(owner).filter((s) => s.sink.target === target);
+    const same = onTarget.filter((s) => s.sink.workspace === workspace);
+    if (same.length > 0) {
+      const logs = new Set(same.flatMap((s) => s.sink.logs));
+      const asked = props.logCategories ?? known!.categories;
+      const left = asked.filter((c) => !logs.has(c));
+      const askedMetrics = (props.metrics ?? true) && known!.metrics.length > 0;
+      const metrics = askedMetrics && !same.some((s) => s.sink.metrics);
+      // All sent already: the setting that sends (the first of) them.
+      if (left.length === 0 && !metrics) return same.find((s) => asked.some((c) => s.sink.logs.includes(c)) || (askedMetrics && s.sink.metrics)) ?? same[0];
+      sent = { ...props, logCategories: left, metrics };
+    }
     let n = 0;
     while (owner.node.tryFindChild(`Diagnostics${n || ''}`)) n++;
-    return new DiagnosticSetting(owner, `Diagnostics${n || ''}`, { ...props, name: props.name ?? `to-log-analytics${n ? `-${n}` : ''}` });
+    // A name another construct's setting has on the same resource (two imports of one gateway) is skipped too.
+    const names = new Set(onTarget.map((s) => s.sink.name));
+    let k = n;
+    while (props.name === undefined && names.has(`to-log-analytics${k ? `-${k}` : ''}`)) k++;
+    return new DiagnosticSetting(owner, `Diagnostics${n || ''}`, { ...sent, name: props.name ?? `to-log-analytics${k ? `-${k}` : ''}` });
   }
 
   /** The diagnostic setting resource (escape hatch). */
   public readonly resource: MonitorDiagnosticSetting;
+  /** What the setting sends where, as `send` compares it. */
+  private readonly sink: Sink;
 
   constructor(scope: Construct, id: string, props: DiagnosticSettingProps) {
     super(scope, id);
@@ -211,5 +243,41 @@ export class DiagnosticSetting extends Construct {
       enabledLog: categories.map((category) => ({ category })),
       enabledMetric: metrics ? known!.metrics.map((category) => ({ category })) : undefined,
     });
+    this.sink = {
+      target: sinkKey(this, props.targetResourceId),
+      workspace: sinkKey(this, props.workspace.workspaceResourceId),
+      name: props.name ?? 'to-log-analytics',
+      logs: [...categories],
+      metrics,
+    };
+    settingsOf(this).push(this);
   }
+}
+
+/** One setting's resource, destination, name and categories. */
+interface Sink {
+  readonly target: string;
+  readonly workspace: string;
+  readonly name: string;
+  readonly logs: readonly string[];
+  readonly metrics: boolean;
+}
+
+/** Every DiagnosticSetting of an App (keyed by the tree's root), for `send`. */
+const SETTINGS = new WeakMap<IConstruct, DiagnosticSetting[]>();
+
+function settingsOf(scope: IConstruct): DiagnosticSetting[] {
+  const root = scope.node.root;
+  let list = SETTINGS.get(root);
+  if (!list) SETTINGS.set(root, (list = []));
+  return list;
+}
+
+/**
+ * An id as compared between settings: a token as its Terraform expression in its stack (two
+ * references to one attribute are one resource; stacks of an App may have resources of the same
+ * address), an Azure resource id case-insensitively.
+ */
+function sinkKey(scope: IConstruct, id: string): string {
+  return Token.isUnresolved(id) ? `${TerraformStack.of(scope).node.path}\0${String(resolveExpression(scope, id))}` : String(id).toLowerCase();
 }
