@@ -1,13 +1,12 @@
-import { IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Annotations, App, Aspects, IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { ProblemCollector } from '../core/errors';
-import { addToEveryStack } from '../core/aspects';
-import { addSuppressions, annotateOnce, rulesDecidedOn, suppressionsOf } from '../core/report';
+import { addSuppressions, rulesDecidedOn, suppressionsOf } from '../core/report';
 import { ContextExtras, ResourceIndex, RuleLevel } from '../core/rule';
 import { resolvedResourceBody, resolveExpression, startResolvedBodies } from '../core/tokens';
-import { RuleCatalogue, ruleById } from './catalogue';
-import { checkProviders, checkResource, checkRuleIds, RuleFinding, SUPPRESSION_JSON_KEY } from './rule-pack';
-import { CHK_SUPPRESSION } from '../core/rules';
+import { ruleById } from './catalogue';
+import { checkProviders, checkResource, checkRuleId, checkRuleIds, RuleFinding, SUPPRESSION_JSON_KEY } from './rule-pack';
+import { CHK_SUPPRESSION, PROP_TYPE } from '../core/rules';
 import { CHK_STACK_UNCHECKED } from './rules';
 
 /** One rule suppressed on a construct and its children. */
@@ -57,9 +56,13 @@ export class HybridChecks implements IAspect {
    * of the catalogue and a non-empty reason.
    */
   public static suppress(construct: IConstruct, suppressions: RuleSuppression[]): void {
-    const problems = new ProblemCollector(construct);
+    const problems = new ProblemCollector(Construct.isConstruct(construct) ? construct : 'HybridChecks.suppress');
+    problems.required('construct', construct, 'construct', 'pass the construct (or stack) the rules do not apply to');
+    problems.required('suppressions', suppressions, 'array', 'pass a list of { id, reason }');
+    problems.throwIfAny();
     suppressions.forEach((s, i) => {
-      problems.check(!RuleCatalogue.has(s.id), CHK_SUPPRESSION, `suppressions[${i}].id`, s.id, `${s.id} is not a rule id of the catalogue`, 'use an id listed in RULES.md');
+      if (problems.required(`suppressions[${i}]`, s, 'object', 'give each suppression as { id, reason }')) return;
+      checkRuleId(problems, `suppressions[${i}].id`, s.id);
       problems.check(typeof s.reason !== 'string' || s.reason.trim().length === 0, CHK_SUPPRESSION, `suppressions[${i}].reason`, s.reason, `suppressing ${s.id} needs a reason`, 'say why the rule does not apply here');
     });
     problems.throwIfAny();
@@ -71,12 +74,50 @@ export class HybridChecks implements IAspect {
    * cdktf 0.21 invokes aspects from each stack down, so an aspect added to the App itself is
    * never run. On an App, the checks are added to every stack it has now, and a stack created
    * afterwards fails `app.synth()` with a validation error rather than going unchecked.
+   *
+   * Idempotent: called again on the same scope (or on a stack the same checks already cover)
+   * with the same options, it returns the checks already added (on an App, after adding them to
+   * the stacks created since), so no finding is reported twice. A finding that two checks with
+   * different options both report is still annotated once.
    * @returns the checks added
    */
   public static addTo(scope: IConstruct, props: HybridChecksProps = {}): HybridChecks {
+    const problems = new ProblemCollector('HybridChecks.addTo');
+    problems.required('scope', scope, 'construct', 'pass the App or a stack');
+    problems.throwIfAny();
     const checks = new HybridChecks(props);
-    addToEveryStack(scope, checks, 'HybridChecks', CHK_STACK_UNCHECKED.id);
-    return checks;
+    if (!App.isApp(scope)) {
+      // Checks with the same options on this scope or one above it already visit it (not on the
+      // App: cdktf runs no aspect added there).
+      const covering = scope.node.scopes
+        .filter((s) => !App.isApp(s))
+        .flatMap((s) => Aspects.of(s).all)
+        .find((a): a is HybridChecks => a instanceof HybridChecks && a.optionsKey === checks.optionsKey);
+      if (covering) return covering;
+      Aspects.of(scope).add(checks);
+      return checks;
+    }
+    let added = ADDED_TO_APP.get(scope);
+    if (!added) ADDED_TO_APP.set(scope, (added = []));
+    let entry = added.find((e) => e.checks.optionsKey === checks.optionsKey);
+    if (!entry) {
+      const created = { checks, stacks: new Set<TerraformStack>() };
+      entry = created;
+      added.push(created);
+      // A stack created after the last addTo(app) would go unchecked: synth fails instead.
+      scope.node.addValidation({
+        validate: () =>
+          stacksOf(scope)
+            .filter((s) => !created.stacks.has(s))
+            .map((s) => `[${CHK_STACK_UNCHECKED.id}] ${s.node.path}: stack created after HybridChecks.addTo(app), so HybridChecks does not apply to it. Fix: call HybridChecks.addTo(app) after creating every stack`),
+      });
+    }
+    for (const stack of stacksOf(scope)) {
+      if (entry.stacks.has(stack)) continue;
+      Aspects.of(stack).add(entry.checks);
+      entry.stacks.add(stack);
+    }
+    return entry.checks;
   }
 
   /** The suppressions in force on a construct: its own and its scopes'. */
@@ -85,15 +126,33 @@ export class HybridChecks implements IAspect {
   }
 
   private readonly props: HybridChecksProps;
+  /** The options in a canonical form: two checks with equal keys report the same findings. */
+  private readonly optionsKey: string;
   private readonly stacks = new WeakMap<TerraformStack, ResourceIndex>();
   private readonly extras = new WeakMap<TerraformStack, ContextExtras>();
-  private readonly reported = new WeakMap<IConstruct, Set<string>>();
 
   constructor(props: HybridChecksProps = {}) {
-    checkRuleIds(props.rules, 'HybridChecks rules');
-    checkRuleIds(props.excludeRules, 'HybridChecks excludeRules');
-    checkRuleIds(Object.keys(props.levels ?? {}), 'HybridChecks levels');
-    this.props = props;
+    const problems = new ProblemCollector('HybridChecks');
+    problems.type('props', props, 'object', 'pass the options as an object, or leave them out');
+    problems.throwIfAny();
+    checkRuleIds(problems, 'rules', props.rules);
+    checkRuleIds(problems, 'excludeRules', props.excludeRules);
+    if (!problems.type('levels', props.levels, 'object', 'pass levels as { [ruleId]: RuleLevel.ERROR | RuleLevel.WARNING }')) {
+      for (const [id, level] of Object.entries(props.levels ?? {})) {
+        checkRuleId(problems, 'levels', id);
+        problems.oneOf(PROP_TYPE, `levels.${id}`, level, LEVELS, `use RuleLevel.ERROR ('error') or RuleLevel.WARNING ('warning')`);
+      }
+    }
+    problems.type('ignoreWarnings', props.ignoreWarnings, 'boolean');
+    problems.throwIfAny();
+    this.props = { ...props };
+    const ids = (list?: string[]) => [...new Set((list ?? []).map((id) => ruleById(id)!.id))].sort();
+    this.optionsKey = JSON.stringify([
+      props.rules === undefined ? null : ids(props.rules),
+      ids(props.excludeRules),
+      Object.entries(props.levels ?? {}).map(([id, level]) => [ruleById(id)!.id, level]).sort(),
+      props.ignoreWarnings === true,
+    ]);
   }
 
   public visit(node: IConstruct): void {
@@ -141,8 +200,12 @@ export class HybridChecks implements IAspect {
       }
     }
     if (used.length > 0) {
-      // Recorded in cdk.tf.json so that `cdktf-azure-hybrid check` honours the same suppressions.
-      node.addOverride(`//.${SUPPRESSION_JSON_KEY}`, used.map((s) => ({ id: s.id, reason: s.reason })));
+      // Recorded in cdk.tf.json so that `cdktf-azure-hybrid check` honours the same suppressions
+      // (those every HybridChecks on the resource used: one with other options must not drop them).
+      let recorded = USED_SUPPRESSIONS.get(node);
+      if (!recorded) USED_SUPPRESSIONS.set(node, (recorded = new Map()));
+      for (const s of used) if (!recorded.has(s.id)) recorded.set(s.id, s.reason);
+      node.addOverride(`//.${SUPPRESSION_JSON_KEY}`, [...recorded].map(([id, reason]) => ({ id, reason })));
     }
   }
 
@@ -182,9 +245,30 @@ export class HybridChecks implements IAspect {
     return extras;
   }
 
+  /** Annotates once per node, level and message, whichever HybridChecks (and synth) finds it. */
   private report(node: IConstruct, level: 'error' | 'warning' | 'info', message: string): void {
-    annotateOnce(this.reported, node, level, message);
+    let seen = REPORTED.get(node);
+    if (!seen) REPORTED.set(node, (seen = new Set()));
+    const key = `${level}\0${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const a = Annotations.of(node);
+    if (level === 'error') a.addError(message);
+    else if (level === 'warning') a.addWarning(message);
+    else a.addInfo(message);
   }
+}
+
+const LEVELS: readonly string[] = [RuleLevel.ERROR, RuleLevel.WARNING];
+/** What every HybridChecks reported per node (`level\0message`), shared so no finding is listed twice. */
+const REPORTED = new WeakMap<IConstruct, Set<string>>();
+/** Suppressions the checks used per resource (id -> reason), written to cdk.tf.json together. */
+const USED_SUPPRESSIONS = new WeakMap<IConstruct, Map<string, string>>();
+/** The checks `addTo` added to an App, per options, with the stacks each covers. */
+const ADDED_TO_APP = new WeakMap<IConstruct, { checks: HybridChecks; stacks: Set<TerraformStack> }[]>();
+
+function stacksOf(app: IConstruct): TerraformStack[] {
+  return app.node.findAll().filter((n): n is TerraformStack => TerraformStack.isStack(n));
 }
 
 function describe(f: RuleFinding): string {

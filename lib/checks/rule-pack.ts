@@ -1,6 +1,8 @@
 import { ContextExtras, contextFor, ResourceIndex, Rule, RuleLevel, RuleVerdict } from '../core/rule';
+import { describeValue, ProblemCollector } from '../core/errors';
+import { CHK_SUPPRESSION } from '../core/rules';
 import { CHK_RULE_FAILED } from './rules';
-import { PACK_RULES, ruleById } from './catalogue';
+import { ALL_RULES, PACK_RULES, ruleById } from './catalogue';
 
 /** Key under a resource's `//` metadata in cdk.tf.json where HybridChecks records suppressions, read by the `check` command. */
 export const SUPPRESSION_JSON_KEY = 'cdktf-azure-hybrid-suppressions';
@@ -47,11 +49,52 @@ function rulesFor(type: string): Rule[] {
   return type.startsWith('azurerm_') && ANY.length > 0 ? [...own, ...ANY.filter((r) => !own.includes(r))] : own;
 }
 
-/** Throws for rule ids the pack does not know (a typo in options). */
-export function checkRuleIds(ids: readonly string[] | undefined, what: string): void {
-  for (const id of ids ?? []) {
-    if (!ruleById(id)) throw new Error(`${what}: unknown rule id '${id}'`);
+/**
+ * Records a `CHK-SUPPRESSION` problem for each id the catalogue does not know (a typo in options),
+ * naming the nearest id; `prop` must be a list of strings (`PROP-TYPE` otherwise).
+ */
+export function checkRuleIds(problems: ProblemCollector, prop: string, ids: unknown): void {
+  if (problems.type(prop, ids, 'array')) return;
+  ((ids as unknown[] | undefined) ?? []).forEach((id, i) => checkRuleId(problems, `${prop}[${i}]`, id));
+}
+
+/** Records a `CHK-SUPPRESSION` problem when `id` is not a rule id of the catalogue, naming the nearest id. */
+export function checkRuleId(problems: ProblemCollector, prop: string, id: unknown): boolean {
+  if (typeof id === 'string' && ruleById(id)) return false;
+  const near = typeof id === 'string' ? nearestRuleId(id) : undefined;
+  return problems.check(
+    true,
+    CHK_SUPPRESSION,
+    prop,
+    id,
+    `${typeof id === 'string' ? id : describeValue(id)} is not a rule id of the catalogue`,
+    near ? `did you mean ${near}? Use an id listed in RULES.md` : 'use an id listed in RULES.md',
+  );
+}
+
+/** The catalogue's id nearest to a mistyped one (at most a third of its letters off), if any. */
+export function nearestRuleId(id: string): string | undefined {
+  const wanted = id.trim().toUpperCase();
+  let best: { id: string; distance: number } | undefined;
+  for (const rule of ALL_RULES) {
+    for (const candidate of [rule.id, ...(rule.formerIds ?? [])]) {
+      const distance = editDistance(wanted, candidate);
+      if (!best || distance < best.distance) best = { id: candidate, distance };
+    }
   }
+  return best && best.distance <= Math.max(1, Math.floor(best.id.length / 3)) ? best.id : undefined;
+}
+
+/** Levenshtein distance (ids are short: a few hundred comparisons of ~20 characters). */
+function editDistance(a: string, b: string): number {
+  if (a.length > 100) return Infinity;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length];
 }
 
 /** Runs the rules that apply to one resource. A rule that throws gives a `CHK-RULE-FAILED` finding. */

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
@@ -117,7 +119,7 @@ describe('HybridChecks', () => {
     expect(run(new HybridChecks({ excludeRules: ['STG-PUBLIC-NETWORK'] }))).toEqual(['error [STG-TLS-MIN]']);
     expect(run(new HybridChecks({ levels: { 'STG-PUBLIC-NETWORK': 'error' as any } }))).toEqual(['error [STG-PUBLIC-NETWORK]', 'error [STG-TLS-MIN]']);
     expect(run(new HybridChecks({ ignoreWarnings: true }))).toEqual(['error [STG-TLS-MIN]']);
-    expect(() => new HybridChecks({ rules: ['NOPE'] })).toThrow(/unknown rule id 'NOPE'/);
+    expectValidationError(() => new HybridChecks({ rules: ['NOPE'] }), 'CHK-SUPPRESSION', 'rules[0]', 'NOPE');
   });
 
   test('HybridChecks.addTo(app) checks every stack; Aspects.of(app) is never run by cdktf 0.21', () => {
@@ -152,5 +154,104 @@ describe('HybridChecks', () => {
     HybridChecks.addTo(app2);
     secureBaseline(stackIn(app2, 'late'));
     expect(() => app2.synth()).toThrow(/\[CHK-STACK-UNCHECKED\] late: stack created after HybridChecks.addTo\(app\)/);
+  });
+
+  describe('addTo is idempotent (fuzz F16)', () => {
+    /** A stack whose public IP breaks PIP-SKU (an error). */
+    function basicIpIn(app: App, id = 'one'): TerraformStack {
+      const stack = stackIn(app, id);
+      new PublicIp(stack, 'Ip', { resourceGroupName: 'rg', location: 'westeurope', name: 'ip', allocationMethod: 'Dynamic', sku: 'Basic' });
+      return stack;
+    }
+    const findings = (stack: TerraformStack) => {
+      try {
+        Testing.synth(stack);
+      } catch {
+        // error annotations are read below
+      }
+      return annotationsOf(stack).map(([level, path, m]) => `${level} ${path} ${m.slice(0, m.indexOf(']') + 1)}`);
+    };
+
+    test('HybridChecks.addTo(app) twice reports each finding once and returns the same checks', () => {
+      const app = Testing.app();
+      const stack = basicIpIn(app);
+      const first = HybridChecks.addTo(app);
+      expect(HybridChecks.addTo(app, {})).toBe(first);
+      expect(findings(stack)).toEqual(['error one/Ip [PIP-SKU]']);
+    });
+
+    test('addTo(app) then addTo(stack), or checks with other options, report a finding once', () => {
+      const app = Testing.app();
+      const stack = basicIpIn(app);
+      const checks = HybridChecks.addTo(app);
+      expect(HybridChecks.addTo(stack)).toBe(checks);
+      HybridChecks.addTo(stack, { excludeRules: ['STG-TLS-MIN'] });
+      Aspects.of(stack).add(new HybridChecks());
+      expect(findings(stack)).toEqual(['error one/Ip [PIP-SKU]']);
+    });
+
+    test('checks added to the App with Aspects.of(app), which cdktf never runs, do not stand in for addTo(stack)', () => {
+      const app = Testing.app();
+      const stack = basicIpIn(app);
+      const never = new HybridChecks();
+      Aspects.of(app).add(never);
+      expect(HybridChecks.addTo(stack)).not.toBe(never);
+      expect(findings(stack).filter((f) => f.startsWith('error'))).toEqual(['error one/Ip [PIP-SKU]']);
+    });
+
+    test('addTo(app) again after a stack was added checks that stack, and synth no longer refuses it', () => {
+      const app = Testing.app();
+      basicIpIn(app);
+      const checks = HybridChecks.addTo(app);
+      const late = basicIpIn(app, 'late');
+      expect(HybridChecks.addTo(app)).toBe(checks);
+      expect(() => app.synth()).toThrow(/\[PIP-SKU\] azurerm_public_ip\.Ip\.sku/);
+      expect(() => app.synth()).not.toThrow(/CHK-STACK-UNCHECKED/);
+      expect(findings(late)).toEqual(['error late/Ip [PIP-SKU]']);
+    });
+
+    test('suppressions two checks with different rules used are both recorded for the check command', () => {
+      const stack = newStack();
+      const b = secureBaseline(stack);
+      b.storage.minTlsVersion = 'TLS1_0';
+      b.storage.publicNetworkAccessEnabled = true;
+      HybridChecks.suppress(b.storage, [
+        { id: 'STG-TLS-MIN', reason: 'legacy scanner' },
+        { id: 'STG-PUBLIC-NETWORK', reason: 'firewall rules instead' },
+      ]);
+      HybridChecks.addTo(stack, { rules: ['STG-TLS-MIN'] });
+      HybridChecks.addTo(stack, { rules: ['STG-PUBLIC-NETWORK'] });
+      const json = JSON.parse(fs.readFileSync(path.join(Testing.fullSynth(stack), 'stacks', 'test', 'cdk.tf.json'), 'utf8'));
+      expect(json.resource.azurerm_storage_account.Storage['//']['cdktf-azure-hybrid-suppressions'].map((x: any) => x.id).sort()).toEqual(['STG-PUBLIC-NETWORK', 'STG-TLS-MIN']);
+    });
+  });
+
+  describe('options and suppressions JavaScript can pass (fuzz F16)', () => {
+    test('an unknown rule id in rules, excludeRules or levels is CHK-SUPPRESSION, naming the nearest id', () => {
+      const app = Testing.app();
+      expectValidationError(() => HybridChecks.addTo(app, { rules: ['NOPE'] }), 'CHK-SUPPRESSION', 'rules[0]', 'NOPE');
+      const typo = expectValidationError(() => HybridChecks.addTo(app, { excludeRules: ['PIP-ZONES', 'PIP-ZONE'] }), 'CHK-SUPPRESSION', 'excludeRules[1]', 'PIP-ZONE');
+      expect(typo.fix).toContain('did you mean PIP-ZONES?');
+      expectValidationError(() => HybridChecks.addTo(app, { levels: { 'PIP-ZONE': 'error' as any } }), 'CHK-SUPPRESSION', 'levels', 'PIP-ZONE');
+      expectValidationError(() => HybridChecks.addTo(app, { rules: 'PIP-ZONES' as any }), 'PROP-TYPE', 'rules', 'PIP-ZONES');
+      const suppressed = expectValidationError(() => HybridChecks.suppress(newStack(), [{ id: 'STG-TLS-MN', reason: 'typo' }]), 'CHK-SUPPRESSION', 'suppressions[0].id', 'STG-TLS-MN');
+      expect(suppressed.fix).toContain('did you mean STG-TLS-MIN?');
+    });
+
+    test('a level other than error or warning is PROP-TYPE', () => {
+      expectValidationError(() => HybridChecks.addTo(Testing.app(), { levels: { 'PIP-ZONES': 'fatal' as any } }), 'PROP-TYPE', 'levels.PIP-ZONES', 'fatal');
+      expectValidationError(() => new HybridChecks({ levels: ['PIP-ZONES'] as any }), 'PROP-TYPE', 'levels', ['PIP-ZONES']);
+      expect(() => new HybridChecks({ levels: { 'PIP-ZONES': 'error' as any, 'STG-TLS-MIN': 'warning' as any } })).not.toThrow();
+    });
+
+    test('null options, scope or suppressions are ValidationErrors', () => {
+      expectValidationError(() => HybridChecks.addTo(Testing.app(), null as any), 'PROP-TYPE', 'props', null);
+      expectValidationError(() => HybridChecks.addTo(null as any), 'PROP-REQUIRED', 'scope', null);
+      expectValidationError(() => HybridChecks.addTo(Testing.app(), { ignoreWarnings: 'yes' as any }), 'PROP-TYPE', 'ignoreWarnings', 'yes');
+      expectValidationError(() => HybridChecks.suppress(newStack(), null as any), 'PROP-REQUIRED', 'suppressions', null);
+      expectValidationError(() => HybridChecks.suppress(null as any, [{ id: 'PIP-ZONES', reason: 'r' }]), 'PROP-REQUIRED', 'construct', null);
+      expectValidationError(() => HybridChecks.suppress(newStack(), [null as any]), 'PROP-REQUIRED', 'suppressions[0]', null);
+      expectValidationError(() => HybridChecks.suppress(newStack(), { id: 'PIP-ZONES', reason: 'r' } as any), 'PROP-TYPE', 'suppressions');
+    });
   });
 });
