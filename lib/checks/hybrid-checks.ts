@@ -1,4 +1,4 @@
-import { Annotations, App, Aspects, IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { Annotations, App, Aspects, IAspect, TerraformLocal, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ProblemCollector } from '../core/errors';
 import { addSuppressions, rulesDecidedOn, suppressionsOf } from '../core/report';
@@ -226,21 +226,24 @@ export class HybridChecks implements IAspect {
     return { index, fresh: true };
   }
 
-  /** The stack's provider blocks and variables (resolved), once per synth. */
+  /** The stack's provider blocks, variables and locals (resolved), once per synth. */
   private extrasOf(stack: TerraformStack): ContextExtras {
     let extras = this.extras.get(stack);
     if (!extras) {
       const providers: Record<string, Record<string, any>[]> = {};
       const variables: Record<string, Record<string, any>> = {};
+      const locals: Record<string, unknown> = {};
       for (const n of stack.node.findAll()) {
         if (n instanceof TerraformProvider) {
           const json = resolveExpression(stack, n.toTerraform()) as { provider?: Record<string, Record<string, any>[]> };
           for (const [p, configs] of Object.entries(json.provider ?? {})) (providers[p] ??= []).push(...(Array.isArray(configs) ? configs : [configs]));
         } else if (n instanceof TerraformVariable) {
           Object.assign(variables, (resolveExpression(stack, n.toTerraform()) as { variable?: Record<string, Record<string, any>> }).variable ?? {});
+        } else if (n instanceof TerraformLocal) {
+          Object.assign(locals, (resolveExpression(stack, n.toTerraform()) as { locals?: Record<string, unknown> }).locals ?? {});
         }
       }
-      this.extras.set(stack, (extras = { providers, variables }));
+      this.extras.set(stack, (extras = { providers, variables, locals }));
     }
     return extras;
   }

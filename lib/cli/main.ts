@@ -114,7 +114,7 @@ export async function runCli(argv: string[], out: (line: string) => void): Promi
       const hint = f.suggestion ? ` (did you mean ${f.suggestion}?)` : '';
       lines.push({ level: f.level, ruleId: CHK_SCHEMA.id, stack: name, where: `${f.address}${f.attribute ? `.${f.attribute}` : ''}`, message: `${f.message}${hint}` });
     }
-    const extras: ContextExtras = { app, providers: providersOf(config.provider), variables: sectionOf(config.variable) };
+    const extras: ContextExtras = { app, providers: providersOf(config.provider), variables: sectionOf(config.variable), locals: localsOf(config.locals) };
     for (const f of checkIndex(name, index, {}, extras)) {
       if (suppressionsIn(bodyAt(index, config, f.address)).includes(f.ruleId)) continue;
       lines.push({ level: f.level === RuleLevel.ERROR ? 'error' : 'warning', ruleId: f.ruleId, stack: f.stack, where: `${f.address}${f.attribute ? `.${f.attribute}` : ''}`, message: f.message });
@@ -139,6 +139,15 @@ function sectionOf(section: unknown): Record<string, Record<string, any>> {
   const out: Record<string, Record<string, any>> = Object.create(null);
   for (const part of Array.isArray(section) ? section : [section]) {
     if (part && typeof part === 'object') for (const [k, v] of Object.entries(part)) if (k !== '//' && v && typeof v === 'object') out[k] = (Array.isArray(v) ? v[0] : v) as Record<string, any>;
+  }
+  return out;
+}
+
+/** The `locals` section (an object, or a list of objects), name -> value as written; a secret routed through a local is followed by the rules. */
+function localsOf(section: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null);
+  for (const part of Array.isArray(section) ? section : [section]) {
+    if (part && typeof part === 'object' && !Array.isArray(part)) for (const [k, v] of Object.entries(part)) if (k !== '//') out[k] = v;
   }
   return out;
 }

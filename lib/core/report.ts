@@ -1,4 +1,4 @@
-import { Annotations, App, Aspects, IAspect, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { Annotations, App, Aspects, IAspect, TerraformLocal, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { describeValue, formatProblem, maskedValue } from './errors';
 import { trimTrailing } from './naming';
@@ -190,15 +190,16 @@ function lazyEntry<T>(target: Record<string, T>, key: string, make: () => T): vo
 }
 
 /**
- * The stack's provider blocks and variables, resolved like resource bodies, for rules that read
- * them: one walk of the stack per synth (aspects that set provider features run on the stack
- * node, before any rule asks).
+ * The stack's provider blocks, variables and locals, resolved like resource bodies, for rules
+ * that read them: one walk of the stack per synth (aspects that set provider features run on the
+ * stack node, before any rule asks).
  */
 export function stackExtras(stack: TerraformStack): ContextExtras {
   let extras = EXTRAS.get(stack);
   if (!extras) {
     const providers: Record<string, Record<string, any>[]> = {};
     const variables: Record<string, Record<string, any>> = {};
+    const locals: Record<string, unknown> = {};
     for (const n of stack.node.findAll()) {
       if (n instanceof TerraformProvider) {
         const json = resolveExpression(stack, n.toTerraform()) as { provider?: Record<string, Record<string, any>[]> };
@@ -206,9 +207,12 @@ export function stackExtras(stack: TerraformStack): ContextExtras {
       } else if (n instanceof TerraformVariable) {
         const json = resolveExpression(stack, n.toTerraform()) as { variable?: Record<string, Record<string, any>> };
         Object.assign(variables, json.variable ?? {});
+      } else if (n instanceof TerraformLocal) {
+        // A secret routed through a local is still in cdk.tf.json (VPN-SHARED-KEY-LITERAL follows `local.x`).
+        Object.assign(locals, (resolveExpression(stack, n.toTerraform()) as { locals?: Record<string, unknown> }).locals ?? {});
       }
     }
-    EXTRAS.set(stack, (extras = { providers, variables }));
+    EXTRAS.set(stack, (extras = { providers, variables, locals }));
   }
   return extras;
 }
@@ -224,6 +228,7 @@ function lazyContext(stack: TerraformStack, type: string, name: string): RuleCon
     deref: (v) => get().deref(v),
     referrers: (t, a) => get().referrers(t, a),
     variables: () => get().variables(),
+    locals: () => get().locals(),
     providers: (p) => get().providers(p),
     appResourcesOf: (t) => get().appResourcesOf(t),
   };

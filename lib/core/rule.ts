@@ -57,6 +57,8 @@ export interface AppStack {
 export interface ContextExtras {
   /** The stack's `variable` section (name -> body). */
   readonly variables?: Record<string, Record<string, any>>;
+  /** The stack's `locals` (name -> value as written in cdk.tf.json). */
+  readonly locals?: Record<string, unknown>;
   /** The stack's provider configurations: provider name (`azurerm`) -> its configuration blocks. */
   readonly providers?: Record<string, Record<string, any>[]>;
   /** Every stack of the app by name (this one included), for cross-stack references. */
@@ -85,6 +87,8 @@ export interface RuleContext {
   referrers(type: string, attribute?: string): StackResource[];
   /** Variables of the stack (name -> body), for rules that read defaults. */
   variables(): Record<string, Record<string, any>>;
+  /** Locals of the stack (name -> value as written), for rules that follow `local.<name>`; `{}` when unknown. */
+  locals(): Record<string, unknown>;
   /**
    * The stack's configuration blocks of provider `name` (`azurerm`), default first as written;
    * `[]` when the stack has none, undefined when the caller could not tell (rules then do not apply).
@@ -239,6 +243,7 @@ export function contextFor(stack: string, index: ResourceIndex, type: string, na
       return found.filter((r) => mentions(attribute === undefined ? r.body : r.body[attribute]));
     },
     variables: () => (Object.keys(variables).length > 0 ? variables : extras.variables ?? {}),
+    locals: () => extras.locals ?? {},
     providers: (provider) => (extras.providers ? extras.providers[provider] ?? [] : undefined),
     appResourcesOf(t) {
       if (!app) return list(t);

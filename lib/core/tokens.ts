@@ -1,6 +1,6 @@
 import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { hasLiteralPart, LocalLookup } from './expressions';
+import { hasLiteralPart, literalParts, LocalLookup } from './expressions';
 
 /**
  * Resolves tokens to their Terraform expression (`${azurerm_subnet.x.id}`), so that two
@@ -43,6 +43,112 @@ export function isLiteralString(value: unknown, scope?: IConstruct, locals?: Loc
     v = resolveExpression(scope, v);
   }
   return typeof v === 'string' && hasLiteralPart(v, locals);
+}
+
+/** Where a secret check finds the stack's locals and variables (a rule's context has both). */
+export interface SecretSources {
+  /** The stack's locals, name -> value as written in cdk.tf.json. */
+  locals(): Record<string, unknown>;
+  /** The stack's variables, name -> body (`default` is read). */
+  variables(): Record<string, Record<string, any>>;
+}
+
+/** How a literal reaches a secret argument. */
+export interface LiteralSecret {
+  /**
+   * The references followed to it, outermost first (`local.psk`, `var.psk`): empty when the literal
+   * is written in the value itself (text, a quoted string or a number in an expression).
+   */
+  readonly via: readonly string[];
+  /** The variable whose literal default it is, when it is one. */
+  readonly variableDefault?: string;
+}
+
+// `local.<name>` or `var.<name>`; the attribute path after it (`.a.b`, `[0]`) is read one part at
+// a time (PATH_PART, sticky). Linear: no quantifier nested under another.
+const SECRET_REFERENCE = /(^|[^A-Za-z0-9_.])(local|var)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+const PATH_PART = /\.([A-Za-z_][A-Za-z0-9_-]*)|\[([0-9]+)\]/y;
+const MAX_SECRET_DEPTH = 20;
+
+/**
+ * Whether a secret argument's value (as in cdk.tf.json) puts a literal into the configuration,
+ * and how: written in it (`isLiteralString`'s test), or through the stack's locals (`local.x`,
+ * nested, concatenated or inside a function call: the local's value is looked at the same way)
+ * or a variable with a literal default (`var.x` with `default = "..."`: Terraform uses it when
+ * no value is given, so the key is in the JSON). Undefined when the value has no literal.
+ * `sources` is read only when the value refers to a local or variable.
+ */
+export function literalSecret(value: unknown, sources?: SecretSources): LiteralSecret | undefined {
+  let locals: Record<string, unknown> | undefined;
+  let variables: Record<string, Record<string, any>> | undefined;
+  // Each local is looked at once (a loop of locals, which Terraform refuses anyway, ends here).
+  const seen = new Map<string, LiteralSecret | undefined>();
+  const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+  const visit = (v: unknown, depth: number): LiteralSecret | undefined => {
+    if (v === undefined || v === null || depth > MAX_SECRET_DEPTH) return undefined;
+    if (typeof v === 'number') return { via: [] };
+    // A boolean is no key material: a local or variable that is one is a condition (`local.use_kv ? ... : ...`).
+    if (typeof v === 'boolean') return depth === 0 ? { via: [] } : undefined;
+    if (Array.isArray(v)) return first(v, depth + 1);
+    if (typeof v === 'object') return first(Object.values(v), depth + 1);
+    if (typeof v !== 'string') return undefined;
+    if (literalParts(v).length > 0) return { via: [] };
+    if (!sources || !/\b(local|var)\./.test(v)) return undefined;
+    for (const m of v.matchAll(SECRET_REFERENCE)) {
+      const [kind, name] = [m[2], m[3]];
+      const path = pathAfter(v, m.index + m[0].length);
+      if (kind === 'var') {
+        variables ??= sources.variables();
+        const body = own(variables, name) ? variables[name] : undefined;
+        if (body && hasLiteralDefault(at(body.default, path))) return { via: [`var.${name}`], variableDefault: name };
+        continue;
+      }
+      locals ??= sources.locals();
+      if (!own(locals, name)) continue;
+      const key = [name, ...path].join('.');
+      if (!seen.has(key)) {
+        seen.set(key, undefined);
+        seen.set(key, visit(at(locals[name], path), depth + 1));
+      }
+      const found = seen.get(key);
+      if (found) return { ...found, via: [`local.${name}`, ...found.via] };
+    }
+    return undefined;
+  };
+  const first = (list: unknown[], depth: number): LiteralSecret | undefined => {
+    for (const item of list) {
+      const found = visit(item, depth);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(value, 0);
+}
+
+/** The attribute path (`.a[0].b`) written at `i` in `text`, as its parts: names and list indexes. */
+function pathAfter(text: string, i: number): (string | number)[] {
+  const parts: (string | number)[] = [];
+  PATH_PART.lastIndex = i;
+  for (let m = PATH_PART.exec(text); m !== null; m = PATH_PART.exec(text)) parts.push(m[1] ?? Number(m[2]));
+  return parts;
+}
+
+/** The part of an object or list value an attribute path names; the whole value when the path leaves it. */
+function at(value: unknown, path: readonly (string | number)[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return v;
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  return v;
+}
+
+/** A default that puts a value in the JSON: a non-empty string, a number, or a list or object holding one. */
+function hasLiteralDefault(value: unknown): boolean {
+  if (typeof value === 'string') return value.length > 0;
+  if (typeof value === 'number') return true;
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasLiteralDefault);
+  return false;
 }
 
 /**

@@ -51,6 +51,7 @@ export const VPN_SITE_ENDPOINT = defineRule({ id: 'VPN-SITE-ENDPOINT', level: Ru
 export const VPN_SITE_ADDRESS = defineRule({ id: 'VPN-SITE-ADDRESS', level: RuleLevel.ERROR, description: 'A site without BGP needs at least one address space; addresses must be valid', source: `${TF} local_network_gateway.html.markdown` });
 export const VPN_SITE_PUBLIC_IP = defineRule({ id: 'VPN-SITE-PUBLIC-IP', level: RuleLevel.ERROR, description: "The on-premises device's gateway address must be a public IPv4 address", source: `${AD} vpn-gateway/vpn-gateway-about-vpn-devices.md` });
 // VPN-SHARED-KEY-LITERAL: defined with its body check in ./vpn-shared-key-literal.ts
+export const VPN_SHARED_KEY_LENGTH = defineRule({ id: 'VPN-SHARED-KEY-LENGTH', level: RuleLevel.ERROR, description: 'A generated pre-shared key (SharedKey.generate) is a whole number of characters from 12 to 128: Azure takes keys of 1-128 characters, and random_password needs a length of at least its minimums (4 digits, 4 upper-case and 4 lower-case letters)', source: 'Azure CLI az network vpn-connection shared-key reset (--key-length 1-128); hashicorp/terraform-provider-random random_password (length >= min_upper + min_lower + min_numeric + min_special)' });
 export const VPN_IPSEC_GCM = defineRule({ id: 'VPN-IPSEC-GCM', level: RuleLevel.ERROR, description: 'With GCMAES IPsec encryption the IPsec integrity must be the same GCMAES algorithm', source: `${AD} includes/vpn-gateway-faq-ipsecikepolicy-include.md` });
 export const VPN_IPSEC_LIFETIME = defineRule({ id: 'VPN-IPSEC-LIFETIME', level: RuleLevel.ERROR, description: 'IPsec SA lifetime must be 300-172799 seconds and SA data size 1024-2147483647 KB (0 for unlimited); IKE SA lifetime 300-172799 seconds', source: `${AD} includes/vpn-gateway-faq-ipsecikepolicy-include.md` });
 export const VPN_IPSEC_VALUE = defineRule({ id: 'VPN-IPSEC-VALUE', level: RuleLevel.ERROR, description: 'IPsec/IKE policy algorithms and groups must be values Azure supports', source: `${AD} includes/vpn-gateway-faq-ipsecikepolicy-include.md` });
@@ -118,6 +119,7 @@ export const NETWORK_RULES = [
   VPN_SITE_ADDRESS,
   VPN_SITE_PUBLIC_IP,
   VPN_SHARED_KEY_LITERAL,
+  VPN_SHARED_KEY_LENGTH,
   VPN_IPSEC_GCM,
   VPN_IPSEC_LIFETIME,
   VPN_IPSEC_VALUE,
