@@ -4,7 +4,7 @@ import { BackupPolicyVm } from '@cdktf/provider-azurerm/lib/backup-policy-vm';
 import { BackupProtectedFileShare } from '@cdktf/provider-azurerm/lib/backup-protected-file-share';
 import { BackupProtectedVm } from '@cdktf/provider-azurerm/lib/backup-protected-vm';
 import { RecoveryServicesVault as RecoveryServicesVaultResource } from '@cdktf/provider-azurerm/lib/recovery-services-vault';
-import { Token } from 'cdktf';
+import { Fn, Lazy, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { buildFileSharePolicy, buildVmPolicy, checkFileSharePolicy, checkVmPolicy, FileSharePolicyOptions, VmPolicyOptions } from './backup-policies';
 import { DEFAULT_FILE_SHARE_POLICY, DEFAULT_VM_POLICY } from './defaults';
@@ -197,7 +197,8 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
   private readonly protectedVms = new Map<string, string>();
   private readonly subresources = new Set<string>();
   private principalIdOutputName?: string;
-  private readonly backupEndpointSubnets: string[] = [];
+  private roleScopesOutputName?: string;
+  private readonly backupEndpointSubnetIds: string[] = [];
 
   constructor(scope: Construct, id: string, props: RecoveryServicesVaultProps) {
     super(scope, id);
@@ -377,7 +378,15 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
     // Backup creates its own blob and queue endpoints and DNS records with the vault's identity at
     // the first registration: the identity needs Contributor where they go (backup/private-endpoints.md).
     this.principalIdOutputName ??= Runbook.of(this).addOutput(this, 'PrincipalId', { value: this.vault.identity.principalId, description: `Object id of the system-assigned identity of the Recovery Services vault of ${this.node.path}` });
-    this.backupEndpointSubnets.push(displayValue(this, options.subnetId));
+    this.backupEndpointSubnetIds.push(options.subnetId);
+    // The resource groups of the endpoints' subnets and of the vault (where the endpoint goes) as
+    // role scopes, for the runbook's loop: the ids are known only after apply.
+    this.roleScopesOutputName ??= Runbook.of(this).addOutput(this, 'BackupRoleScopes', {
+      value: Lazy.anyValue({
+        produce: () => Fn.distinct([...this.backupEndpointSubnetIds, this.vault.id].map((id) => Fn.join('/', Fn.slice(Fn.split('/', id), 0, 5)))),
+      }),
+      description: `Resource group ids where the identity of the Recovery Services vault of ${this.node.path} needs Contributor before the first registration: its Backup endpoints' subnets and the vault`,
+    });
     return parts;
   }
 
@@ -447,7 +456,7 @@ export class RecoveryServicesVault extends AzureResource implements IRecoverySer
   private handoffState() {
     return {
       principalIdOutputName: this.principalIdOutputName,
-      backupEndpointSubnets: [...this.backupEndpointSubnets],
+      roleScopesOutputName: this.roleScopesOutputName,
       resourceGroupName: displayValue(this, this.resourceGroupName),
       vaultIdOutputName: this.vaultIdOutputName,
       vaultId: this.vaultId,

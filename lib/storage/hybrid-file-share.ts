@@ -22,7 +22,7 @@ import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { IPrivateDnsZoneCatalog, PrivateLink } from '../core/private-endpoint';
 import { checkFinalBody } from '../core/report';
-import { resolveExpression } from '../core/tokens';
+import { displayValue, resolveExpression } from '../core/tokens';
 import type { IHubNetwork } from '../network/hub-network';
 import {
   STG_HTTPS_ONLY,
@@ -275,7 +275,7 @@ export class HybridFileShare extends AzureResource implements IFileShareAccount 
     problems.guid(STG_ROLE_PRINCIPAL, 'principalId', principalId, 'use the object id, e.g. from `az ad group show --group <name> --query id`');
     problems.check(shareName !== undefined && !this.sharesByName.has(shareName), STG_ROLE_PRINCIPAL, 'shareName', shareName, 'no share of that name in this account', `use one of ${this.shareNames.join(', ') || '(none yet: add the share first)'}`);
     problems.throwIfAny();
-    const grant: ShareGrant = { principal: Token.isUnresolved(principalId) ? '(from a reference)' : principalId, level, share: shareName };
+    const grant: ShareGrant = { principal: displayValue(this, principalId), level, share: shareName };
     if (shareName === undefined) {
       const before = this.roleAssignments.length;
       const assignment = this.grant(principalId, level);

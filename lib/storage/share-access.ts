@@ -110,7 +110,7 @@ export function resolveShare(problems: ProblemCollector, account: ShareAccount, 
 
 /** A share-level grant, as the runbook lists it. */
 export interface ShareGrant {
-  /** Object id, or `(from a reference)` when it is a Terraform expression. */
+  /** Object id, or the Terraform expression that gives it (`${var.x}`). */
   readonly principal: string;
   readonly level: ShareAccessLevel;
   /** The share, or undefined for the whole account. */

@@ -142,6 +142,11 @@ describe('RecoveryServicesVault', () => {
     expect(text).toContain('**Contributor** on the resource groups');
     expect(text).toContain('terraform output -raw vault_principal_id');
     expect(text).toContain('az role assignment create');
+    // The scopes are an output (resource group ids of the endpoint's subnet and of the vault),
+    // not Terraform expressions printed into the runbook.
+    expect(json.output.vault_backup_role_scopes.value).toMatch(/^\$\{distinct\(\[join\("\/", slice\(split\("\/", azurerm_subnet\.Hub_Subnetprivatelink_.*\.id\), 0, 5\)\), join\("\/", slice\(split\("\/", azurerm_recovery_services_vault\.Vault_.*\.id\), 0, 5\)\)\]\)\}$/);
+    expect(text).toContain("for scope in $(terraform output -json vault_backup_role_scopes | jq -r '.[]')");
+    expect(text).not.toMatch(/\$\{azurerm_/);
   });
 
   test('the runbook has the MABS/MARS registration, the private zones and the destroy trap', () => {

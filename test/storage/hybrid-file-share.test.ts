@@ -269,6 +269,10 @@ describe('HybridFileShare', () => {
     expect(onlyResource(json, 'azurerm_storage_share')).toMatchObject({ quota: '${var.quota}', access_tier: '${var.tier}' });
     expect(onlyResource(json, 'azurerm_private_endpoint').subnet_id).toBe('${var.subnet}');
     expect(resourcesOf(json, 'azurerm_role_assignment').map((r) => r.principal_id).sort()).toEqual(['${var.principal2}', '${var.principal}']);
+    // The runbook names the variable that gives each principal, not "(from a reference)".
+    const text = (stack.node.findChild('HandoffRunbook') as any).render() as string;
+    expect(text).toContain('Storage File Data SMB Share Reader to ${var.principal} on finance');
+    expect(text).not.toContain('(from a reference)');
   });
 
   test("with the hub's private-link zone catalog, the endpoint registers in its zone and creates none", () => {

@@ -15,7 +15,8 @@ export interface VaultHandoff {
   /** Output with the vault identity's object id, once an `AzureBackup` endpoint exists. */
   readonly principalIdOutputName?: string;
   /** Subnets of the `AzureBackup` endpoints (for display). */
-  readonly backupEndpointSubnets: string[];
+  /** Output listing the resource group ids of the Backup endpoints' subnets and of the vault. */
+  readonly roleScopesOutputName?: string;
   readonly resourceGroupName: string;
 }
 
@@ -56,7 +57,15 @@ function networkPath(v: VaultHandoff): string {
     "vault's system-assigned identity (azure-docs backup/private-endpoints.md; create both before the first registration: a vault that",
     'ever had an item registered without them cannot get one).',
     backupEndpoint
-      ? `The stack creates the endpoint and the identity (\`addPrivateEndpoint\`). **Before the first registration**, give the identity (\`terraform output -raw ${v.principalIdOutputName}\`) **Contributor** on the resource groups of the endpoint's subnet (${v.backupEndpointSubnets.map((s) => `\`${s}\``).join(', ')}), of the endpoint (\`${v.resourceGroupName}\`) and of the \`privatelink.blob\`/\`privatelink.queue\` zones: Backup creates its blob and queue endpoints and their DNS records with it at the first registration ("Grant permissions to the vault to create required private endpoints"). For each: \`az role assignment create --assignee-object-id $(terraform output -raw ${v.principalIdOutputName}) --assignee-principal-type ServicePrincipal --role Contributor --scope /subscriptions/<subscription>/resourceGroups/<group>\`. Then resolve from on-premises (conditional forwarders to the hub resolver):`
+      ? [
+        `The stack creates the endpoint and the identity (\`addPrivateEndpoint\`). **Before the first registration**, give the identity **Contributor** on the resource groups of the endpoint's subnet and of the endpoint (output \`${v.roleScopesOutputName}\`) and on the resource group of the \`privatelink.blob\`/\`privatelink.queue\` zones: Backup creates its blob and queue endpoints and their DNS records with it at the first registration ("Grant permissions to the vault to create required private endpoints").`,
+        '```sh',
+        `for scope in $(terraform output -json ${v.roleScopesOutputName} | jq -r '.[]') <resource group id of the privatelink.blob and privatelink.queue zones>; do`,
+        `  az role assignment create --assignee-object-id $(terraform output -raw ${v.principalIdOutputName}) --assignee-principal-type ServicePrincipal --role Contributor --scope "$scope"`,
+        'done',
+        '```',
+        'Then resolve from on-premises (conditional forwarders to the hub resolver):',
+      ].join('\n')
       : '**The stack has no `AzureBackup` private endpoint yet**: add one with `vault.addPrivateEndpoint(...)` before registering. Then resolve from on-premises:',
     '`privatelink.<geo>.backup.windowsazure.com` (the region code, e.g. `we`, `ne`), `privatelink.blob.core.windows.net` and',
     '`privatelink.queue.core.windows.net` (Backup adds blob and queue endpoints at the first registration; link both zones to',
