@@ -56,7 +56,9 @@ export function fromHcl(json: Record<string, any>): Record<string, any> {
   const result: Record<string, any> = { ...json };
   if (json.resource) result.resource = byTypeAndName(json.resource);
   if (json.data) result.data = byTypeAndName(json.data);
-  for (const key of ['variable', 'output', 'locals']) if (json[key]) result[key] = byName(json[key]);
+  for (const key of ['variable', 'output']) if (json[key]) result[key] = byName(json[key]);
+  // `locals { ... }` blocks come back as a list of objects, one per block: one map of names.
+  if (json.locals) result.locals = Object.assign({}, ...(Array.isArray(json.locals) ? json.locals : [json.locals]).filter((b: unknown) => b && typeof b === 'object'));
   if (json.variable) {
     // `type = string` comes back as "${string}".
     for (const v of Object.values(result.variable) as Record<string, any>[]) {

@@ -144,6 +144,23 @@ describe('CLI defects of the fuzz review', () => {
     const json = fromHcl({ resource: { azurerm_storage_account: { s: [{ name: 'st', count: '${var.g ? 1 : 0}' }] } }, variable: { g: [{ type: '${bool}', default: false }] } });
     expect(json).toEqual({ resource: { azurerm_storage_account: { s: { name: 'st', count: '${var.g ? 1 : 0}' } } }, variable: { g: { type: 'bool', default: false } } });
   });
+
+  test('locals of cdk.tf (hcl2json gives one object per `locals` block) become one map, so rules can follow local.x', async () => {
+    expect(fromHcl({ locals: [{ a: 'x', b: 2 }, { c: 'y' }] }).locals).toEqual({ a: 'x', b: 2, c: 'y' });
+    // A literal pre-shared key through a local in cdk.tf is found, as in cdk.tf.json.
+    const dir = path.join(tmp(), 'hcl');
+    fs.mkdirSync(dir);
+    const id = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Network';
+    fs.writeFileSync(path.join(dir, 'cdk.tf'), [
+      'locals {', '  psk = "SuperSecretPsk123"', '}',
+      'resource "azurerm_virtual_network_gateway_connection" "c" {',
+      '  name = "c"', '  resource_group_name = "rg"', '  location = "westeurope"', '  type = "IPsec"',
+      `  virtual_network_gateway_id = "${id}/virtualNetworkGateways/g"`, `  local_network_gateway_id = "${id}/localNetworkGateways/l"`,
+      '  shared_key = local.psk', '}', '',
+    ].join('\n'));
+    const c = await check(dir);
+    expect(c.lines.join('\n')).toMatch(/VPN-SHARED-KEY-LITERAL.*azurerm_virtual_network_gateway_connection\.c/);
+  });
 });
 
 describe('property: check and diagram on random input', () => {
