@@ -150,12 +150,13 @@ export interface ExpressRouteCircuitProps extends AzureResourceProps {
    */
   readonly bandwidthInGbps?: number;
   /**
-   * SKU tier.
+   * SKU tier (a Terraform expression is accepted, and then not checked: a Local circuit from an
+   * expression is not refused for Global Reach).
    * @default ExpressRouteSkuTier.STANDARD
    */
   readonly skuTier?: ExpressRouteSkuTier;
   /**
-   * SKU family.
+   * SKU family (a Terraform expression is accepted).
    * @default ExpressRouteSkuFamily.METERED_DATA
    */
   readonly skuFamily?: ExpressRouteSkuFamily;
@@ -211,6 +212,21 @@ function checkPeeringLinks(problems: ProblemCollector, name: string, peering: Ex
   );
   problems.integer(ER_PEERING_VLAN, `${name}.vlanId`, peering.vlanId, 1, 4094, 'use the VLAN agreed with the provider, 1-4094');
   if (!Token.isUnresolved(peering.peerAsn)) checkAsn(problems, `${name}.peerAsn`, peering.peerAsn, true);
+}
+
+/**
+ * A circuit SKU tier or family azurerm accepts (express_route_circuit_resource.go: sku.tier and
+ * sku.family, validation.StringInSlice). An expression passes: Terraform checks it, and the
+ * tier decides nothing the library builds.
+ */
+function checkSku(problems: ProblemCollector, prop: string, value: string | undefined, allowed: readonly string[], what: string): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  problems.check(!allowed.includes(value), ER_CIRCUIT_SKU, prop, value, `${JSON.stringify(value)} is not ${what}`, `use one of ${allowed.join(', ')}`);
+}
+
+/** Each value of a list for the runbook; a whole list from an expression as that expression. */
+function showEach(scope: Construct, list: readonly unknown[]): string[] {
+  return Token.isUnresolved(list) ? [displayValue(scope, list)] : list.map((v) => displayValue(scope, v));
 }
 
 /** The circuit types the library accepts. */
@@ -345,7 +361,7 @@ class ImportedExpressRouteCircuit extends ExpressRouteCircuitBase {
     problems.type('peeringLocation', attrs?.peeringLocation, 'string');
     problems.throwIfAny();
     problems.resourceId(ER_CONNECTION_CIRCUIT, 'circuitId', attrs.circuitId, 'ExpressRoute circuit');
-    problems.check(attrs.skuTier !== undefined && !VALID_TIERS.includes(attrs.skuTier), ER_CIRCUIT_SKU, 'skuTier', attrs.skuTier, `${attrs.skuTier} is not a circuit tier`, `use one of ${VALID_TIERS.join(', ')}`);
+    checkSku(problems, 'skuTier', attrs.skuTier, VALID_TIERS, 'a circuit tier');
     const key = attrs.authorizationKey;
     checkAuthorizationKey(problems, 'authorizationKey', key);
     checkCidrs(problems, 'onPremisesPrefixes', attrs.onPremisesPrefixes);
@@ -557,6 +573,10 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     if (props.onPremisesNetwork) checkInsideNetwork(problems, 'onPremisesPrefixes', prefixes, props.onPremisesNetwork);
     problems.literal('authorizations', props.authorizations, 'each name becomes an authorization resource');
     checkName(problems, 'expressRouteCircuit', 'name', props.name);
+    // An empty string counts as given below: it would choose a provider or a port circuit of no name.
+    problems.type('serviceProviderName', props.serviceProviderName, 'string');
+    problems.type('peeringLocation', props.peeringLocation, 'string');
+    problems.resourceId(ER_CIRCUIT_PROVIDER_OR_PORT, 'expressRoutePortId', props.expressRoutePortId, 'ExpressRoute port');
 
     const providerParts = [props.serviceProviderName, props.peeringLocation, props.bandwidthInMbps].filter((v) => v !== undefined).length;
     const portParts = [props.expressRoutePortId, props.bandwidthInGbps].filter((v) => v !== undefined).length;
@@ -584,15 +604,8 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
     }
     problems.oneOf(ER_CIRCUIT_BANDWIDTH, 'bandwidthInMbps', props.bandwidthInMbps, EXPRESSROUTE_PROVIDER_BANDWIDTHS_MBPS, `use one of ${EXPRESSROUTE_PROVIDER_BANDWIDTHS_MBPS.join(', ')} Mbps`);
     problems.oneOf(ER_CIRCUIT_BANDWIDTH, 'bandwidthInGbps', props.bandwidthInGbps, EXPRESSROUTE_PORT_BANDWIDTHS_GBPS, `use one of ${EXPRESSROUTE_PORT_BANDWIDTHS_GBPS.join(', ')} Gbps`);
-    problems.check(props.skuTier !== undefined && !VALID_TIERS.includes(props.skuTier), ER_CIRCUIT_SKU, 'skuTier', props.skuTier, `${props.skuTier} is not a circuit tier`, `use one of ${VALID_TIERS.join(', ')}`);
-    problems.check(
-      props.skuFamily !== undefined && !VALID_FAMILIES.includes(props.skuFamily),
-      ER_CIRCUIT_SKU,
-      'skuFamily',
-      props.skuFamily,
-      `${props.skuFamily} is not a circuit billing family`,
-      `use one of ${VALID_FAMILIES.join(', ')}`,
-    );
+    checkSku(problems, 'skuTier', props.skuTier, VALID_TIERS, 'a circuit tier');
+    checkSku(problems, 'skuFamily', props.skuFamily, VALID_FAMILIES, 'a circuit billing family');
 
     const peering = props.privatePeering;
     problems.type('microsoftPeering', props.microsoftPeering, 'object');
@@ -695,7 +708,7 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
       connectivity: props.expressRoutePortId !== undefined
         ? `ExpressRoute Direct port, ${show(props.bandwidthInGbps)} Gbps.`
         : `Provider **${show(props.serviceProviderName)}**, peering location **${show(props.peeringLocation)}**, **${show(props.bandwidthInMbps)} Mbps**.`,
-      sku: `${props.skuTier ?? EXPRESSROUTE_SKU_TIER}/${props.skuFamily ?? EXPRESSROUTE_SKU_FAMILY}`,
+      sku: `${show(props.skuTier ?? EXPRESSROUTE_SKU_TIER)}/${show(props.skuFamily ?? EXPRESSROUTE_SKU_FAMILY)}`,
       gate: gate.handoff(),
       gateInOtherStacks: gate.twinsInOtherStacks(),
       peering: peering && {
@@ -710,13 +723,13 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
         secondary: show(microsoft.secondaryPeerAddressPrefix),
         vlanId: show(microsoft.vlanId),
         peerAsn: show(microsoft.peerAsn),
-        advertisedPublicPrefixes: microsoft.advertisedPublicPrefixes.map(show),
+        advertisedPublicPrefixes: showEach(this, microsoft.advertisedPublicPrefixes),
         routingRegistryName: show(microsoft.routingRegistryName),
         customerAsn: microsoft.customerAsn === undefined ? undefined : show(microsoft.customerAsn),
-        communities: microsoft.routeFilterCommunities.map(show),
+        communities: showEach(this, microsoft.routeFilterCommunities),
         md5WhereToFindIt: this.microsoftMd5Key?.whereToFindIt,
       },
-      onPremisesPrefixes: this.onPremisesPrefixes.map(show),
+      onPremisesPrefixes: showEach(this, this.onPremisesPrefixes),
       authorizations: Object.entries(this.authorizationOutputs).map(([name, outputName]) => ({ name, outputName })),
     });
   }

@@ -10,14 +10,17 @@ import { renderExpressRouteGatewayHandoff } from './handoff/expressroute-gateway
 import type { IHubNetwork } from './hub-network-base';
 import { metricOf, VNG_NAMESPACE } from './metrics';
 import { ER_CONNECTION_CIRCUIT, ER_CONNECTION_FASTPATH, ER_CONNECTION_FASTPATH_SKU, ER_CONNECTION_WEIGHT, ER_RESILIENCY, ER_GATEWAY_PUBLICIP_CUSTOMER, ER_GATEWAY_PUBLICIP_ZONES, ER_GATEWAY_SKU_LEGACY, ER_GATEWAY_SKU_UNKNOWN, VPN_PUBLICIP_ZONES, VPN_SKU_ZONES, VPN_SHARED_KEY_LITERAL } from './rules';
+import { zonesProblem } from './rules/vpn-publicip-zones';
 import { NET_GATEWAY_PER_VNET } from './rules/net-gateway-per-vnet';
 import { checkFinalBody } from '../core/report';
 import { MetricDefinition } from '../core/alerts';
 import { AzureResource, AzureResourceProps, DiagnosticTarget, IAzureResource } from '../core/azure-resource';
 import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
+import { PROP_REQUIRED, PROP_TYPE } from '../core/rules';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
+import { displayValue } from '../core/tokens';
 import { Finding, reportAtSynth } from '../core/report';
 import type { ILogAnalyticsWorkspace } from '../core/workspace';
 import { sameStackDependencies } from '../core/dependencies';
@@ -257,14 +260,15 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     // The rules the policy pack checks on this body: one ExpressRoute gateway per virtual network,
     // and no public IP of its own (unless acknowledged for a gateway created with one).
     checkFinalBody(this, this.gateway, [NET_GATEWAY_PER_VNET, ER_GATEWAY_PUBLICIP_CUSTOMER]);
-    reportAtSynth(this, VPN_SKU_ZONES, () => (ip.zones?.length === 1 && !Token.isUnresolved(ip.zones[0])
+    // A whole list from an expression is one list token: not known to be one zone.
+    reportAtSynth(this, VPN_SKU_ZONES, () => (ip.zones !== undefined && !Token.isUnresolved(ip.zones) && ip.zones.length === 1 && !Token.isUnresolved(ip.zones[0])
       ? { prop: ip.zonesProp, value: ip.zones, detail: `a public IP in zone ${ip.zones[0]} only makes a zonal gateway: a zone outage takes ExpressRoute down`, fix: "use ['1', '2', '3'] (default), or the Azure-managed public IP (always zone-redundant)" }
       : undefined));
     reportAtSynth(this, ER_RESILIENCY, () => this.resiliencyFinding());
 
     // Hand off.
-    const publicIpHandoff = { azureManaged: this.publicIp === undefined, zones: ip.zones && !Token.isUnresolved(ip.zones) ? ip.zones : undefined };
-    Runbook.of(this).addSection(new LazySection(`ExpressRoute gateway ${this.node.path}`, () => renderExpressRouteGatewayHandoff(this.sku.name, this.hub.node.path, publicIpHandoff, this.connections.map((c) => ({
+    const publicIpHandoff = { azureManaged: this.publicIp === undefined, zones: ip.zones && !Token.isUnresolved(ip.zones) ? ip.zones.map((z) => displayValue(this, z)) : undefined };
+    Runbook.of(this).addSection(new LazySection(`ExpressRoute gateway ${this.node.path}`, () => renderExpressRouteGatewayHandoff(displayValue(this, this.sku.name), this.hub.node.path, publicIpHandoff, this.connections.map((c) => ({
       id: c.id,
       target: `circuit ${c.circuit.node.path}`,
       gate: c.circuit.provisionedGate?.inStackOf(this).handoff(),
@@ -363,6 +367,7 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     problems.type('publicIpZones', props?.publicIpZones, 'array');
     problems.throwIfAny();
     problems.type('publicIp.zones', props.publicIp?.zones, 'array');
+    checkSkuName(problems, props.sku);
     problems.throwIfAny();
     checkName(problems, 'expressRouteGateway', 'name', props.name);
     const sku = (props.sku ?? ExpressRouteGatewaySku.of(EXPRESSROUTE_GATEWAY_SKU)).name;
@@ -375,6 +380,8 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     // As for the VPN gateway: an AZ SKU runs zonal (one zone) or zone-redundant; a customer IP must say which.
     const zones = ip.zones;
     problems.check(zones !== undefined && typeof sku === 'string' && sku.endsWith('AZ') && !Token.isUnresolved(zones) && zones.length === 0, VPN_PUBLICIP_ZONES, ip.zonesProp, zones, 'an AZ SKU gateway needs a zonal or zone-redundant public IP, and this one has no zone', "use ['1', '2', '3'] (default, zone-redundant), one zone for a zonal gateway, or the Azure-managed public IP");
+    const zoneProblem = zones !== undefined && !Token.isUnresolved(zones) ? zonesProblem(zones, (z) => Token.isUnresolved(z)) : undefined;
+    problems.check(zoneProblem !== undefined, VPN_PUBLICIP_ZONES, ip.zonesProp, zones, zoneProblem ?? '', "use ['1', '2', '3'] (default, zone-redundant), one zone for a zonal gateway, or the Azure-managed public IP");
     problems.throwIfAny();
     return ip;
   }
@@ -388,11 +395,28 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     checkName(problems, 'connection', 'name', options.name);
     problems.check(options.privateLinkFastPath === true && options.fastPath !== true, ER_CONNECTION_FASTPATH, 'privateLinkFastPath', true, 'Private Link FastPath requires FastPath (express_route_gateway_bypass)', 'set `fastPath: true` as well');
     problems.integer(ER_CONNECTION_WEIGHT, 'routingWeight', options.routingWeight, 0, 32000);
-    problems.check(options.fastPath === true && !FASTPATH_SKUS.includes(this.sku.name), ER_CONNECTION_FASTPATH_SKU, 'fastPath', true, `FastPath needs an ErGw3AZ gateway, and this one is ${this.sku.name}`, 'use `sku: ExpressRouteGatewaySku.ERGW3_AZ` on the gateway, or leave `fastPath` off');
+    // A SKU from an expression is not judged (Azure refuses FastPath on a smaller gateway at apply).
+    problems.check(options.fastPath === true && !Token.isUnresolved(this.sku.name) && !FASTPATH_SKUS.includes(this.sku.name), ER_CONNECTION_FASTPATH_SKU, 'fastPath', true, `FastPath needs an ErGw3AZ gateway, and this one is ${this.sku.name}`, 'use `sku: ExpressRouteGatewaySku.ERGW3_AZ` on the gateway, or leave `fastPath` off');
     problems.check(this.connections.some((c) => c.id === id), ER_CONNECTION_CIRCUIT, 'id', id, `a connection ${id} already exists on this gateway`, 'give each connection its own id');
     const twice = options.circuit && this.connections.find((c) => c.circuit === options.circuit || (!Token.isUnresolved(c.circuit.circuitId) && c.circuit.circuitId === options.circuit.circuitId));
     problems.check(twice !== undefined, ER_CONNECTION_CIRCUIT, 'circuit', options.circuit?.node?.path, `circuit ${options.circuit?.node?.path} is already connected to this gateway by connection ${twice?.id}`, 'connect each circuit once; for resiliency connect a second circuit at another peering location');
     problems.throwIfAny();
+  }
+}
+
+const SKU_FIX = "use ExpressRouteGatewaySku.of('ErGw1AZ') with a SKU name, or a member such as ExpressRouteGatewaySku.ERGW1_AZ";
+
+/**
+ * A SKU object names its SKU: from JavaScript `ExpressRouteGatewaySku.of(undefined)` or `of(42)`
+ * builds one that does not (PROP-REQUIRED / PROP-TYPE on `sku`, not a gateway without `sku`).
+ */
+function checkSkuName(problems: ProblemCollector, sku: ExpressRouteGatewaySku | undefined): void {
+  if (sku === undefined || sku === null || typeof sku !== 'object') return;
+  const name: unknown = sku.name;
+  if (name === undefined || name === null) {
+    problems.add(PROP_REQUIRED, 'sku', name, '`sku` names no SKU: ExpressRouteGatewaySku.of() was given no name', SKU_FIX);
+  } else if (typeof name !== 'string' || name === '') {
+    problems.add(PROP_TYPE, 'sku', name, `\`sku\` names its SKU by a non-empty string, got ${name === '' ? 'an empty string' : `a ${typeof name}`}`, SKU_FIX);
   }
 }
 

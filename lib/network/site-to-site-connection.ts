@@ -1,6 +1,6 @@
 import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-gateway';
 import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
-import { Token } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Address4 } from 'ip-address';
 import { checkApipa, checkAsn } from './bgp';
@@ -9,12 +9,12 @@ import type { IExpressRouteCircuit } from './expressroute-circuit';
 import { addressPlanNetworkOf, checkInsideNetwork, IOnPremisesNetwork } from './on-premises-network';
 import { renderSiteHandoff } from './handoff/site-to-site-connection';
 import { DEFAULT_IPSEC_POLICY, IpsecPolicy, validatePolicy } from './ipsec-policy';
-import { ER_COEXIST_MORE_SPECIFIC, VPN_APIPA_ACTIVE_ACTIVE, VPN_OVER_ER, VPN_OVER_ER_PREFIXES, VPN_BGP_ASN_DISTINCT, VPN_BGP_DISABLED, VPN_CONNECTION_DPD, VPN_CONNECTION_WEIGHT, VPN_SHARED_KEY_LITERAL, VPN_SITE_ADDRESS, VPN_SITE_ENDPOINT, VPN_SITE_PUBLIC_IP } from './rules';
+import { ER_COEXIST_MORE_SPECIFIC, VPN_APIPA_ACTIVE_ACTIVE, VPN_OVER_ER, VPN_OVER_ER_PREFIXES, VPN_BGP_ASN_DISTINCT, VPN_BGP_DISABLED, VPN_CONNECTION_DPD, VPN_CONNECTION_WEIGHT, VPN_SETTING_VALUE, VPN_SHARED_KEY_LITERAL, VPN_SITE_ADDRESS, VPN_SITE_ENDPOINT, VPN_SITE_PUBLIC_IP } from './rules';
 import { SharedKey, SharedKeyConfig } from './shared-key';
 import type { VpnDevice } from './vpn-device';
 import type { IVpnGateway } from './vpn-gateway-base';
 import { AddressPlan, onPremisesNetworkOf } from '../core/address-plan';
-import { cidrContains, isIpv4Address, literalRanges, parseCidr } from '../core/cidr';
+import { cidrContains, cidrContainsAddress, isIpv4Address, literalRanges, parseCidr } from '../core/cidr';
 import { checkCidrs } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
 import { checkName, generateName } from '../core/naming';
@@ -52,7 +52,9 @@ export interface SiteToSiteConnectionOptions {
    */
   readonly bgpAsn?: number;
   /**
-   * On-premises BGP peer address (required with `bgpAsn`).
+   * On-premises BGP peer address (required with `bgpAsn`): an on-premises address, never one of
+   * Azure's ranges (its /32 is added to the site's prefixes and claimed in the address plan,
+   * unless it lies in `addressSpaces` or is an APIPA address).
    * @default - none
    */
   readonly bgpPeeringAddress?: string;
@@ -204,7 +206,7 @@ export class SiteToSiteConnection extends Construct {
     });
     this.key = (props.sharedKey ?? SharedKey.generate()).bind(this);
     this.connection = this.createConnection(props);
-    checkFinalBody(this, this.connection, [VPN_SHARED_KEY_LITERAL]);
+    checkFinalBody(this, this.connection, [VPN_SHARED_KEY_LITERAL, VPN_SETTING_VALUE]);
 
     // Hand off.
     Runbook.of(this).addSection(new LazySection(`Site ${this.node.id} (${this.node.path})`, () => this.renderHandoff(props)));
@@ -270,6 +272,7 @@ export class SiteToSiteConnection extends Construct {
     this.validateCustomBgp(problems, props);
     problems.integer(VPN_CONNECTION_WEIGHT, 'routingWeight', props.routingWeight, 0, 32000);
     problems.integer(VPN_CONNECTION_DPD, 'dpdTimeoutSeconds', props.dpdTimeoutSeconds, 9, 3600, 'use e.g. 45');
+    problems.oneOf(VPN_SETTING_VALUE, 'connectionMode', props.connectionMode, Object.values(ConnectionMode));
     if (this.ipsecPolicy) validatePolicy(problems, this.ipsecPolicy);
     problems.throwIfAny();
     this.claimAddresses(problems, props);
@@ -371,7 +374,9 @@ export class SiteToSiteConnection extends Construct {
       const prop = `customBgpAddressInstance${i + 1}`;
       checkApipa(problems, prop, [a]);
       const list = this.gateway.apipaAddresses[i] ?? [];
-      problems.check(!Token.isUnresolved(a) && !list.includes(a), VPN_APIPA_ACTIVE_ACTIVE, prop, a, `${a} is not one of the gateway's APIPA addresses for instance ${i + 1} (${list.join(', ') || 'none'})`, `add it to the gateway's \`apipaAddressesInstance${i + 1}\``);
+      // Only a list of literal addresses can be known not to hold it (a list or an address from an expression may).
+      const literalList = !Token.isUnresolved(list) && !list.some((x) => Token.isUnresolved(x));
+      problems.check(literalList && !Token.isUnresolved(a) && !list.includes(a), VPN_APIPA_ACTIVE_ACTIVE, prop, a, `${a} is not one of the gateway's APIPA addresses for instance ${i + 1} (${literalList ? list.join(', ') || 'none' : ''})`, `add it to the gateway's \`apipaAddressesInstance${i + 1}\``);
     });
   }
 
@@ -383,6 +388,11 @@ export class SiteToSiteConnection extends Construct {
     problems.throwIfAny();
     const network = addressPlanNetworkOf(declared, circuit ? onPremisesNetworkOf(circuit.node.path) : undefined);
     AddressPlan.of(this).claim(problems, 'addressSpaces', props.addressSpaces ?? [], `on-premises site ${this.node.path}`, network);
+    // The BGP peer's /32 is routed into the tunnel (withPeerRoute): an on-premises address, claimed
+    // like the site's prefixes, so a peer inside the hub, a spoke or another site is refused.
+    const route = peerRoute(this.bgpEnabled ? props.bgpPeeringAddress : undefined);
+    const inOwnPrefixes = route !== undefined && literalRanges(props.addressSpaces ?? []).some((r) => cidrContainsAddress(r, props.bgpPeeringAddress!));
+    if (route !== undefined && !inOwnPrefixes) AddressPlan.of(this).claim(problems, 'bgpPeeringAddress', [route], `BGP peer of on-premises site ${this.node.path}`, network);
     problems.throwIfAny();
   }
 
@@ -416,7 +426,8 @@ export class SiteToSiteConnection extends Construct {
           customAddresses: [props.customBgpAddressInstance1, props.customBgpAddressInstance2].filter((a): a is string => a !== undefined).map(show),
         }
         : undefined,
-      localPrefixes: this.addressSpaces.map(show),
+      // A list from an expression (`concat(var.x, [peer])`) as its expression, not its list token.
+      localPrefixes: Token.isUnresolved(this.addressSpaces) ? [show(this.addressSpaces)] : this.addressSpaces.map(show),
       policyBasedTrafficSelectors: props.usePolicyBasedTrafficSelectors === true,
       connectionName: show(this.connectionName),
       resourceGroupName: Token.isUnresolved(rg) ? '<resource group>' : rg,
@@ -424,9 +435,17 @@ export class SiteToSiteConnection extends Construct {
   }
 }
 
+/** The host route to a BGP peer the local network gateway needs (none for an APIPA or unknown peer). */
+function peerRoute(peer: string | undefined): string | undefined {
+  if (peer === undefined || Token.isUnresolved(peer) || !isIpv4Address(peer) || new Address4(peer).isLinkLocal()) return undefined;
+  return `${peer}/32`;
+}
+
 /** With BGP, the local network gateway needs a host route to the peer (unless it is APIPA). */
 function withPeerRoute(given: string[], peer: string | undefined): string[] {
-  if (peer === undefined || Token.isUnresolved(peer) || !isIpv4Address(peer) || new Address4(peer).isLinkLocal()) return given;
-  const route = `${peer}/32`;
+  const route = peerRoute(peer);
+  if (route === undefined) return given;
+  // A whole list from an expression cannot take elements: Terraform concatenates it.
+  if (Token.isUnresolved(given)) return Token.asList(Fn.concat([given, [route]]));
   return given.includes(route) ? given : [...given, route];
 }

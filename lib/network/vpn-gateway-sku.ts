@@ -27,7 +27,8 @@ export class VpnGatewaySku {
 
   /** True for zone-redundant (AZ) SKUs. */
   public get zoneRedundant(): boolean {
-    return this.name.endsWith('AZ');
+    // `of(undefined)` from JavaScript: the gateway refuses it (PROP-REQUIRED), never a TypeError here.
+    return typeof this.name === 'string' && this.name.endsWith('AZ');
   }
 
   /** True for the SKUs that exist only in Generation2 (VpnGw4/5 and their AZ forms). */

@@ -1,7 +1,7 @@
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { VirtualNetworkGatewayNatRule } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-nat-rule';
-import { dependable, ITerraformDependable, Token } from 'cdktf';
+import { dependable, ITerraformDependable, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { hubDnsServersOf } from './hub-dns';
 import { checkApipa, checkAsn } from './bgp';
@@ -11,7 +11,8 @@ import type { IHubNetwork } from './hub-network-base';
 import { metricOf, VNG_NAMESPACE } from './metrics';
 import { renderPointToSiteHandoff } from './handoff/point-to-site';
 import { PointToSiteOptions, ResolvedPointToSite, resolvePointToSite, vpnClientConfiguration } from './point-to-site';
-import { NET_GATEWAY_PER_VNET, VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_DISABLED, VPN_IPCONFIG_COUNT, VPN_NAT_RULE, VPN_P2S_ENTRA, VPN_POLICYBASED, VPN_PUBLICIP_ZONES, VPN_S2S_TUNNELS, VPN_SKU_GENERATION, VPN_SKU_LEGACY, VPN_SKU_UNKNOWN, VPN_SKU_ZONES } from './rules';
+import { NET_GATEWAY_PER_VNET, VPN_APIPA_ACTIVE_ACTIVE, VPN_BGP_DISABLED, VPN_IPCONFIG_COUNT, VPN_NAT_RULE, VPN_P2S_ENTRA, VPN_POLICYBASED, VPN_PUBLICIP_ZONES, VPN_S2S_TUNNELS, VPN_SETTING_VALUE, VPN_SKU_GENERATION, VPN_SKU_LEGACY, VPN_SKU_UNKNOWN, VPN_SKU_ZONES } from './rules';
+import { zonesProblem } from './rules/vpn-publicip-zones';
 import { SiteToSiteConnection, SiteToSiteConnectionOptions } from './site-to-site-connection';
 import { IVpnGateway, VpnGatewayGeneration } from './vpn-gateway-base';
 import { LEGACY_VPN_SKUS, VALID_VPN_SKUS, VpnGatewaySku } from './vpn-gateway-sku';
@@ -21,11 +22,13 @@ import { AzureResource, AzureResourceProps, DiagnosticTarget } from '../core/azu
 import { parseCidr } from '../core/cidr';
 import { checkCidrs } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
+import { isExpression } from '../core/rule';
+import { PROP_REQUIRED, PROP_TYPE } from '../core/rules';
 import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
-import { checkFinalBody, reportAtSynth } from '../core/report';
-import { displayValue } from '../core/tokens';
+import { checkFinalBody, decidesFor, reportAtSynth } from '../core/report';
+import { displayValue, finalBody } from '../core/tokens';
 
 export * from './vpn-gateway-base';
 
@@ -58,7 +61,8 @@ export interface VpnNatRuleOptions {
   /** Direction. */
   readonly mode: VpnNatMode;
   /**
-   * Static or dynamic.
+   * Static or dynamic. A literal: a dynamic rule on an active-active gateway is one rule per
+   * instance.
    * @default VpnNatType.STATIC
    */
   readonly type?: VpnNatType;
@@ -182,6 +186,27 @@ function defaultGeneration(sku: VpnGatewaySku): VpnGatewayGeneration {
   return /^VpnGw1(AZ)?$/.test(sku.name) ? VpnGatewayGeneration.GENERATION1 : VpnGatewayGeneration.GENERATION2;
 }
 
+const SKU_FIX = "use VpnGatewaySku.of('VpnGw2AZ') with a SKU name, or a member such as VpnGatewaySku.VPN_GW2_AZ";
+
+/**
+ * A SKU object names its SKU: from JavaScript `VpnGatewaySku.of(undefined)` or `of(42)` builds
+ * one that does not (PROP-REQUIRED / PROP-TYPE on `sku`, not a TypeError further on).
+ */
+function checkSkuName(problems: ProblemCollector, sku: VpnGatewaySku | undefined): void {
+  if (sku === undefined || sku === null || typeof sku !== 'object') return;
+  const name: unknown = sku.name;
+  if (name === undefined || name === null) {
+    problems.add(PROP_REQUIRED, 'sku', name, '`sku` names no SKU: VpnGatewaySku.of() was given no name', SKU_FIX);
+  } else if (typeof name !== 'string' || name === '') {
+    problems.add(PROP_TYPE, 'sku', name, `\`sku\` names its SKU by a non-empty string, got ${name === '' ? 'an empty string' : `a ${typeof name}`}`, SKU_FIX);
+  }
+}
+
+/** Each value of a list for the runbook; a whole list from an expression as that expression. */
+function showEach(scope: Construct, list: readonly unknown[]): string[] {
+  return Token.isUnresolved(list) ? [displayValue(scope, list)] : list.map((v) => displayValue(scope, v));
+}
+
 /**
  * What new and imported VPN gateways share: the `AzureResource` contract (diagnostics with the
  * gateway's log categories, grants, lock), its metrics, and sites.
@@ -268,8 +293,10 @@ class ImportedVpnGateway extends VpnGatewayBase {
     problems.required('gatewayId', attrs?.gatewayId, 'string');
     problems.required('hub', attrs?.hub, 'construct');
     problems.required('sku', attrs?.sku, 'object');
+    checkSkuName(problems, attrs?.sku);
     problems.throwIfAny();
     problems.resourceId(VPN_SKU_UNKNOWN, 'gatewayId', attrs.gatewayId, 'virtual network gateway');
+    problems.oneOf(VPN_SETTING_VALUE, 'generation', attrs.generation, Object.values(VpnGatewayGeneration));
     problems.throwIfAny();
     this.gatewayId = this.resourceId = attrs.gatewayId;
     this.hub = attrs.hub;
@@ -344,8 +371,8 @@ export class VpnGateway extends VpnGatewayBase {
     this.gateway = this.createGateway(props.name, props.pointToSite);
     this.gatewayId = this.resourceId = this.gateway.id;
     this.hub.registerGateway(this.gateway);
-    checkFinalBody(this, this.gateway, [VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_IPCONFIG_COUNT, NET_GATEWAY_PER_VNET, VPN_P2S_ENTRA]);
-    this.reportZonalPublicIps(props.publicIpZones ?? ZONES);
+    checkFinalBody(this, this.gateway, [VPN_SKU_LEGACY, VPN_IPCONFIG_COUNT, NET_GATEWAY_PER_VNET, VPN_P2S_ENTRA, VPN_SETTING_VALUE]);
+    this.reportZonalPublicIps();
     reportAtSynth(this, VPN_S2S_TUNNELS, () => this.tooManyTunnels());
 
     // Hand off.
@@ -365,7 +392,7 @@ export class VpnGateway extends VpnGatewayBase {
       activeActive: this.activeActive,
       bgpEnabled: this.bgpEnabled,
       asn: displayValue(this, this.asn),
-      apipaAddresses: this.apipaAddresses.map((l) => l.map((a) => displayValue(this, a))),
+      apipaAddresses: this.apipaAddresses.map((l) => showEach(this, l)),
       publicIpsOutputName: this.publicIpsOutputName,
       bgpPeeringAddressesOutputName: this.bgpPeeringAddressesOutputName,
       siteIds: this.siteConnections.map((s) => s.node.id),
@@ -377,10 +404,10 @@ export class VpnGateway extends VpnGatewayBase {
         resourceGroupName: displayValue(this, this.hub.resourceGroupName),
         protocols: p2s.protocols,
         authTypes: p2s.authTypes,
-        clientAddressPool: p2s.clientAddressPool.map((c) => displayValue(this, c)),
-        customRoutes: p2s.customRoutes.map((c) => displayValue(this, c)),
+        clientAddressPool: showEach(this, p2s.clientAddressPool),
+        customRoutes: showEach(this, p2s.customRoutes),
         // Given servers, else the hub's DNS servers or its DNS Private Resolver (hub-dns.ts).
-        dnsServers: (props.pointToSite?.dnsServers !== undefined ? p2s.dnsServers : hubDnsServersOf(this.hub)).map((d) => displayValue(this, d)),
+        dnsServers: showEach(this, props.pointToSite?.dnsServers !== undefined ? p2s.dnsServers : hubDnsServersOf(this.hub)),
         entraTenantId: p2s.entraTenantId !== undefined ? displayValue(this, p2s.entraTenantId) : undefined,
         entraAudience: p2s.entraAudience !== undefined ? displayValue(this, p2s.entraAudience) : undefined,
       })));
@@ -412,6 +439,7 @@ export class VpnGateway extends VpnGatewayBase {
       internalMapping: options.internalAddressSpaces.map((addressSpace) => ({ addressSpace })),
       externalMapping: options.externalAddressSpaces.map((addressSpace) => ({ addressSpace })),
     }));
+    for (const rule of rules) checkFinalBody(this, rule, [VPN_SETTING_VALUE]);
     this.natRules.set(id, rules);
     return rules;
   }
@@ -478,11 +506,24 @@ export class VpnGateway extends VpnGatewayBase {
     });
   }
 
-  /** Public IPs in one zone make a zonal gateway: a warning at synth (suppressible), not in the constructor. */
-  private reportZonalPublicIps(zones: string[]): void {
-    reportAtSynth(this, VPN_SKU_ZONES, () => (this.sku.zoneRedundant && zones.length === 1 && !Token.isUnresolved(zones[0])
-      ? { prop: 'publicIpZones', value: zones, detail: `public IPs in zone ${zones[0]} only make a zonal gateway: a zone outage takes the VPN down`, fix: "use ['1', '2', '3'] (default)" }
-      : undefined));
+  /**
+   * Public IPs in one zone make a zonal gateway: a warning at synth (suppressible), not in the
+   * constructor, read from the IPs' final bodies (escape hatches included) and reported once, on
+   * `publicIpZones`: the pack leaves VPN-SKU-ZONES on this gateway to the construct.
+   */
+  private reportZonalPublicIps(): void {
+    decidesFor(this.gateway, VPN_SKU_ZONES);
+    reportAtSynth(this, VPN_SKU_ZONES, () => {
+      if (!this.sku.zoneRedundant) return undefined;
+      const stack = TerraformStack.of(this);
+      for (const ip of this.publicIps) {
+        const zones: unknown = finalBody(stack, ip).zones;
+        // A whole list from an expression resolves to one string: not known to be zonal.
+        if (!Array.isArray(zones) || zones.length === 0 || zones.some(isExpression) || new Set(zones).size !== 1) continue;
+        return { prop: 'publicIpZones', value: zones, detail: `public IPs in zone ${zones[0]} only make a zonal gateway: a zone outage takes the VPN down`, fix: "use ['1', '2', '3'] (default)" };
+      }
+      return undefined;
+    });
   }
 
   /** Sites times instances against the SKU's tunnel limit (a site added after construction counts). */
@@ -501,7 +542,9 @@ export class VpnGateway extends VpnGatewayBase {
   private validate(props: VpnGatewayProps): ResolvedPointToSite | undefined {
     const problems = new ProblemCollector(this);
     problems.required('hub', props?.hub, 'construct');
-    problems.type('sku', props?.sku, 'object', `use VpnGatewaySku.of('${String(props?.sku).slice(0, 40)}') or a member such as VpnGatewaySku.VPN_GW2_AZ`);
+    problems.type('sku', props?.sku, 'object', `use VpnGatewaySku.of('${displayValue(this, props?.sku).slice(0, 40)}') or a member such as VpnGatewaySku.VPN_GW2_AZ`);
+    checkSkuName(problems, props?.sku);
+    problems.type('publicIpZones', props?.publicIpZones, 'array');
     problems.throwIfAny();
     const sku = (props.sku ?? VpnGatewaySku.VPN_GW2_AZ);
     const generation = props.generation ?? defaultGeneration(sku);
@@ -511,6 +554,9 @@ export class VpnGateway extends VpnGatewayBase {
     problems.literal('bgpEnabled', props.bgpEnabled, 'it decides whether bgp_settings exists');
     problems.literal('sku', sku.name, 'it decides the generation and the checks of the gateway');
     checkName(problems, 'virtualNetworkGateway', 'name', props.name);
+    // The values azurerm accepts; Generation3 or a misspelt type would only fail at `terraform validate`.
+    problems.oneOf(VPN_SETTING_VALUE, 'generation', props.generation, Object.values(VpnGatewayGeneration));
+    problems.oneOf(VPN_SETTING_VALUE, 'vpnType', props.vpnType, Object.values(VpnType));
     if (LEGACY_VPN_SKUS.includes(sku.name)) {
       problems.add(VPN_SKU_LEGACY, 'sku', sku.name, /^VpnGw[1-5]$/.test(sku.name) ? `${sku.name} is a non-AZ SKU: Azure creates none since 2025-01-01 and retires them on 2026-09-30` : `${sku.name} is a legacy SKU Azure no longer creates (and it lacks BGP, zones or active-active)`, /^VpnGw[1-5]$/.test(sku.name) ? `use VpnGatewaySku.${sku.name.replace('VpnGw', 'VPN_GW')}_AZ (same size, zone-redundant; every region accepts AZ SKUs since May 2025)` : 'use VpnGatewaySku.VPN_GW2_AZ (default) or another VpnGw*AZ SKU');
     } else {
@@ -529,9 +575,11 @@ export class VpnGateway extends VpnGatewayBase {
     if (bgp && props.asn !== undefined && !Token.isUnresolved(props.asn)) checkAsn(problems, 'asn', props.asn, false);
     this.validateApipa(problems, props.apipaAddressesInstance1 ?? [], props.apipaAddressesInstance2 ?? [], activeActive, bgp);
     const zones = props.publicIpZones ?? ZONES;
-    if (sku.zoneRedundant && !Token.isUnresolved(zones)) {
-      // An AZ SKU runs zonal (one zone) or zone-redundant; its public IPs must say which.
-      problems.check(zones.length === 0, VPN_PUBLICIP_ZONES, 'publicIpZones', zones, 'an AZ SKU gateway needs zonal or zone-redundant public IPs, and these have no zone', "use ['1', '2', '3'] (default, zone-redundant) or one zone for a zonal gateway");
+    if (!Token.isUnresolved(zones)) {
+      // An AZ SKU runs zonal (one zone) or zone-redundant; its public IPs must say which, in zones 1-3 once each.
+      problems.check(sku.zoneRedundant && zones.length === 0, VPN_PUBLICIP_ZONES, 'publicIpZones', zones, 'an AZ SKU gateway needs zonal or zone-redundant public IPs, and these have no zone', "use ['1', '2', '3'] (default, zone-redundant) or one zone for a zonal gateway");
+      const zoneProblem = zonesProblem(zones, (z) => Token.isUnresolved(z));
+      problems.check(zoneProblem !== undefined, VPN_PUBLICIP_ZONES, 'publicIpZones', zones, zoneProblem ?? '', "use ['1', '2', '3'] (default, zone-redundant) or one zone for a zonal gateway");
     }
     problems.type('pointToSite', props.pointToSite, 'object');
     problems.type('privateIpAddressEnabled', props.privateIpAddressEnabled, 'boolean');
@@ -545,8 +593,9 @@ export class VpnGateway extends VpnGatewayBase {
   }
 
   private validateApipa(problems: ProblemCollector, apipa1: string[], apipa2: string[], activeActive: boolean, bgp: boolean): void {
-    checkApipa(problems, 'apipaAddressesInstance1', apipa1);
-    checkApipa(problems, 'apipaAddressesInstance2', apipa2);
+    // A whole list from an expression is known only at apply (its one element is a list token, not an address).
+    checkApipa(problems, 'apipaAddressesInstance1', Token.isUnresolved(apipa1) ? [] : apipa1);
+    checkApipa(problems, 'apipaAddressesInstance2', Token.isUnresolved(apipa2) ? [] : apipa2);
     problems.check(!activeActive && apipa2.length > 0, VPN_APIPA_ACTIVE_ACTIVE, 'apipaAddressesInstance2', apipa2, 'an active-standby gateway has one instance, so it takes one list of APIPA addresses', 'set `activeActive: true` or leave `apipaAddressesInstance2` out');
     problems.check(!bgp && apipa1.length + apipa2.length > 0, VPN_BGP_DISABLED, 'apipaAddressesInstance1', apipa1, 'APIPA addresses are BGP peering addresses, and BGP is off', 'set `bgpEnabled: true` or leave the APIPA addresses out');
     const duplicated = apipa1.find((a) => !Token.isUnresolved(a) && apipa2.includes(a));
@@ -559,8 +608,12 @@ export class VpnGateway extends VpnGatewayBase {
     problems.throwIfAny();
     problems.required('internalAddressSpaces', options.internalAddressSpaces, 'array');
     problems.required('externalAddressSpaces', options.externalAddressSpaces, 'array');
+    problems.required('mode', options.mode, 'string', 'use VpnNatMode.INGRESS_SNAT or VpnNatMode.EGRESS_SNAT');
     problems.throwIfAny();
     checkName(problems, 'natRule', 'id', id);
+    problems.oneOf(VPN_SETTING_VALUE, 'mode', options.mode, Object.values(VpnNatMode));
+    problems.literal('type', options.type, 'a dynamic rule on an active-active gateway is one rule per instance');
+    problems.oneOf(VPN_SETTING_VALUE, 'type', type, Object.values(VpnNatType));
     problems.check(this.natRules.has(id), VPN_NAT_RULE, 'id', id, `a NAT rule ${id} already exists`, 'give each NAT rule its own id');
     checkCidrs(problems, 'internalAddressSpaces', options.internalAddressSpaces);
     checkCidrs(problems, 'externalAddressSpaces', options.externalAddressSpaces);

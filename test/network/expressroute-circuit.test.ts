@@ -15,6 +15,8 @@ import { errorsAfterSynth } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 const provider = { ...base, serviceProviderName: 'Equinix', peeringLocation: 'Amsterdam', bandwidthInMbps: 1000 };
+// An ExpressRoute Direct port, by its resource id (azurerm's ValidateExpressRoutePortID).
+const PORT = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/expressRoutePorts/port1';
 const peering = { primaryPeerAddressPrefix: '192.168.100.0/30', secondaryPeerAddressPrefix: '192.168.100.4/30', vlanId: 100, peerAsn: 65020 };
 
 /** Builds a circuit with `props` in a fresh stack (for failure tests). */
@@ -63,9 +65,9 @@ describe('ExpressRouteCircuit', () => {
 
   test('an ExpressRoute Direct circuit takes a port and Gbps; the runbook hands the provider its values', () => {
     const stack = newStack();
-    new ExpressRouteCircuit(stack, 'Circuit', { ...base, expressRoutePortId: '/subscriptions/x/port', bandwidthInGbps: 10, skuTier: ExpressRouteSkuTier.PREMIUM, skuFamily: ExpressRouteSkuFamily.UNLIMITED_DATA });
+    new ExpressRouteCircuit(stack, 'Circuit', { ...base, expressRoutePortId: PORT, bandwidthInGbps: 10, skuTier: ExpressRouteSkuTier.PREMIUM, skuFamily: ExpressRouteSkuFamily.UNLIMITED_DATA });
     const resource = onlyResource(synthJson(stack), 'azurerm_express_route_circuit');
-    expect(resource).toMatchObject({ express_route_port_id: '/subscriptions/x/port', bandwidth_in_gbps: 10, sku: { tier: 'Premium', family: 'UnlimitedData' } });
+    expect(resource).toMatchObject({ express_route_port_id: PORT, bandwidth_in_gbps: 10, sku: { tier: 'Premium', family: 'UnlimitedData' } });
     expect(resource.service_provider_name).toBeUndefined();
     expect(resourcesOf(synthJson(stack), 'azurerm_express_route_circuit_peering')).toHaveLength(0);
     expect(warningsOf(stack)).toMatch(/\[DIAG-MISSING\]/);
@@ -88,14 +90,14 @@ describe('ExpressRouteCircuit', () => {
   });
 
   test('fails when both a provider and a port are given, or parts are missing', () => {
-    expectValidationError(circuitWith({ expressRoutePortId: '/subscriptions/x/port', bandwidthInGbps: 10 }), 'ER-CIRCUIT-PROVIDER-OR-PORT', 'expressRoutePortId', '/subscriptions/x/port');
+    expectValidationError(circuitWith({ expressRoutePortId: PORT, bandwidthInGbps: 10 }), 'ER-CIRCUIT-PROVIDER-OR-PORT', 'expressRoutePortId', PORT);
     expectValidationError(circuitWith({ peeringLocation: undefined }), 'ER-CIRCUIT-PROVIDER-OR-PORT', 'peeringLocation');
-    expectValidationError(() => new ExpressRouteCircuit(newStack(), 'Circuit', { ...base, expressRoutePortId: '/subscriptions/x/port' }), 'ER-CIRCUIT-PROVIDER-OR-PORT', 'bandwidthInGbps');
+    expectValidationError(() => new ExpressRouteCircuit(newStack(), 'Circuit', { ...base, expressRoutePortId: PORT }), 'ER-CIRCUIT-PROVIDER-OR-PORT', 'bandwidthInGbps');
   });
 
   test('fails when the bandwidth is not one Azure offers', () => {
     expectValidationError(circuitWith({ bandwidthInMbps: 300 }), 'ER-CIRCUIT-BANDWIDTH', 'bandwidthInMbps', 300);
-    expectValidationError(() => new ExpressRouteCircuit(newStack(), 'Circuit', { ...base, expressRoutePortId: '/p', bandwidthInGbps: 3 }), 'ER-CIRCUIT-BANDWIDTH', 'bandwidthInGbps', 3);
+    expectValidationError(() => new ExpressRouteCircuit(newStack(), 'Circuit', { ...base, expressRoutePortId: PORT, bandwidthInGbps: 3 }), 'ER-CIRCUIT-BANDWIDTH', 'bandwidthInGbps', 3);
   });
 
   test('fails when the SKU tier or family is unknown', () => {

@@ -154,6 +154,7 @@ export const RULE_CASES: Row[] = [
   ['VWAN-TYPE-STANDARD', 'azurerm_virtual_wan', { name: 'vwan', resource_group_name: 'rg-vwan', location: 'westeurope', type: 'Basic' }, { name: 'vwan', resource_group_name: 'rg-vwan', location: 'westeurope', type: 'Standard' }, 'type', wanWithErGateway],
   ['VPN-P2S-ENTRA', 'azurerm_virtual_network_gateway', p2sGateway(['OpenVPN', 'IkeV2']), p2sGateway(['OpenVPN']), 'vpn_client_configuration.0.vpn_client_protocols'],
   ['NET-GWSUBNET-SIZE', 'azurerm_subnet', { name: 'GatewaySubnet', resource_group_name: 'rg', virtual_network_name: 'vnet', address_prefixes: ['10.0.0.0/28'] }, { name: 'GatewaySubnet', resource_group_name: 'rg', virtual_network_name: 'vnet', address_prefixes: ['10.0.0.0/26'] }, 'address_prefixes'],
+  ['VPN-SETTING-VALUE', 'azurerm_virtual_network_gateway', { ...p2sGateway(['OpenVPN']), generation: 'Generation3' }, p2sGateway(['OpenVPN']), 'generation'],
   ['ER-GATEWAY-PUBLICIP-CUSTOMER', 'azurerm_virtual_network_gateway', erGatewayWithIp('${azurerm_public_ip.er.id}'), erGatewayWithIp(undefined), 'ip_configuration.public_ip_address_id'],
 ];
 

@@ -18,11 +18,12 @@ import { NET_GATEWAY_PER_VNET } from './net-gateway-per-vnet';
 import { VPN_P2S_ENTRA } from './vpn-p2s-entra';
 import { NET_NSG_FLOW_LOG } from './net-nsg-flow-log';
 import { ER_GATEWAY_PUBLICIP_CUSTOMER } from './er-gateway-publicip-customer';
+import { VPN_SETTING_VALUE } from './vpn-setting-value';
 
 export * from './connectivity-at-scale';
 export * from './expressroute-reach';
 export { NET_NSG_FLOW_LOG };
-export { NET_GATEWAY_PER_VNET, VPN_P2S_ENTRA, ER_GATEWAY_PUBLICIP_CUSTOMER };
+export { NET_GATEWAY_PER_VNET, VPN_P2S_ENTRA, ER_GATEWAY_PUBLICIP_CUSTOMER, VPN_SETTING_VALUE };
 
 export { VPN_IPCONFIG_COUNT, NET_GWSUBNET_SIZE, NET_GWSUBNET_NSG, VPN_SKU_LEGACY, VPN_SKU_ZONES, VPN_PUBLICIP_ZONES, VPN_PUBLICIP_SKU, VPN_SHARED_KEY_LITERAL, PIP_SKU, PIP_ZONES, VPN_ACTIVE_ACTIVE };
 
@@ -40,6 +41,7 @@ export const VPN_SKU_UNKNOWN = defineRule({ id: 'VPN-SKU-UNKNOWN', level: RuleLe
 export const VPN_POLICYBASED = defineRule({ id: 'VPN-POLICYBASED', level: RuleLevel.ERROR, description: 'PolicyBased VPN works only with the Basic SKU; use RouteBased', source: `${TF} virtual_network_gateway_resource.go` });
 // VPN-IPCONFIG-COUNT: defined with its body check in ./vpn-ipconfig-count.ts
 // VPN-PUBLICIP-SKU: defined with its body check in ./vpn-publicip-sku.ts
+// VPN-SETTING-VALUE: defined with its body check in ./vpn-setting-value.ts
 export const VPN_BGP_ASN = defineRule({ id: 'VPN-BGP-ASN', level: RuleLevel.ERROR, description: 'BGP ASNs reserved by Azure or IANA cannot be used (8074, 8075, 12076, 65515 on-premises, 65517-65520, 23456, 64496-64511, 65535-65551, 4294967295); ASNs are 1-4294967295', source: `${AD} includes/vpn-gateway-faq-bgp-include.md` });
 export const VPN_BGP_ASN_DISTINCT = defineRule({ id: 'VPN-BGP-ASN-DISTINCT', level: RuleLevel.ERROR, description: "The on-premises ASN must differ from the Azure VPN gateway's ASN", source: `${AD} includes/vpn-gateway-faq-bgp-include.md` });
 export const VPN_BGP_DISABLED = defineRule({ id: 'VPN-BGP-DISABLED', level: RuleLevel.ERROR, description: 'A BGP site or custom BGP address needs BGP enabled on the VPN gateway', source: `${AD} vpn-gateway/bgp-howto.md` });
@@ -58,7 +60,7 @@ export const VPN_IPSEC_VALUE = defineRule({ id: 'VPN-IPSEC-VALUE', level: RuleLe
 export const VPN_CONNECTION_WEIGHT = defineRule({ id: 'VPN-CONNECTION-WEIGHT', level: RuleLevel.ERROR, description: 'Connection routing weight must be 0-32000', source: `${TF} virtual_network_gateway_connection_resource.go` });
 export const VPN_CONNECTION_DPD = defineRule({ id: 'VPN-CONNECTION-DPD', level: RuleLevel.ERROR, description: 'Dead peer detection timeout must be 9-3600 seconds', source: `${TF} virtual_network_gateway_connection_resource.go` });
 // ExpressRoute circuit
-export const ER_CIRCUIT_PROVIDER_OR_PORT = defineRule({ id: 'ER-CIRCUIT-PROVIDER-OR-PORT', level: RuleLevel.ERROR, description: 'A circuit takes either service provider + peering location + bandwidth in Mbps, or an ExpressRoute Direct port + bandwidth in Gbps, never both', source: `${TF} express_route_circuit.html.markdown` });
+export const ER_CIRCUIT_PROVIDER_OR_PORT = defineRule({ id: 'ER-CIRCUIT-PROVIDER-OR-PORT', level: RuleLevel.ERROR, description: 'A circuit takes either service provider + peering location + bandwidth in Mbps, or an ExpressRoute Direct port (by its resource id) + bandwidth in Gbps, never both', source: `${TF} express_route_circuit.html.markdown; internal/services/network/express_route_circuit_resource.go (express_route_port_id: expressrouteports.ValidateExpressRoutePortID)` });
 export const ER_CIRCUIT_BANDWIDTH = defineRule({ id: 'ER-CIRCUIT-BANDWIDTH', level: RuleLevel.ERROR, description: 'Circuit bandwidth must be one Azure offers: 50-10000 Mbps through a provider, 1-100 Gbps on a Direct port', source: `${AD} expressroute/expressroute-faqs.md` });
 export const ER_CIRCUIT_SKU = defineRule({ id: 'ER-CIRCUIT-SKU', level: RuleLevel.ERROR, description: 'Circuit SKU tier is Basic, Local, Standard or Premium and family MeteredData or UnlimitedData', source: `${TF} express_route_circuit.html.markdown` });
 // ER-CIRCUIT-DIAGNOSTICS: now DIAG-MISSING (lib/core/rules/diag-missing.ts), which still honours suppressions by this id
@@ -125,6 +127,7 @@ export const NETWORK_RULES = [
   VPN_IPSEC_VALUE,
   VPN_CONNECTION_WEIGHT,
   VPN_CONNECTION_DPD,
+  VPN_SETTING_VALUE,
   ER_CIRCUIT_PROVIDER_OR_PORT,
   ER_CIRCUIT_BANDWIDTH,
   ER_CIRCUIT_SKU,
