@@ -17,13 +17,13 @@ import { MetricDefinition } from '../core/alerts';
 import { AzureResource, AzureResourceProps, DiagnosticTarget, IAzureResource } from '../core/azure-resource';
 import { DiagnosticSetting, DiagnosticsOptions } from '../core/diagnostics';
 import { ProblemCollector } from '../core/errors';
-import { PROP_REQUIRED, PROP_TYPE } from '../core/rules';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { displayValue } from '../core/tokens';
 import { Finding, reportAtSynth } from '../core/report';
 import type { ILogAnalyticsWorkspace } from '../core/workspace';
 import { sameStackDependencies } from '../core/dependencies';
+import { checkSkuName } from './sku-name';
 
 export * from './expressroute-gateway-sku';
 
@@ -367,7 +367,7 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
     problems.type('publicIpZones', props?.publicIpZones, 'array');
     problems.throwIfAny();
     problems.type('publicIp.zones', props.publicIp?.zones, 'array');
-    checkSkuName(problems, props.sku);
+    checkSkuName(problems, props.sku, 'ExpressRouteGatewaySku', ['ErGw1AZ', 'ERGW1_AZ']);
     problems.throwIfAny();
     checkName(problems, 'expressRouteGateway', 'name', props.name);
     const sku = (props.sku ?? ExpressRouteGatewaySku.of(EXPRESSROUTE_GATEWAY_SKU)).name;
@@ -404,21 +404,6 @@ export class ExpressRouteGateway extends ExpressRouteGatewayBase {
   }
 }
 
-const SKU_FIX = "use ExpressRouteGatewaySku.of('ErGw1AZ') with a SKU name, or a member such as ExpressRouteGatewaySku.ERGW1_AZ";
-
-/**
- * A SKU object names its SKU: from JavaScript `ExpressRouteGatewaySku.of(undefined)` or `of(42)`
- * builds one that does not (PROP-REQUIRED / PROP-TYPE on `sku`, not a gateway without `sku`).
- */
-function checkSkuName(problems: ProblemCollector, sku: ExpressRouteGatewaySku | undefined): void {
-  if (sku === undefined || sku === null || typeof sku !== 'object') return;
-  const name: unknown = sku.name;
-  if (name === undefined || name === null) {
-    problems.add(PROP_REQUIRED, 'sku', name, '`sku` names no SKU: ExpressRouteGatewaySku.of() was given no name', SKU_FIX);
-  } else if (typeof name !== 'string' || name === '') {
-    problems.add(PROP_TYPE, 'sku', name, `\`sku\` names its SKU by a non-empty string, got ${name === '' ? 'an empty string' : `a ${typeof name}`}`, SKU_FIX);
-  }
-}
 
 /**
  * The zones of the customer-managed public IP (undefined: Azure manages the IP) and the prop

@@ -23,12 +23,12 @@ import { parseCidr } from '../core/cidr';
 import { checkCidrs } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
 import { isExpression } from '../core/rule';
-import { PROP_REQUIRED, PROP_TYPE } from '../core/rules';
 import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
 import { LazySection, Runbook } from '../core/outputs';
 import { checkFinalBody, decidesFor, reportAtSynth } from '../core/report';
 import { displayValue, finalBody } from '../core/tokens';
+import { checkSkuName } from './sku-name';
 
 export * from './vpn-gateway-base';
 
@@ -186,21 +186,6 @@ function defaultGeneration(sku: VpnGatewaySku): VpnGatewayGeneration {
   return /^VpnGw1(AZ)?$/.test(sku.name) ? VpnGatewayGeneration.GENERATION1 : VpnGatewayGeneration.GENERATION2;
 }
 
-const SKU_FIX = "use VpnGatewaySku.of('VpnGw2AZ') with a SKU name, or a member such as VpnGatewaySku.VPN_GW2_AZ";
-
-/**
- * A SKU object names its SKU: from JavaScript `VpnGatewaySku.of(undefined)` or `of(42)` builds
- * one that does not (PROP-REQUIRED / PROP-TYPE on `sku`, not a TypeError further on).
- */
-function checkSkuName(problems: ProblemCollector, sku: VpnGatewaySku | undefined): void {
-  if (sku === undefined || sku === null || typeof sku !== 'object') return;
-  const name: unknown = sku.name;
-  if (name === undefined || name === null) {
-    problems.add(PROP_REQUIRED, 'sku', name, '`sku` names no SKU: VpnGatewaySku.of() was given no name', SKU_FIX);
-  } else if (typeof name !== 'string' || name === '') {
-    problems.add(PROP_TYPE, 'sku', name, `\`sku\` names its SKU by a non-empty string, got ${name === '' ? 'an empty string' : `a ${typeof name}`}`, SKU_FIX);
-  }
-}
 
 /** Each value of a list for the runbook; a whole list from an expression as that expression. */
 function showEach(scope: Construct, list: readonly unknown[]): string[] {
@@ -293,7 +278,7 @@ class ImportedVpnGateway extends VpnGatewayBase {
     problems.required('gatewayId', attrs?.gatewayId, 'string');
     problems.required('hub', attrs?.hub, 'construct');
     problems.required('sku', attrs?.sku, 'object');
-    checkSkuName(problems, attrs?.sku);
+    checkSkuName(problems, attrs?.sku, 'VpnGatewaySku', ['VpnGw2AZ', 'VPN_GW2_AZ']);
     problems.throwIfAny();
     problems.resourceId(VPN_SKU_UNKNOWN, 'gatewayId', attrs.gatewayId, 'virtual network gateway');
     problems.oneOf(VPN_SETTING_VALUE, 'generation', attrs.generation, Object.values(VpnGatewayGeneration));
@@ -543,7 +528,7 @@ export class VpnGateway extends VpnGatewayBase {
     const problems = new ProblemCollector(this);
     problems.required('hub', props?.hub, 'construct');
     problems.type('sku', props?.sku, 'object', `use VpnGatewaySku.of('${displayValue(this, props?.sku).slice(0, 40)}') or a member such as VpnGatewaySku.VPN_GW2_AZ`);
-    checkSkuName(problems, props?.sku);
+    checkSkuName(problems, props?.sku, 'VpnGatewaySku', ['VpnGw2AZ', 'VPN_GW2_AZ']);
     problems.type('publicIpZones', props?.publicIpZones, 'array');
     problems.throwIfAny();
     const sku = (props.sku ?? VpnGatewaySku.VPN_GW2_AZ);
