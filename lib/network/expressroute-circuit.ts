@@ -13,6 +13,7 @@ import {
   EXPRESSROUTE_SKU_TIER,
 } from './defaults';
 import { checkAuthorizationKey } from './authorization-key';
+import { setKeyPurpose } from './key-purpose';
 import { SharedKey, SharedKeyConfig } from './shared-key';
 import { addressPlanNetworkOf, checkInsideNetwork, IOnPremisesNetwork } from './on-premises-network';
 import { AddressPlan, onPremisesNetworkOf } from '../core/address-plan';
@@ -491,7 +492,10 @@ export class ExpressRouteCircuit extends ExpressRouteCircuitBase {
   }
 
   private bindMd5Key(id: string, prop: string, key: SharedKey): SharedKeyConfig {
-    const config = key.bind(new Construct(this, id));
+    const scope = new Construct(this, id);
+    const peering = prop.startsWith('microsoftPeering') ? 'Microsoft' : 'private';
+    setKeyPurpose(scope, `BGP MD5 key of the ${peering} peering of ExpressRoute circuit ${this.node.path} (the same key on your routers)`);
+    const config = key.bind(scope);
     this.checkGeneratedKeyLength(prop, config);
     return config;
   }

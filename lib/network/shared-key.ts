@@ -7,6 +7,7 @@ import { checkVariableName } from '../core/naming';
 import { reportAtSynth } from '../core/report';
 import { NAME_DUPLICATE } from '../core/rules';
 import { Construct } from 'constructs';
+import { keyPurpose } from './key-purpose';
 import { SHARED_KEY_LENGTH } from './defaults';
 import { Runbook } from '../core/outputs';
 import { VPN_SHARED_KEY_LENGTH } from './rules';
@@ -95,7 +96,7 @@ class GeneratedSharedKey extends SharedKey {
     const key = password.result;
     const output = Runbook.of(scope).addOutput(scope, 'SharedKey', {
       value: key,
-      description: `Pre-shared key of connection ${scope.node.path}`,
+      description: keyPurpose(scope) ?? `Pre-shared key of connection ${scope.node.path}`,
       sensitive: true,
     });
     return {
@@ -125,7 +126,7 @@ class VariableSharedKey extends SharedKey {
       type: 'string',
       sensitive: true,
       nullable: false,
-      description: 'Pre-shared key of a site-to-site VPN connection',
+      description: keyPurpose(scope) ?? 'Pre-shared key of a site-to-site VPN connection',
     });
     if (!existing) variable.overrideLogicalId(this.variableName);
     return {

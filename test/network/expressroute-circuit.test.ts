@@ -50,6 +50,9 @@ describe('ExpressRouteCircuit', () => {
     expect(p).toMatchObject({ peering_type: 'AzurePrivatePeering', vlan_id: 100, peer_asn: 65020, primary_peer_address_prefix: '192.168.100.0/30', secondary_peer_address_prefix: '192.168.100.4/30' });
     expect(p.shared_key).toMatch(/^\$\{random_password\..*\.result\}$/);
     expect(onlyResource(json, 'random_password').length).toBe(25);
+    // The generated key's output says it is the peering's MD5 key, not a connection's pre-shared key.
+    const keyOutput = Object.values<any>(json.output).find((o) => String(o.value).includes('random_password.'));
+    expect(keyOutput.description).toBe('BGP MD5 key of the private peering of ExpressRoute circuit test/Circuit (the same key on your routers)');
     expect(onlyResource(json, 'azurerm_express_route_circuit_authorization').name).toBe('spoke-subscription');
     const diag = onlyResource(json, 'azurerm_monitor_diagnostic_setting');
     expect(diag.enabled_log).toEqual([{ category: 'PeeringRouteLog' }]);
