@@ -10,7 +10,7 @@ import { NET_GWSUBNET_NAME, NET_GWSUBNET_NSG, NET_GWSUBNET_SIZE } from './rules'
 import { SpokeOptions, SpokePeering } from './spoke';
 import { AddressPlan } from '../core/address-plan';
 import { cidrOverlaps, literalRanges, parseCidr } from '../core/cidr';
-import { checkCidrs } from '../core/cidr-checks';
+import { checkCidrs, checkVirtualNetworkSpace } from '../core/cidr-checks';
 import { ProblemCollector } from '../core/errors';
 import { checkUniqueId } from '../core/ids';
 import { checkName, generateName } from '../core/naming';
@@ -296,6 +296,7 @@ export class HubNetwork extends HubNetworkBase {
       AddressPlan.of(this).claim(problems, 'addressSpace', space!, `hub ${this.node.path} address space`, hubNetworkKey(this));
       if (spaceValid) this._useAddressSpace(space!);
     }
+    checkVirtualNetworkSpace(problems, 'addressSpace', Array.isArray(space) ? space : [], 'dnsServers', given.dnsServers);
 
     // GatewaySubnet's size (a length given as an expression is PROP-LITERAL, not sized).
     const gatewayLength = given.gatewaySubnetPrefixLength ?? GATEWAY_SUBNET_PREFIX_LENGTH;

@@ -5,7 +5,7 @@ import { dependable, ITerraformDependable, Lazy, TerraformStack, Token } from 'c
 import { Construct } from 'constructs';
 import { SPOKE_ALLOW_FORWARDED_TRAFFIC } from './defaults';
 import type { IHubNetwork } from './hub-network-base';
-import { checkCidrs } from '../core/cidr-checks';
+import { checkCidrs, checkVirtualNetworkSpace } from '../core/cidr-checks';
 import { AddressPlan } from '../core/address-plan';
 import { cidrContains, cidrOverlaps, literalRanges, parseCidr } from '../core/cidr';
 import { ProblemCollector } from '../core/errors';
@@ -171,6 +171,8 @@ export class SpokePeering extends Construct {
     problems.check(hasGateway && config.useRemoteGateways, SPOKE_REMOTE_GATEWAYS, 'useRemoteGateways', true, 'the spoke has its own gateway, and Azure refuses use_remote_gateways on a network with a gateway', 'set `useRemoteGateways: false`, or remove the spoke\'s gateway and use the hub\'s');
     problems.check(props.addressSpace.length === 0, NET_CIDR_INVALID, 'addressSpace', props.addressSpace, 'the address space is empty', "give at least one prefix, e.g. ['10.1.0.0/16']");
     checkCidrs(problems, 'addressSpace', props.addressSpace);
+    // A new spoke network: Azure's refused ranges and its DNS servers (an existing one is Azure's already).
+    if (!config.existing) checkVirtualNetworkSpace(problems, 'addressSpace', props.addressSpace, 'dnsServers', props.dnsServers);
     for (const [name, prefix] of Object.entries(props.subnets ?? {})) {
       checkName(problems, 'subnet', `subnets.${name}`, name);
       checkCidrs(problems, `subnets.${name}`, [prefix]);

@@ -14,6 +14,8 @@ export const NET_SUBNET_OVERLAP = defineRule({ id: 'NET-SUBNET-OVERLAP', level: 
 export const NET_SUBNET_NO_SPACE = defineRule({ id: 'NET-SUBNET-NO-SPACE', level: RuleLevel.ERROR, description: 'A subnet to be carved needs a free range of its size in the address space', source: 'address plan' });
 export const NET_SUBNET_DUPLICATE = defineRule({ id: 'NET-SUBNET-DUPLICATE', level: RuleLevel.ERROR, description: 'Subnet names must be unique in a virtual network', source: `${AD} virtual-network/virtual-network-manage-subnet.md` });
 // NET-REGION: defined with its body check in ./net-region.ts
+export const NET_ADDRESS_RESERVED = defineRule({ id: 'NET-ADDRESS-RESERVED', level: RuleLevel.ERROR, description: "A virtual network's address space cannot include 224.0.0.0/4 (multicast), 255.255.255.255/32 (broadcast), 127.0.0.0/8 (loopback), 169.254.0.0/16 (link-local) or 168.63.129.16/32 (Azure's internal DNS)", source: `${AD} virtual-network/virtual-networks-faq.md ("What address ranges can I use in my virtual networks?")` });
+export const NET_DNS_SERVERS = defineRule({ id: 'NET-DNS-SERVERS', level: RuleLevel.ERROR, description: 'The DNS servers of a virtual network are IPv4 addresses, each once', source: `${AD} virtual-network/manage-virtual-network.md (change DNS servers)` });
 export const NET_ADDRESS_OVERLAP = defineRule({ id: 'NET-ADDRESS-OVERLAP', level: RuleLevel.ERROR, description: 'Address spaces of the hub, spokes and on-premises sites must not overlap, or routes are ambiguous', source: `${AD} vpn-gateway/vpn-gateway-about-vpn-gateway-settings.md` });
 // Diagnostics
 export const DIAG_WORKSPACE_RETENTION = defineRule({ id: 'DIAG-WORKSPACE-RETENTION', level: RuleLevel.ERROR, description: 'Log Analytics retention must be 30-730 days', source: `${TF} log_analytics_workspace.html.markdown` });
@@ -56,6 +58,8 @@ export const CORE_RULES = [
   NET_SUBNET_NO_SPACE,
   NET_SUBNET_DUPLICATE,
   NET_ADDRESS_OVERLAP,
+  NET_ADDRESS_RESERVED,
+  NET_DNS_SERVERS,
   NET_REGION,
   DIAG_WORKSPACE_RETENTION,
   DIAG_CATEGORY_UNKNOWN,
