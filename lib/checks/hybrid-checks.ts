@@ -1,7 +1,7 @@
-import { Annotations, App, Aspects, IAspect, TerraformLocal, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, Aspects, IAspect, TerraformLocal, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ProblemCollector } from '../core/errors';
-import { addSuppressions, rulesDecidedOn, suppressionsOf } from '../core/report';
+import { addSuppressions, annotateOnce, rulesDecidedOn, suppressionsOf } from '../core/report';
 import { ContextExtras, ResourceIndex, RuleLevel } from '../core/rule';
 import { resolvedResourceBody, resolveExpression, startResolvedBodies } from '../core/tokens';
 import { ruleById } from './catalogue';
@@ -250,15 +250,7 @@ export class HybridChecks implements IAspect {
 
   /** Annotates once per node, level and message, whichever HybridChecks (and synth) finds it. */
   private report(node: IConstruct, level: 'error' | 'warning' | 'info', message: string): void {
-    let seen = REPORTED.get(node);
-    if (!seen) REPORTED.set(node, (seen = new Set()));
-    const key = `${level}\0${message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const a = Annotations.of(node);
-    if (level === 'error') a.addError(message);
-    else if (level === 'warning') a.addWarning(message);
-    else a.addInfo(message);
+    annotateOnce(REPORTED, node, level, message, `${level}\0${message}`);
   }
 }
 

@@ -292,13 +292,14 @@ class SynthReporter implements IAspect {
 
 /**
  * Adds an annotation to `node` once: aspects run again at every synth, and the same finding must
- * not be listed twice. `reported` is the caller's memory of what it already said.
+ * not be listed twice. `reported` is the caller's memory of what it already said, by `key`
+ * (the message unless the caller tells findings apart otherwise).
  */
-export function annotateOnce(reported: WeakMap<IConstruct, Set<string>>, node: IConstruct, level: 'error' | 'warning' | 'info', message: string): void {
+export function annotateOnce(reported: WeakMap<IConstruct, Set<string>>, node: IConstruct, level: 'error' | 'warning' | 'info', message: string, key: string = message): void {
   let seen = reported.get(node);
   if (!seen) reported.set(node, (seen = new Set()));
-  if (seen.has(message)) return;
-  seen.add(message);
+  if (seen.has(key)) return;
+  seen.add(key);
   const a = Annotations.of(node);
   if (level === 'error') a.addError(message);
   else if (level === 'warning') a.addWarning(message);
