@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
-import { annotationsAfterSynth, validationErrors } from '../util';
+import { HubNetwork } from '../../lib';
+import { annotationsAfterSynth, newStack, validationErrors } from '../util';
 
 /** Errors a stack reports at synth: validations, then synth-time rule findings (reportAtSynth / checkFinalBody). */
 export function errorsAfterSynth(stack: TerraformStack): string[] {
@@ -22,4 +23,11 @@ export function resourcesWithGates(json: any, type: string, gates: Record<string
     if (typeof open !== 'boolean') throw new Error(`count refers to var.${m[1]}, which is not a bool variable of the stack`);
     return open;
   });
+}
+
+/** GIVEN: a stack with a 10.0.0.0/16 hub in westeurope (resource group `rg`). */
+export function hubStack(): { stack: TerraformStack; hub: HubNetwork } {
+  const stack = newStack();
+  const hub = new HubNetwork(stack, 'Hub', { resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.0.0.0/16'] });
+  return { stack, hub };
 }

@@ -27,18 +27,12 @@ import {
 import { checkResource } from '../../lib/checks/rule-pack';
 import { ResourceIndex } from '../../lib/core/rule';
 import { annotationsAfterSynth, expectValidationError, newStack, onlyResource, resourcesOf, synthJson, warningsAfterSynth } from '../util';
-import { errorsAfterSynth } from './synth-util';
+import { errorsAfterSynth, hubStack } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 const provider = { ...base, serviceProviderName: 'Equinix', peeringLocation: 'Amsterdam', bandwidthInMbps: 1000 };
 const peering = { primaryPeerAddressPrefix: '192.168.100.0/30', secondaryPeerAddressPrefix: '192.168.100.4/30', vlanId: 100, peerAsn: 65020 };
 
-/** GIVEN: a stack with a 10.0.0.0/16 hub. */
-function hubStack(): { stack: TerraformStack; hub: HubNetwork } {
-  const stack = newStack();
-  const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
-  return { stack, hub };
-}
 
 function vpnWith(props: Partial<VpnGatewayProps>): () => VpnGateway {
   return () => {

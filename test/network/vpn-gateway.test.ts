@@ -1,6 +1,5 @@
-import { Fn, TerraformStack, TerraformVariable, Token } from 'cdktf';
+import { Fn, TerraformVariable, Token } from 'cdktf';
 import {
-  HubNetwork,
   LogAnalyticsWorkspace,
   Runbook,
   VpnGateway,
@@ -12,17 +11,11 @@ import {
   VpnType,
   VpnDevice,
 } from '../../lib';
-import { expectValidationError, newStack, onlyResource, resourcesOf, synthJson, warningsAfterSynth } from '../util';
-import { errorsAfterSynth } from './synth-util';
+import { expectValidationError, onlyResource, resourcesOf, synthJson, warningsAfterSynth } from '../util';
+import { errorsAfterSynth, hubStack } from './synth-util';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 
-/** GIVEN: a stack with a /16 hub. */
-function hubStack(): { stack: TerraformStack; hub: HubNetwork } {
-  const stack = newStack();
-  const hub = new HubNetwork(stack, 'Hub', { ...base, addressSpace: ['10.0.0.0/16'] });
-  return { stack, hub };
-}
 
 /** Builds a gateway with `props` in a fresh stack (for failure tests). */
 function gatewayWith(props: Partial<VpnGatewayProps>): () => VpnGateway {
